@@ -1,0 +1,51 @@
+# Sikerja: the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PACK ?= surakarta-2023
+EMPLOYEES ?= 1500
+HOST ?= 127.0.0.1:8000
+STAMP := $(VENV)/.installed
+WORKERS ?= 2
+
+.PHONY: run test test-sqlite test-postgres lint bench install messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py packs --check
+	$(BIN)/python manage.py demo --pack $(PACK) --employees $(EMPLOYEES) --if-empty
+	$(BIN)/python manage.py runserver $(HOST)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy src
+	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py packs --check
+
+test-sqlite: $(STAMP)
+	$(BIN)/python -m pytest -n $(WORKERS) -p no:cacheprovider
+
+test-postgres: $(STAMP)
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -n $(WORKERS) -p no:cacheprovider
+
+test: lint test-sqlite test-postgres
+
+bench: $(STAMP)
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python bench/run.py
+
+messages: $(STAMP)
+	cd src/sikerja && ../../$(BIN)/python ../../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,16 @@
+"""Test settings: fast hasher, in-memory mail, SQLite unless a PostgreSQL URL is given."""
+
+import tempfile
+from pathlib import Path
+
+from sikerja.config.settings.base import *  # noqa: F403
+from sikerja.config.settings.base import DATABASES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not :memory:, so that concurrency tests can open a second connection.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / "sikerja-test.sqlite3"),
+    }

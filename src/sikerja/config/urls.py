@@ -1,0 +1,9 @@
+"""Root URL configuration."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("sikerja.api.urls")),
+    path("", include("sikerja.web.urls")),
+]

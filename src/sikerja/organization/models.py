@@ -1,0 +1,307 @@
+"""Organisation data: governments, Perangkat Daerah, the unit tree, positions, people, placements."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sikerja.core.models import TimeStampedModel
+
+PATH_STEP = 8  # digits per unit id in OrgUnit.path
+
+
+class Government(TimeStampedModel):
+    """A tenant: a pemda (or another instansi) that runs one regulation pack."""
+
+    class Kind(models.TextChoices):
+        KABUPATEN = "KABUPATEN", _("Pemerintah Kabupaten")
+        KOTA = "KOTA", _("Pemerintah Kota")
+        PROVINSI = "PROVINSI", _("Pemerintah Provinsi")
+        INSTANSI_PUSAT = "INSTANSI_PUSAT", _("Instansi Pusat")
+
+    kode = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    pack_id = models.CharField(max_length=40)
+    is_external = models.BooleanField(
+        default=False,
+        help_text=_("Instansi lain yang dicatat sebagai pihak penugasan lintas instansi"),
+    )
+    region_head_name = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(TimeStampedModel):
+    """A Perangkat Daerah (or, for an external instansi, its organisation)."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="agencies")
+    code = models.CharField(max_length=30)
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=60, blank=True)
+    agency_type = models.CharField(max_length=20)
+    affairs = models.JSONField(default=list, blank=True)
+    placement_table = models.CharField(max_length=40, blank=True)
+    placement_override_reason = models.TextField(blank=True)
+    admin_positions_equalized = models.BooleanField(default=False)
+    address = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["government", "code"], name="agency_code_unique"),
+        ]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrgUnit(TimeStampedModel):
+    """A unit organisasi: one node of an agency's tree (the agency's root has no parent)."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    name = models.CharField(max_length=200)
+    unit_type = models.CharField(max_length=30)
+    path = models.CharField(max_length=255, db_index=True)
+    depth = models.PositiveSmallIntegerField()
+    is_work_unit = models.BooleanField(default=False)
+    is_independent = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["agency", "path"], name="orgunit_agency_path")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency"], condition=Q(parent__isnull=True), name="orgunit_one_root"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Position(TimeStampedModel):
+    """A jabatan in a unit: its kind, JF name and jenjang, and whether it heads the unit."""
+
+    class Kind(models.TextChoices):
+        JPT_UTAMA = "JPT_UTAMA", _("JPT Utama")
+        JPT_MADYA = "JPT_MADYA", _("JPT Madya")
+        JPT_PRATAMA = "JPT_PRATAMA", _("JPT Pratama")
+        ADMINISTRATOR = "ADMINISTRATOR", _("Administrator")
+        PENGAWAS = "PENGAWAS", _("Pengawas")
+        FUNGSIONAL = "FUNGSIONAL", _("Jabatan Fungsional")
+        PELAKSANA = "PELAKSANA", _("Pelaksana")
+
+    class Grade(models.TextChoices):
+        AHLI_UTAMA = "AHLI_UTAMA", _("Ahli Utama")
+        AHLI_MADYA = "AHLI_MADYA", _("Ahli Madya")
+        AHLI_MUDA = "AHLI_MUDA", _("Ahli Muda")
+        AHLI_PERTAMA = "AHLI_PERTAMA", _("Ahli Pertama")
+        PENYELIA = "PENYELIA", _("Penyelia")
+        MAHIR = "MAHIR", _("Mahir")
+        TERAMPIL = "TERAMPIL", _("Terampil")
+        PEMULA = "PEMULA", _("Pemula")
+
+    class Track(models.TextChoices):
+        CORE = "CORE", _("Urusan inti")
+        SUPPORTING = "SUPPORTING", _("Pendukung (supporting system)")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="positions")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    grade = models.CharField(max_length=20, choices=Grade.choices, blank=True)
+    jf_name = models.CharField(max_length=120, blank=True)
+    track = models.CharField(max_length=12, choices=Track.choices, blank=True)
+    is_head = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit"], condition=Q(is_head=True), name="position_one_head_per_unit"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="FUNGSIONAL") & ~Q(grade=""))
+                | (~Q(kind="FUNGSIONAL") & Q(grade="")),
+                name="position_grade_iff_fungsional",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Employee(TimeStampedModel):
+    """A Pegawai ASN (PNS or PPPK) of a government, identified by NIP."""
+
+    class EmploymentType(models.TextChoices):
+        PNS = "PNS", _("PNS")
+        PPPK = "PPPK", _("PPPK")
+
+    class Gender(models.TextChoices):
+        MALE = "L", _("Laki-laki")
+        FEMALE = "P", _("Perempuan")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="employees")
+    nip = models.CharField(max_length=18)
+    name = models.CharField(max_length=200)
+    front_title = models.CharField(max_length=40, blank=True)
+    back_title = models.CharField(max_length=60, blank=True)
+    employment_type = models.CharField(max_length=4, choices=EmploymentType.choices)
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    birth_date = models.DateField()
+    email = models.EmailField(blank=True)
+    competencies = models.JSONField(default=list, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employee",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["government", "nip"], name="employee_nip_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        front = f"{self.front_title} " if self.front_title else ""
+        back = f", {self.back_title}" if self.back_title else ""
+        return f"{front}{self.name}{back}"
+
+
+class PlacementQuerySet(models.QuerySet["Placement"]):
+    def effective_on(self, day: object) -> PlacementQuerySet:
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day)
+
+
+class Placement(TimeStampedModel):
+    """A kedudukan: an employee in a position from a date, definitive or acting (Plt/Plh)."""
+
+    class Kind(models.TextChoices):
+        DEFINITIVE = "DEFINITIVE", _("Definitif")
+        PLT = "PLT", _("Pelaksana Tugas (Plt.)")
+        PLH = "PLH", _("Pelaksana Harian (Plh.)")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="placements")
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="placements")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    decision_number = models.CharField(max_length=120)
+    decision_date = models.DateField()
+    decided_by = models.CharField(max_length=200)
+    note = models.TextField(blank=True)
+
+    objects = PlacementQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["employee", "valid_from"], name="placement_employee_from"),
+            models.Index(fields=["position", "valid_from"], name="placement_position_from"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="placement_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} @ {self.position_id} ({self.kind})"
+
+
+class DelegationQuerySet(models.QuerySet["Delegation"]):
+    def effective_on(self, day: object) -> DelegationQuerySet:
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), valid_from__lte=day)
+
+
+class Delegation(TimeStampedModel):
+    """A pendelegasian: an authority handed from one official to another for a period."""
+
+    class Scope(models.TextChoices):
+        APPRAISAL = "APPRAISAL", _("Penilaian kinerja")
+        PERF_MGMT = "PERF_MGMT", _("Pengelolaan kinerja")
+        REPORT_RECEIPT = "REPORT_RECEIPT", _("Penerimaan laporan")
+        APPOINTMENT = "APPOINTMENT", _("Penunjukan")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    from_employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="delegations_given"
+    )
+    to_employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="delegations_received"
+    )
+    scope = models.CharField(max_length=20, choices=Scope.choices)
+    grades = models.CharField(
+        max_length=200, blank=True, help_text="',AHLI_MUDA,PLK,' or empty for every grade"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+    legal_basis = models.CharField(max_length=300)
+    rule_id = models.CharField(max_length=20)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["from_employee", "scope"], name="delegation_from_scope"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                name="delegation_valid_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_employee=models.F("to_employee")),
+                name="delegation_not_to_self",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.from_employee_id} -> {self.to_employee_id}"
+
+
+class Account(TimeStampedModel):
+    """A login's standing in one government: its employee record and operator rights."""
+
+    class Role(models.TextChoices):
+        BKPSDM_ADMIN = "BKPSDM_ADMIN", _("Operator BKPSDM")
+        EMPLOYEE = "EMPLOYEE", _("Pegawai")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account"
+    )
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="accounts")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ({self.role})"
+
+
+class ApiToken(TimeStampedModel):
+    """An API token for an integration, stored as a hash; the raw token is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    label = models.CharField(max_length=100, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user_id})"

@@ -1,0 +1,1 @@
+"""Regulation packs: the regulation as data (no Django models here)."""

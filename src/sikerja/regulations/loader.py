@@ -1,0 +1,132 @@
+"""Load, validate and look up regulation packs (one TOML file per regulation)."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from sikerja.regulations.schema import Citation, Pack, Rule
+
+PACKS_DIR = Path(__file__).resolve().parent / "packs"
+
+
+class PackError(Exception):
+    """A pack that is missing or does not satisfy the schema."""
+
+
+class UnknownPack(PackError):
+    """No pack with that id."""
+
+
+class UnknownRule(PackError):
+    """The pack has no rule with that id."""
+
+
+@dataclass(frozen=True)
+class PackCheck:
+    """The result of validating one pack file."""
+
+    pack_id: str
+    path: Path
+    ok: bool
+    rules: int
+    error: str
+
+
+class LoadedPack:
+    """A validated pack with lookups; the only way code asks what a regulation says."""
+
+    def __init__(self, data: Pack, path: Path) -> None:
+        self.data = data
+        self.path = path
+        self._rules = {rule.id: rule for rule in data.rules}
+
+    @property
+    def id(self) -> str:
+        return self.data.pack.id
+
+    @property
+    def short(self) -> str:
+        return self.data.pack.short
+
+    def has_rule(self, rule_id: str) -> bool:
+        return rule_id in self._rules
+
+    def rule(self, rule_id: str) -> Rule:
+        try:
+            return self._rules[rule_id]
+        except KeyError as exc:
+            raise UnknownRule(f"pack {self.id} has no rule {rule_id}") from exc
+
+    def cite(self, citation: Citation) -> str:
+        """Full citation text, e.g. 'Perwali Surakarta 32/2023 Pasal 15 ayat (5)'."""
+        instrument = citation.instrument or self.short
+        return f"{instrument} {citation.article}"
+
+    def cite_rule(self, rule_id: str) -> str:
+        """All citations of a rule joined, e.g. for a refusal message."""
+        return "; ".join(self.cite(citation) for citation in self.rule(rule_id).citations)
+
+    def param(self, name: str, default: object = None) -> object:
+        return self.data.parameters.get(name, default)
+
+
+def _read(path: Path) -> Pack:
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    return Pack.model_validate(raw)
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for error in exc.errors()[:5]:
+        location = ".".join(str(item) for item in error["loc"])
+        parts.append(f"{location}: {error['msg']}")
+    return "; ".join(parts)
+
+
+def check_all(directory: Path = PACKS_DIR) -> list[PackCheck]:
+    """Validate every pack file in a directory, reporting each one."""
+    results = []
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            pack = _read(path)
+        except ValidationError as exc:
+            results.append(PackCheck(path.stem, path, ok=False, rules=0, error=_describe(exc)))
+            continue
+        except tomllib.TOMLDecodeError as exc:
+            results.append(PackCheck(path.stem, path, ok=False, rules=0, error=f"TOML: {exc}"))
+            continue
+        if pack.pack.id != path.stem:
+            error = f"pack id {pack.pack.id!r} does not match file name {path.name!r}"
+            results.append(PackCheck(path.stem, path, ok=False, rules=0, error=error))
+            continue
+        results.append(PackCheck(pack.pack.id, path, ok=True, rules=len(pack.rules), error=""))
+    return results
+
+
+@functools.cache
+def load_pack(pack_id: str) -> LoadedPack:
+    """Return the validated pack; raise UnknownPack or PackError with the reason."""
+    path = PACKS_DIR / f"{pack_id}.toml"
+    if not pack_id or "/" in pack_id or not path.is_file():
+        known = ", ".join(available_pack_ids())
+        raise UnknownPack(f"unknown pack {pack_id!r}; available: {known}")
+    try:
+        return LoadedPack(_read(path), path)
+    except ValidationError as exc:
+        raise PackError(f"pack {pack_id} is invalid: {_describe(exc)}") from exc
+
+
+def available_pack_ids() -> list[str]:
+    """Ids of the pack files present (valid or not)."""
+    return sorted(path.stem for path in PACKS_DIR.glob("*.toml"))
+
+
+def load_all() -> list[LoadedPack]:
+    """Load every pack, failing on the first invalid one (used at start-up)."""
+    return [load_pack(pack_id) for pack_id in available_pack_ids()]

@@ -1,0 +1,137 @@
+"""The shared test world: one small seeded demo pemda per pack, built once per session.
+
+Each test runs in a rolled-back transaction on top of it. Personas are the demo's named users:
+bkpsdm (operator), sekda, kepala_dinas, kabid, subkoordinator, jf_ahli_muda, pelaksana, outsider,
+plus `other_tenant_user` from a second government (another pack).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+WORLD_PACK = "surakarta-2023"
+OTHER_PACK = "cilegon-2023"
+WORLD_EMPLOYEES = 160
+TODAY = dt.date(2026, 11, 23)
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class World:
+    """Ids of the session's demo governments and personas (objects are re-read per test)."""
+
+    government_id: int
+    other_government_id: int
+    personas: dict[str, int]  # username -> employee id
+    other_personas: dict[str, int]
+
+
+def _build_world() -> World:
+    from sikerja.organization.demo import generate
+
+    main = generate(pack_id=WORLD_PACK, employees=WORLD_EMPLOYEES, seed=7, at=NOW, on=TODAY)
+    other = generate(
+        pack_id=OTHER_PACK, employees=80, seed=8, at=NOW, on=TODAY, username_prefix=True
+    )
+    return World(
+        government_id=main.government.pk,
+        other_government_id=other.government.pk,
+        personas={name: employee.pk for name, employee in main.personas.items()},
+        other_personas={name: employee.pk for name, employee in other.personas.items()},
+    )
+
+
+class _WorldHolder:
+    """Keeps the committed world; rebuilds it after a transactional test flushed the database."""
+
+    def __init__(self, blocker) -> None:
+        self.blocker = blocker
+        self.current: World | None = None
+
+    def get(self) -> World:
+        from sikerja.organization.models import Government
+
+        with self.blocker.unblock():
+            alive = (
+                self.current is not None
+                and Government.objects.filter(pk=self.current.government_id).exists()
+            )
+            if not alive:
+                self.current = _build_world()
+        assert self.current is not None
+        return self.current
+
+
+@pytest.fixture(scope="session")
+def world_holder(django_db_setup, django_db_blocker) -> _WorldHolder:
+    return _WorldHolder(django_db_blocker)
+
+
+@pytest.fixture
+def world(world_holder, request) -> World:
+    """The demo world, committed before the test's rolled-back transaction starts."""
+    built = world_holder.get()
+    if "transactional_db" not in request.fixturenames:
+        request.getfixturevalue("db")
+    return built
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def now() -> dt.datetime:
+    return NOW
+
+
+def _user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def persona(world):
+    """persona("kabid") -> the Employee of that demo user."""
+    from sikerja.organization.models import Employee
+
+    def get(name: str) -> Employee:
+        return Employee.objects.get(pk=world.personas[name])
+
+    return get
+
+
+@pytest.fixture
+def user_of(world):
+    """user_of("kabid") -> the Django user of a persona."""
+    return _user
+
+
+@pytest.fixture
+def other_tenant_user(world):
+    """A user of the other government (its Sekda)."""
+    from sikerja.organization.models import Employee
+
+    employee = Employee.objects.select_related("user").get(pk=world.other_personas["sekda"])
+    return employee.user
+
+
+@pytest.fixture
+def operator(world):
+    """The services' Actor for the BKPSDM operator of the main government."""
+    from sikerja.organization.selectors import viewer_for
+
+    viewer = viewer_for(_user("bkpsdm"), TODAY)
+    assert viewer is not None
+    return viewer.actor
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch):
+    """Edges that read the clock (views, commands) see the test day."""
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: TODAY)
