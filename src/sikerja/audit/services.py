@@ -1,0 +1,112 @@
+"""Writes to the audit log: appending one event to a government's chain."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from sikerja.audit.hashing import GENESIS_HASH, event_hash, json_normalize
+from sikerja.audit.models import AuditChainHead, AuditEvent
+
+# fullmatch, not `^…$`: `$` would also accept a trailing newline.
+ACTION_PATTERN = re.compile(r"[a-z_]+(\.[a-z_]+)+")
+
+
+@transaction.atomic
+def event_record(
+    *,
+    government_id: int,
+    actor_user_id: int | None,
+    actor_label: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    at: datetime,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    rule: str = "",
+    citation: str = "",
+) -> AuditEvent:
+    """Append one event to the government's audit chain.
+
+    Call it inside the writing service's transaction, so the event commits or rolls back with
+    the write it records; it opens its own atomic block, so it also works standalone.
+
+    Raises ValueError for an action that is not a dotted lower-case verb, a naive `at`, or a
+    text that is empty where required or longer than its column.
+    """
+    _input_check(
+        action=action,
+        at=at,
+        texts={
+            "actor_label": actor_label,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "rule": rule,
+            "citation": citation,
+        },
+    )
+    head = _chain_head_lock(government_id=government_id)
+    event = AuditEvent(
+        government_id=government_id,
+        seq=head.last_seq + 1,
+        at=at.astimezone(UTC),
+        actor_user_id=actor_user_id,
+        actor_label=actor_label,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        before=json_normalize(before or {}),
+        after=json_normalize(after or {}),
+        rule=rule,
+        citation=citation,
+        prev_hash=head.last_hash,
+    )
+    event.hash = event_hash(event)
+    event.save(force_insert=True)
+    head.last_seq, head.last_hash = event.seq, event.hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return event
+
+
+_REQUIRED_TEXTS = frozenset({"actor_label", "action", "object_type", "object_id"})
+
+
+def _input_check(*, action: str, at: datetime, texts: dict[str, str]) -> None:
+    if not ACTION_PATTERN.fullmatch(action):
+        raise ValueError(f"action must be a dotted lower-case verb, got {action!r}")
+    if not timezone.is_aware(at):
+        raise ValueError("at must be an aware datetime")
+    for name, value in texts.items():
+        field = AuditEvent._meta.get_field(name)
+        max_length = field.max_length if isinstance(field, models.Field) else None
+        if name in _REQUIRED_TEXTS and not value:
+            raise ValueError(f"{name} must not be empty")
+        # SQLite does not enforce max_length; checking here keeps both databases alike.
+        if max_length is not None and len(value) > max_length:
+            raise ValueError(f"{name} is longer than {max_length} characters")
+
+
+def _chain_head_lock(*, government_id: int) -> AuditChainHead:
+    """Return the government's chain head, locked until the transaction ends.
+
+    The lock serialises appends per government, so two writers never take the same seq.
+    (SQLite has no row locks; its IMMEDIATE transactions serialise every writer instead.)
+    """
+    heads = AuditChainHead.objects.select_for_update()
+    try:
+        return heads.get(government_id=government_id)
+    except AuditChainHead.DoesNotExist:
+        # The first two events of a government may race to create its head: get_or_create
+        # turns the losing INSERT's unique violation into a read of the winner's row, and the
+        # locking re-select then waits for the winner's transaction.
+        AuditChainHead.objects.get_or_create(
+            government_id=government_id,
+            defaults={"last_seq": 0, "last_hash": GENESIS_HASH},
+        )
+        return heads.get(government_id=government_id)
