@@ -75,24 +75,38 @@ class LoadedPack:
         return self.data.parameters.get(name, default)
 
 
+WORKFLOWS_SUFFIX = ".workflows.toml"
+
+
 def _read(path: Path) -> Pack:
+    """Read a pack and, when present, its workflow definitions from `<id>.workflows.toml`."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
+    flows = path.with_name(path.stem + WORKFLOWS_SUFFIX)
+    if flows.is_file():
+        with flows.open("rb") as handle:
+            extra = tomllib.load(handle)
+        raw.setdefault("workflows", {}).update(extra.get("workflows", {}))
+        raw.setdefault("rules", []).extend(extra.get("rules", []))
     return Pack.model_validate(raw)
+
+
+def _pack_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.toml") if not p.name.endswith(WORKFLOWS_SUFFIX))
 
 
 def _describe(exc: ValidationError) -> str:
     parts = []
     for error in exc.errors()[:5]:
         location = ".".join(str(item) for item in error["loc"])
-        parts.append(f"{location}: {error['msg']}")
+        parts.append(f"{location}: {error['msg']}" if location else str(error["msg"]))
     return "; ".join(parts)
 
 
 def check_all(directory: Path = PACKS_DIR) -> list[PackCheck]:
     """Validate every pack file in a directory, reporting each one."""
     results = []
-    for path in sorted(directory.glob("*.toml")):
+    for path in _pack_files(directory):
         try:
             pack = _read(path)
         except ValidationError as exc:
@@ -124,7 +138,7 @@ def load_pack(pack_id: str) -> LoadedPack:
 
 def available_pack_ids() -> list[str]:
     """Ids of the pack files present (valid or not)."""
-    return sorted(path.stem for path in PACKS_DIR.glob("*.toml"))
+    return [path.stem for path in _pack_files(PACKS_DIR)]
 
 
 def load_all() -> list[LoadedPack]:

@@ -1,0 +1,59 @@
+"""`manage.py packs`: list the packs, or check them and fail on an invalid one."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+from django.core.management.base import CommandError
+
+from sikerja.core.management.commands.packs import Command
+from sikerja.regulations.loader import PACKS_DIR, load_pack
+
+
+def _run(**options):
+    out = io.StringIO()
+    Command(stdout=out).handle(**options)
+    return out.getvalue().splitlines()
+
+
+def workflow_rule_count(pack_id):
+    return sum(rule.id.startswith("WF-") for rule in load_pack(pack_id).data.rules)
+
+
+def test_check_prints_one_ok_line_per_pack():
+    lines = _run(check=True, dir=PACKS_DIR)
+
+    base = {"barut-2024": 74, "blitar-2023": 75, "cilegon-2023": 74, "kotim-2023": 75}
+    base |= {"national": 9, "surakarta-2023": 75}
+
+    assert lines == [
+        f"{pack_id}  ok  {count + workflow_rule_count(pack_id)} rules"
+        for pack_id, count in base.items()
+    ]
+
+
+def test_list_prints_each_pack_with_its_instrument():
+    lines = _run(check=False, dir=PACKS_DIR)
+
+    assert lines[0] == (
+        "barut-2024  Peraturan Bupati Barito Utara Nomor 18 Tahun 2024 tentang Sistem Kerja "
+        "Aparatur Sipil Negara"
+    )
+    assert lines[4] == "national  Peraturan Menteri PANRB Nomor 7 Tahun 2022"
+    assert len(lines) == 6
+
+
+def test_check_reports_an_invalid_pack_and_fails(tmp_path):
+    shutil.copy(PACKS_DIR / "kotim-2023.toml", tmp_path / "kotim-2023.toml")
+    (tmp_path / "broken-2023.toml").write_text("[pack\n", encoding="utf-8")
+    out = io.StringIO()
+
+    with pytest.raises(CommandError) as raised:
+        Command(stdout=out).handle(check=True, dir=tmp_path)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("broken-2023  INVALID  TOML: ")
+    assert lines[1] == "kotim-2023  ok  75 rules"
+    assert str(raised.value) == "1 invalid pack(s): broken-2023"
