@@ -40,13 +40,16 @@ class Org:
             actor=self.actor, unit=self.units[unit], title=title, kind=kind, grade=grade, at=NOW
         )
 
-    def person(self, name: str, *, pppk: bool = False) -> Employee:
+    def person(
+        self, name: str, *, pppk: bool = False, competencies: list[str] | None = None
+    ) -> Employee:
         employee = services_people.employee_create(
             actor=self.actor,
             government=self.government,
             nip=make_nip(pppk=pppk),
             name=name,
             employment_type="PPPK" if pppk else "PNS",
+            competencies=competencies,
             at=NOW,
         )
         self.people[name] = employee
@@ -72,11 +75,18 @@ class Org:
         )
 
     def staff(
-        self, name: str, unit: str, kind: str, grade: str = "", *, pppk: bool = False
+        self,
+        name: str,
+        unit: str,
+        kind: str,
+        grade: str = "",
+        *,
+        pppk: bool = False,
+        competencies: tuple[str, ...] = ("analisis kebijakan",),
     ) -> Employee:
         title = f"{'Analis Kebijakan ' + grade.replace('_', ' ').title() if grade else 'Pengadministrasi Perkantoran'}"
         position = self.position(unit, title, kind, grade)
-        employee = self.person(name, pppk=pppk)
+        employee = self.person(name, pppk=pppk, competencies=list(competencies))
         self.place(employee, position)
         return employee
 
@@ -160,3 +170,38 @@ def build_org(pack_id: str, *, fill_heads: bool = True, affairs: list[str] | Non
             org.people[key] = employee
             org.place(employee, org.heads[key])
     return org
+
+
+def add_agency(
+    org: Org, code: str, name: str, agency_type: str = "BADAN", **kwargs: object
+) -> dict[str, Employee]:
+    """A second Perangkat Daerah with a head, one Bidang with its head; returns the heads."""
+    agency = services.agency_create(
+        actor=org.actor,
+        government=org.government,
+        code=code,
+        name=name,
+        agency_type=agency_type,
+        at=NOW,
+        **kwargs,
+    )
+    root = OrgUnit.objects.get(agency=agency, parent=None)
+    bidang = services.unit_create(
+        actor=org.actor, parent=root, name=f"Bidang {name}", unit_type="BIDANG", at=NOW
+    )
+    org.units[f"{code}.root"] = root
+    org.units[f"{code}.bidang"] = bidang
+    heads = {}
+    for key, unit, kind in (
+        (f"{code}.root", root, "JPT_PRATAMA"),
+        (f"{code}.bidang", bidang, "ADMINISTRATOR"),
+    ):
+        position = services_people.position_create(
+            actor=org.actor, unit=unit, title=f"Kepala {unit.name}", kind=kind, is_head=True, at=NOW
+        )
+        org.heads[key] = position
+        employee = org.person(f"Pejabat {key}")
+        org.people[key] = employee
+        org.place(employee, position)
+        heads[key] = employee
+    return heads

@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "sikerja.core",
     "sikerja.audit",
     "sikerja.organization",
+    "sikerja.documents",
+    "sikerja.notifications",
+    "sikerja.workflows",
+    "sikerja.assignments",
     "sikerja.web",
 ]
 

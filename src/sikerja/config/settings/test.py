@@ -1,5 +1,6 @@
 """Test settings: fast hasher, in-memory mail, SQLite unless a PostgreSQL URL is given."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -12,5 +13,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so that concurrency tests can open a second connection.
     DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / "sikerja-test.sqlite3"),
+        "NAME": str(Path(tempfile.gettempdir()) / f"sikerja-test-{os.getpid()}.sqlite3"),
     }

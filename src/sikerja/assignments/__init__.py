@@ -1,0 +1,1 @@
+"""Penugasan: direct appointments and voluntary applications, run by the workflow engine."""

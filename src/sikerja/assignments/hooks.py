@@ -1,0 +1,208 @@
+"""The assignments app's part in the workflow engine: staff lists, V-24, letter bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from sikerja.assignments.errors import AssignmentErrorCode
+from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.organization.models import Employee, OrgUnit, Placement
+from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema import Strength
+from sikerja.regulations.workflow_schema import Decision, DocType, StepSpec
+from sikerja.workflows.hooks import RuleWarning
+from sikerja.workflows.models import WorkflowInstance
+
+NAMING_DOCUMENTS = {
+    DocType.ASSIGNMENT_LETTER,
+    DocType.ORDER_LETTER,
+    DocType.ASSIGNMENT_PROOF,
+    DocType.STAFF_LIST,
+    DocType.DECREE,
+}
+
+
+def _names_staff(step: StepSpec, decision: str) -> bool:
+    documents = (
+        step.documents.get(Decision(decision), ())
+        if decision in Decision.__members__.values()
+        else ()
+    )
+    return any(document.type in NAMING_DOCUMENTS for document in documents)
+
+
+class AssignmentHooks:
+    """Registered for subject type 'assignments.assignment'."""
+
+    def check_decision(
+        self,
+        *,
+        instance: WorkflowInstance,
+        step: StepSpec,
+        decision: str,
+        data: dict[str, Any],
+        on: dt.date,
+    ) -> list[RuleWarning]:
+        assignment = Assignment.objects.select_related("home_unit", "owner_unit").get(
+            pk=instance.subject_id
+        )
+        assignees = self._assignees(assignment, data, on)
+        has_candidates = assignment.candidate_links.exists()
+        if _names_staff(step, decision) and not assignees and not has_candidates:
+            raise ValidationFailed(
+                code=AssignmentErrorCode.NO_CANDIDATES,
+                message=_("Sebutkan Pejabat Fungsional/Pelaksana yang ditugaskan."),
+                fields={"assignee_ids": _("Wajib diisi.")},
+            )
+        if "V-24" in step.rules and decision == Decision.APPROVE:
+            people = assignees or list(assignment.candidates.all())
+            return self._criteria_warnings(assignment, people)
+        return []
+
+    def _assignees(
+        self, assignment: Assignment, data: dict[str, Any], on: dt.date
+    ) -> list[Employee]:
+        ids = [int(pk) for pk in data.get("assignees", [])]
+        if not ids:
+            return []
+        people = list(Employee.objects.filter(pk__in=ids))
+        if len(people) != len(set(ids)):
+            raise ValidationFailed(
+                code=AssignmentErrorCode.UNKNOWN_VALUE,
+                message=_("Pegawai yang ditugaskan tidak ditemukan."),
+                fields={"assignee_ids": _("Tidak ditemukan.")},
+            )
+        home = assignment.home_unit
+        for person in people:
+            placement = (
+                Placement.objects.effective_on(on)
+                .filter(employee=person)
+                .select_related("position__unit")
+                .first()
+            )
+            if placement is None or placement.position.kind not in {"FUNGSIONAL", "PELAKSANA"}:
+                raise RuleViolation(
+                    code=AssignmentErrorCode.CANDIDATE_KIND,
+                    message=_(
+                        "%(name)s bukan Pejabat Fungsional/Pelaksana yang berkedudukan aktif."
+                    )
+                    % {"name": person.full_name},
+                    rule="V-44",
+                )
+            if home is not None and not placement.position.unit.path.startswith(
+                _agency_root_path(home)
+            ):
+                raise ValidationFailed(
+                    code=AssignmentErrorCode.CANDIDATE_OUTSIDE,
+                    message=_("%(name)s tidak berkedudukan di Perangkat Daerah yang dituju.")
+                    % {"name": person.full_name},
+                    fields={"assignee_ids": _("Di luar Perangkat Daerah yang dituju.")},
+                )
+        return people
+
+    def _criteria_warnings(
+        self, assignment: Assignment, people: list[Employee]
+    ) -> list[RuleWarning]:
+        pack = load_pack(assignment.government.pack_id)
+        if not pack.has_rule("V-24") or pack.rule("V-24").strength != Strength.PREFERRED:
+            return []
+        wanted = {c.lower() for c in assignment.competencies}
+        short = [p.full_name for p in people if not wanted <= {c.lower() for c in p.competencies}]
+        if not short or not wanted:
+            return []
+        return [
+            RuleWarning(
+                rule="V-24",
+                citation=pack.cite_rule("V-24"),
+                message=_("Kompetensi %(names)s belum memenuhi kriteria permohonan (%(wanted)s).")
+                % {"names": ", ".join(short), "wanted": ", ".join(assignment.competencies)},
+            )
+        ]
+
+    def apply_decision(
+        self, *, instance: WorkflowInstance, step: StepSpec, decision: str, data: dict[str, Any]
+    ) -> None:
+        """A staff list given with the decision becomes the assignment's people."""
+        ids = [int(pk) for pk in data.get("assignees", [])]
+        if not ids:
+            return
+        assignment_id = instance.subject_id
+        AssignmentCandidate.objects.filter(assignment_id=assignment_id).exclude(
+            employee_id__in=ids
+        ).delete()
+        existing = set(
+            AssignmentCandidate.objects.filter(assignment_id=assignment_id).values_list(
+                "employee_id", flat=True
+            )
+        )
+        start = (
+            AssignmentCandidate.objects.filter(assignment_id=assignment_id).aggregate(
+                m=Max("order")
+            )["m"]
+            or 0
+        ) + 1
+        AssignmentCandidate.objects.bulk_create(
+            AssignmentCandidate(assignment_id=assignment_id, employee_id=pk, order=start + i)
+            for i, pk in enumerate(pk for pk in ids if pk not in existing)
+        )
+        instance.parties = {**instance.parties, "candidates": ids}
+        WorkflowInstance.objects.filter(pk=instance.pk).update(parties=instance.parties)
+        del step, decision
+
+    def document_body(self, *, instance: WorkflowInstance) -> dict[str, Any]:
+        assignment = Assignment.objects.select_related(
+            "owner_unit__agency", "home_unit__agency", "external_government"
+        ).get(pk=instance.subject_id)
+        people = [
+            {
+                "name": link.employee.full_name,
+                "nip": link.employee.nip,
+                "position": _position_title(link.employee_id),
+            }
+            for link in assignment.candidate_links.select_related("employee").order_by("order")
+        ]
+        return {
+            "assignment_id": assignment.pk,
+            "title": assignment.title,
+            "mode": assignment.mode,
+            "mode_label": str(assignment.get_mode_display()),
+            "subject": assignment.subject,
+            "scope": assignment.scope,
+            "scope_label": str(assignment.get_scope_display()),
+            "purpose": assignment.purpose,
+            "competencies": assignment.competencies,
+            "expected_target": assignment.expected_target,
+            "task_description": assignment.task_description,
+            "individual_target": assignment.individual_target,
+            "other_arrangements": assignment.other_arrangements,
+            "team_name": assignment.team_name,
+            "starts_on": assignment.starts_on.isoformat() if assignment.starts_on else "",
+            "ends_on": assignment.ends_on.isoformat() if assignment.ends_on else "",
+            "owner_unit": assignment.owner_unit.name,
+            "owner_agency": assignment.owner_unit.agency.name,
+            "home_unit": assignment.home_unit.name if assignment.home_unit else "",
+            "home_agency": assignment.home_unit.agency.name if assignment.home_unit else "",
+            "external_government": assignment.external_government.name
+            if assignment.external_government
+            else "",
+            "assignees": people,
+        }
+
+
+def _position_title(employee_id: int) -> str:
+    placement = (
+        Placement.objects.filter(employee_id=employee_id)
+        .select_related("position")
+        .order_by("-valid_from")
+        .first()
+    )
+    return placement.position.title if placement else ""
+
+
+def _agency_root_path(unit: OrgUnit) -> str:
+    return unit.path[:9]

@@ -1,0 +1,62 @@
+"""Derive an assignment's scope from the organisation (never typed in by the user)."""
+
+from __future__ import annotations
+
+from sikerja.organization.models import OrgUnit
+from sikerja.regulations.loader import LoadedPack
+from sikerja.regulations.workflow_schema import Mode, Scope
+
+FLOW_IDS = {
+    (Mode.APPOINTMENT, Scope.WITHIN_UNIT): "WF-PEN-IN",
+    (Mode.APPOINTMENT, Scope.CROSS_UNIT): "WF-PEN-UO",
+    (Mode.APPOINTMENT, Scope.CROSS_PD): "WF-PEN-PD",
+    (Mode.APPOINTMENT, Scope.CROSS_INSTANSI): "WF-PEN-INST",
+    (Mode.VOLUNTARY, Scope.WITHIN_UNIT): "WF-SUK-IN",
+    (Mode.VOLUNTARY, Scope.CROSS_UNIT): "WF-SUK-UO",
+    (Mode.VOLUNTARY, Scope.CROSS_PD): "WF-SUK-PD",
+    (Mode.VOLUNTARY, Scope.CROSS_INSTANSI): "WF-SUK-INST",
+}
+
+
+def organisation_unit(pack: LoadedPack, unit: OrgUnit) -> OrgUnit:
+    """The 'unit organisasi' a unit belongs to under the pack's unit-head scope."""
+    roles = pack.data.roles
+    if roles is None or roles.unit_head.scope != "work_unit":
+        return unit
+    node: OrgUnit | None = unit
+    while node is not None and not (node.is_work_unit or node.parent_id is None):
+        node = node.parent
+    return node or unit
+
+
+def scope_between(
+    pack: LoadedPack, owner_unit: OrgUnit, home_unit: OrgUnit | None, *, external: bool
+) -> Scope:
+    """WITHIN_UNIT, CROSS_UNIT, CROSS_PD or CROSS_INSTANSI, as the pack names its scopes.
+
+    A pack without a cross-PD scope treats requests between Perangkat Daerah of one pemda as
+    cross-unit (SPEC §4.0 interpretation), unless its `scope_aliases` parameter says otherwise.
+    """
+    if external:
+        return Scope.CROSS_INSTANSI
+    if home_unit is None:
+        return Scope.WITHIN_UNIT
+    if owner_unit.agency_id != home_unit.agency_id:
+        scope = Scope.CROSS_PD
+    else:
+        base = organisation_unit(pack, owner_unit)
+        scope = Scope.WITHIN_UNIT if home_unit.path.startswith(base.path) else Scope.CROSS_UNIT
+    aliases = dict(pack.param("scope_aliases", {}) or {})  # type: ignore[call-overload]
+    scopes = pack.param("scopes", []) or []
+    if not aliases and scope == Scope.CROSS_PD and Scope.CROSS_PD not in scopes:  # type: ignore[operator]
+        aliases = {Scope.CROSS_PD: Scope.CROSS_UNIT}
+    return Scope(aliases.get(scope, scope))
+
+
+def flow_id(pack: LoadedPack, mode: Mode, scope: Scope, additional_task: bool) -> str:
+    """The workflow id for a request; an additional task uses the pack's additional-task flow."""
+    if additional_task:
+        for key, definition in pack.data.workflows.items():
+            if definition.additional_task:
+                return key
+    return FLOW_IDS[(mode, scope)]

@@ -1,0 +1,416 @@
+"""Penugasan use cases: submit a request or application, decide its steps, withdraw it.
+
+Every request runs on the workflow engine under the government's pack; the scope is derived from
+the organisation and the pack decides which flow applies, who acts, and which letters it issues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sikerja.assignments.errors import AssignmentErrorCode
+from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.assignments.scope import flow_id, scope_between
+from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.organization.models import Employee, Government, OrgUnit, Placement
+from sikerja.regulations.loader import LoadedPack, load_pack
+from sikerja.regulations.schema import Strength
+from sikerja.regulations.workflow_schema import Mode, Scope, WorkflowDefinition
+from sikerja.workflows import engine
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from sikerja.workflows.parties import Parties, PartyResolver
+
+SUBJECT_TYPE = "assignments.assignment"
+ASSIGNABLE_KINDS = {"FUNGSIONAL", "PELAKSANA"}
+FIELD_LABELS = {
+    "purpose": _("maksud dan tujuan"),
+    "competencies": _("kompetensi yang dibutuhkan"),
+    "expected_target": _("target yang diharapkan"),
+    "duration": _("jangka waktu"),
+    "task_description": _("uraian tugas"),
+    "individual_target": _("target individu"),
+    "other_arrangements": _("pengaturan lain"),
+}
+
+
+@dataclass
+class RequestInput:
+    """What a requester fills in (validated here, at the edge of the domain)."""
+
+    mode: str
+    subject: str
+    title: str
+    owner_unit_id: int | None = None
+    home_unit_id: int | None = None
+    candidate_ids: list[int] = field(default_factory=list)
+    external_government_id: int | None = None
+    purpose: str = ""
+    competencies: list[str] = field(default_factory=list)
+    expected_target: str = ""
+    task_description: str = ""
+    individual_target: str = ""
+    other_arrangements: str = ""
+    team_name: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    channel: str = "WRITTEN"
+    additional_task: bool = False
+
+
+def _binding(pack: LoadedPack, rule_id: str) -> bool:
+    return pack.has_rule(rule_id) and pack.rule(rule_id).strength in {Strength.MUST, Strength.ONLY}
+
+
+def _placed_unit(employee: Employee, on: dt.date) -> OrgUnit | None:
+    placement = (
+        Placement.objects.effective_on(on)
+        .filter(employee=employee)
+        .select_related("position__unit__parent")
+        .order_by("kind")
+        .first()
+    )
+    if placement is None:
+        return None
+    return placement.position.unit
+
+
+def assignment_request_submit(
+    *, requester: Employee, data: RequestInput, at: dt.datetime, on: dt.date
+) -> Assignment:
+    """Create a penugasan request and submit it: the first step is the requester's own.
+
+    Implements: V-01/V-02 (request contents), V-14 (voluntary scopes, through the pack's forbidden
+    flows), V-16 (oral only within the unit), V-35 (team for cross-unit work), V-44 (placement
+    first); the scope is derived from the organisation (SPEC §4.0).
+    """
+    government = requester.government
+    pack = load_pack(government.pack_id)
+    mode, subject = _choices(data)
+    requester_unit = _placed_unit(requester, on)
+    if requester_unit is None:
+        raise _no_placement(pack, requester)
+    candidates = _candidates(government, data, requester, mode)
+    owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, on)
+    external = _external(government, data)
+    scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
+    key, definition = engine.definition_for(
+        pack, flow_id(pack, mode, scope, data.additional_task), subject
+    )
+    _check_request(pack, definition, data, scope, candidates, on)
+    with transaction.atomic():
+        assignment = _create(
+            government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
+        )
+        for order, employee in enumerate(candidates):
+            AssignmentCandidate.objects.create(
+                assignment=assignment, employee=employee, order=order
+            )
+        parties = Parties(
+            requester=requester.pk,
+            owner_unit=owner_unit.pk,
+            home_unit=home_unit.pk if home_unit else None,
+            candidates=[c.pk for c in candidates],
+            external_government=external.pk if external else None,
+        )
+        _check_first_actor(pack, definition, parties, requester, on)
+        instance = engine.instance_start(
+            government=government,
+            pack=pack,
+            key=key,
+            subject_type=SUBJECT_TYPE,
+            subject_id=assignment.pk,
+            parties=parties,
+            at=at,
+            on=on,
+        )
+        first = instance.steps.get(status=WorkflowStep.Status.OPEN)
+        engine.step_decide(step_id=first.pk, by=requester, decision="submit", at=at, on=on)
+    return assignment
+
+
+def _choices(data: RequestInput) -> tuple[Mode, str]:
+    if data.mode not in Mode.__members__ or data.subject not in Assignment.Subject.values:
+        raise ValidationFailed(
+            code=AssignmentErrorCode.UNKNOWN_VALUE,
+            message=_("Jenis penugasan tidak dikenal."),
+            fields={"mode": _("Pilih penunjukan atau pengajuan sukarela; individu atau tim.")},
+        )
+    if not data.title.strip():
+        raise ValidationFailed(
+            code=AssignmentErrorCode.MISSING_FIELDS,
+            message=_("Hal (judul) penugasan wajib diisi."),
+            fields={"title": _("Wajib diisi.")},
+        )
+    return Mode(data.mode), data.subject
+
+
+def _no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
+    return RuleViolation(
+        code=AssignmentErrorCode.NO_PLACEMENT,
+        message=_(
+            "%(name)s belum memiliki kedudukan dan Pejabat Penilai Kinerja; penugasan belum dapat diproses."
+        )
+        % {"name": employee.full_name},
+        rule="V-44",
+        citation=pack.cite_rule("V-44") if pack.has_rule("V-44") else "",
+    )
+
+
+def _candidates(
+    government: Government, data: RequestInput, requester: Employee, mode: Mode
+) -> list[Employee]:
+    ids = list(dict.fromkeys(data.candidate_ids))
+    if mode == Mode.VOLUNTARY:
+        ids = [requester.pk]
+    found = {e.pk: e for e in Employee.objects.filter(pk__in=ids).select_related("government")}
+    missing = [pk for pk in ids if pk not in found]
+    allowed = {government.pk, data.external_government_id}
+    if missing or any(e.government_id not in allowed for e in found.values()):
+        raise ValidationFailed(
+            code=AssignmentErrorCode.UNKNOWN_VALUE,
+            message=_("Pegawai yang diusulkan tidak ditemukan."),
+            fields={"candidate_ids": _("Tidak ditemukan.")},
+        )
+    return [found[pk] for pk in ids]
+
+
+def _units(
+    government: Government,
+    data: RequestInput,
+    requester_unit: OrgUnit,
+    candidates: list[Employee],
+    mode: Mode,
+    on: dt.date,
+) -> tuple[OrgUnit, OrgUnit | None]:
+    def unit(unit_id: int | None, field_name: str) -> OrgUnit | None:
+        if unit_id is None:
+            return None
+        found = OrgUnit.objects.filter(pk=unit_id).select_related("parent").first()
+        if found is None or found.government_id not in {government.pk, data.external_government_id}:
+            raise ValidationFailed(
+                code=AssignmentErrorCode.UNKNOWN_VALUE,
+                message=_("Unit organisasi tidak ditemukan."),
+                fields={field_name: _("Tidak ditemukan.")},
+            )
+        return found
+
+    if mode == Mode.VOLUNTARY:
+        owner = unit(data.owner_unit_id, "owner_unit_id") or requester_unit
+        return owner, requester_unit
+    owner = requester_unit
+    home = unit(data.home_unit_id, "home_unit_id")
+    if home is None and candidates:
+        home = _placed_unit(candidates[0], on)
+    return owner, home or owner
+
+
+def _external(government: Government, data: RequestInput) -> Government | None:
+    if data.external_government_id is None:
+        return None
+    external = (
+        Government.objects.filter(pk=data.external_government_id).exclude(pk=government.pk).first()
+    )
+    if external is None:
+        raise ValidationFailed(
+            code=AssignmentErrorCode.UNKNOWN_VALUE,
+            message=_("Instansi tujuan tidak ditemukan."),
+            fields={"external_government_id": _("Tidak ditemukan.")},
+        )
+    return external
+
+
+def _check_request(
+    pack: LoadedPack,
+    definition: WorkflowDefinition,
+    data: RequestInput,
+    scope: Scope,
+    candidates: list[Employee],
+    on: dt.date,
+) -> None:
+    _check_fields(pack, definition, data)
+    if data.starts_on and data.ends_on and data.ends_on < data.starts_on:
+        raise ValidationFailed(
+            code=AssignmentErrorCode.PERIOD,
+            message=_("Tanggal selesai harus sama dengan atau sesudah tanggal mulai."),
+            fields={"ends_on": _("Sebelum tanggal mulai.")},
+        )
+    if (
+        data.channel == Assignment.Channel.ORAL
+        and scope != Scope.WITHIN_UNIT
+        and _binding(pack, "V-16")
+    ):
+        raise RuleViolation(
+            code=AssignmentErrorCode.ORAL_NOT_ALLOWED,
+            message=_(
+                "Pengajuan lintas unit organisasi wajib tertulis; lisan hanya di dalam unit."
+            ),
+            rule="V-16",
+            citation=pack.cite_rule("V-16"),
+            fields={"channel": _("Pilih tertulis.")},
+        )
+    if (
+        scope in {Scope.CROSS_UNIT, Scope.CROSS_INSTANSI}
+        and _binding(pack, "V-35")
+        and not data.team_name.strip()
+    ):
+        raise RuleViolation(
+            code=AssignmentErrorCode.TEAM_REQUIRED,
+            message=_(
+                "Pelaksanaan tugas lintas unit organisasi dan lintas instansi dilakukan dalam tim kerja; sebutkan timnya."
+            ),
+            rule="V-35",
+            citation=pack.cite_rule("V-35"),
+            fields={"team_name": _("Wajib diisi.")},
+        )
+    for candidate in candidates:
+        _check_candidate(pack, candidate, on)
+
+
+def _check_fields(pack: LoadedPack, definition: WorkflowDefinition, data: RequestInput) -> None:
+    missing = []
+    for name in definition.request_fields:
+        value: Any = (
+            data.starts_on and data.ends_on if name == "duration" else getattr(data, name, "")
+        )
+        if not value or (isinstance(value, str) and not value.strip()):
+            missing.append(name)
+    if missing:
+        labels = ", ".join(str(FIELD_LABELS.get(name, name)) for name in missing)
+        raise RuleViolation(
+            code=AssignmentErrorCode.MISSING_FIELDS,
+            message=_("Permohonan paling sedikit memuat: %(fields)s.") % {"fields": labels},
+            rule=definition.request_rule,
+            citation=pack.cite_rule(definition.request_rule)
+            if pack.has_rule(definition.request_rule)
+            else "",
+            fields={
+                ("starts_on" if name == "duration" else name): _("Wajib diisi.") for name in missing
+            },
+        )
+
+
+def _check_candidate(pack: LoadedPack, candidate: Employee, on: dt.date) -> None:
+    placement = (
+        Placement.objects.effective_on(on)
+        .filter(employee=candidate)
+        .select_related("position")
+        .first()
+    )
+    if placement is None:
+        raise _no_placement(pack, candidate)
+    if placement.position.kind not in ASSIGNABLE_KINDS:
+        raise RuleViolation(
+            code=AssignmentErrorCode.CANDIDATE_KIND,
+            message=_(
+                "Penugasan ditujukan kepada Pejabat Fungsional atau Pelaksana; %(name)s menduduki %(position)s."
+            )
+            % {"name": candidate.full_name, "position": placement.position.title},
+            rule="G34",
+            citation=pack.cite_rule("G34") if pack.has_rule("G34") else pack.short,
+        )
+
+
+def _create(
+    government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
+) -> Assignment:  # type: ignore[no-untyped-def]
+    return Assignment.objects.create(
+        government=government,
+        mode=mode,
+        subject=subject,
+        scope=scope,
+        workflow_key=key,
+        requester=requester,
+        owner_unit=owner_unit,
+        home_unit=home_unit,
+        external_government=external,
+        title=data.title.strip(),
+        purpose=data.purpose.strip(),
+        competencies=[c.strip() for c in data.competencies if c.strip()],
+        expected_target=data.expected_target.strip(),
+        task_description=data.task_description.strip(),
+        individual_target=data.individual_target.strip(),
+        other_arrangements=data.other_arrangements.strip(),
+        team_name=data.team_name.strip(),
+        additional_task="yes" if data.additional_task else "",
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        channel=data.channel,
+    )
+
+
+def _check_first_actor(
+    pack: LoadedPack,
+    definition: WorkflowDefinition,
+    parties: Parties,
+    requester: Employee,
+    on: dt.date,
+) -> None:
+    """The first step is the requester's: an appointment comes from the owner unit head, etc."""
+    step = definition.step(definition.start)
+    actor = PartyResolver(pack, parties, on).resolve(step.actor)
+    if actor.employee_id == requester.pk:
+        return
+    raise RuleViolation(
+        code=AssignmentErrorCode.NOT_FIRST_ACTOR,
+        message=_("%(flow)s diajukan oleh %(actor)s.")
+        % {"flow": definition.label, "actor": actor.person.name if actor.person else step.actor},
+        rule=actor.rule or "V-22",
+        citation=pack.cite(step.citation),
+    )
+
+
+def assignment_decide(
+    *,
+    step_id: int,
+    by: Employee,
+    decision: str,
+    at: dt.datetime,
+    on: dt.date,
+    reason: str = "",
+    justification: str = "",
+    assignee_ids: list[int] | None = None,
+    external_number: str = "",
+) -> WorkflowStep:
+    """Decide a step of a penugasan (approve, reject with reason, return, acknowledge, …)."""
+    data: dict[str, Any] = {}
+    if assignee_ids:
+        data["assignees"] = [int(pk) for pk in assignee_ids]
+    if external_number.strip():
+        data["external_number"] = external_number.strip()
+    return engine.step_decide(
+        step_id=step_id,
+        by=by,
+        decision=decision,
+        at=at,
+        on=on,
+        reason=reason,
+        justification=justification,
+        data=data,
+    )
+
+
+def assignment_recommend(
+    *,
+    step_id: int,
+    by: Employee,
+    text: str,
+    at: dt.datetime,
+    recommended_ids: list[int] | None = None,
+) -> object:
+    """Record the recommendation a step needs before approval (V-23)."""
+    return engine.step_recommend(
+        step_id=step_id, by=by, text=text, at=at, recommended_ids=recommended_ids
+    )
+
+
+def assignment_withdraw(
+    *, assignment: Assignment, by: Employee, at: dt.datetime
+) -> WorkflowInstance:
+    """The requester withdraws the request before anyone else decided [product decision]."""
+    instance = WorkflowInstance.objects.get(subject_type=SUBJECT_TYPE, subject_id=assignment.pk)
+    return engine.instance_withdraw(instance_id=instance.pk, by=by, at=at)

@@ -1,0 +1,26 @@
+"""In-app notifications (the inbox bell); email copies are sent when an address is known."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from sikerja.core.models import TimeStampedModel
+from sikerja.organization.models import Employee
+
+
+class Notification(TimeStampedModel):
+    """A message to one employee about something that awaits them or concerns them."""
+
+    recipient = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=40)
+    title = models.CharField(max_length=250)
+    body = models.TextField(blank=True)
+    link = models.CharField(max_length=300, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,1 @@
+"""The workflow engine: definitions from packs, instances, steps and decisions."""
