@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 from sikerja.notifications.models import Notification
 
 
-def _link(instance_id: int) -> str:
+def step_link(step: object) -> str:
+    """The page of the subject a step belongs to (the assignment page for penugasan)."""
+    instance = step.instance  # type: ignore[attr-defined]
     try:
-        return reverse("web:assignment-detail", args=[instance_id])
+        return reverse("web:assignment-detail", args=[instance.subject_id])
     except NoReverseMatch:
         return ""
 
@@ -48,7 +50,7 @@ def notify_step_opened(*, step_id: int) -> list[Notification]:
     from sikerja.workflows.models import WorkflowStep
 
     step = WorkflowStep.objects.select_related("instance").get(pk=step_id)
-    link = _link(step.instance_id)
+    link = step_link(step)
     sent = [
         notify(
             recipient_id=recipient_id,
