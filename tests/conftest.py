@@ -73,12 +73,16 @@ def world_holder(django_db_setup, django_db_blocker) -> _WorldHolder:
 
 
 @pytest.fixture
-def world(world_holder, request) -> World:
-    """The demo world, committed before the test's rolled-back transaction starts."""
-    built = world_holder.get()
-    if "transactional_db" not in request.fixturenames:
-        request.getfixturevalue("db")
-    return built
+def world_committed(world_holder) -> World:
+    """The demo world, committed (built before the test's transaction starts)."""
+    return world_holder.get()
+
+
+@pytest.fixture
+def world(world_committed, db) -> World:  # noqa: ARG001 - db: the rolled-back transaction
+    """The shared world. `db` is named after the build, so the build is committed first; with
+    `transactional_db` also requested, pytest-django treats `db` as transactional."""
+    return world_committed
 
 
 @pytest.fixture
@@ -117,8 +121,10 @@ def other_tenant_user(world):
     """A user of the other government (its Sekda)."""
     from sikerja.organization.models import Employee
 
-    employee = Employee.objects.select_related("user").get(pk=world.other_personas["sekda"])
-    return employee.user
+    from sikerja.organization.demo import persona_key
+
+    ids = {persona_key(name): pk for name, pk in world.other_personas.items()}
+    return Employee.objects.select_related("user").get(pk=ids["sekda"]).user
 
 
 @pytest.fixture

@@ -1,0 +1,126 @@
+"""API v1 reads of the organisation: agencies, the unit tree, kedudukan, units, employees, roles.
+
+The delegation list sits with the delegation writes in `staffing` (one router per path).
+
+Each endpoint parses its input, makes one selector call and returns a schema. Reads are dated:
+`on` (ISO date) defaults to today in the server's zone, computed here at the edge.
+"""
+
+import datetime as dt
+from typing import Annotated, Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router
+from ninja.pagination import PageNumberPagination, paginate
+
+from sikerja.api import reads
+from sikerja.api.auth import viewer_of
+from sikerja.api.schemas import (
+    AgencyOut,
+    AgencyTreeOut,
+    EmployeeListItemOut,
+    EmployeeOut,
+    EmployeeRolesOut,
+    ErrorOut,
+    KedudukanOut,
+    PlacementOut,
+    UnitOut,
+)
+from sikerja.organization import selectors
+from sikerja.organization.models import Agency, Employee
+
+router = Router(tags=["organisasi"])
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+READ_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+ON_HELP = "Tanggal acuan (YYYY-MM-DD); bawaan: hari ini."
+OnDate = Annotated[dt.date | None, Query(description=ON_HELP)]
+
+
+def answers(schema: Any) -> dict[int, Any]:
+    """The documented answers of a read: the schema, or the shared error shape."""
+    return {200: schema, **READ_ERRORS}
+
+
+def _on(on: dt.date | None) -> dt.date:
+    return on if on is not None else timezone.localdate()
+
+
+@router.get(
+    "/agencies", response=answers(list[AgencyOut]), summary="Perangkat Daerah yang terlihat"
+)
+def agency_list(request: HttpRequest) -> QuerySet[Agency]:
+    return selectors.agency_list(viewer_of(request)).order_by("code", "pk")
+
+
+@router.get("/agencies/{agency_id}", response=answers(AgencyOut), summary="Satu Perangkat Daerah")
+def agency_get(request: HttpRequest, agency_id: int) -> Agency:
+    return selectors.agency_get(viewer_of(request), agency_id)
+
+
+@router.get(
+    "/agencies/{agency_id}/tree",
+    response=answers(AgencyTreeOut),
+    summary="Pohon unit organisasi dengan pimpinan tiap unit (termasuk Plt./Plh.)",
+)
+def agency_tree(request: HttpRequest, agency_id: int, on: OnDate = None) -> reads.AgencyTree:
+    return reads.agency_tree(viewer_of(request), agency_id, _on(on))
+
+
+@router.get(
+    "/agencies/{agency_id}/kedudukan",
+    response=answers(KedudukanOut),
+    summary="Setiap JF dan Pelaksana dengan Pejabat Penilai Kinerjanya, aturan dan dasar hukumnya",
+)
+def agency_kedudukan(request: HttpRequest, agency_id: int, on: OnDate = None) -> reads.Kedudukan:
+    return reads.agency_kedudukan(viewer_of(request), agency_id, _on(on))
+
+
+@router.get(
+    "/units/{unit_id}",
+    response=answers(UnitOut),
+    summary="Satu unit organisasi dengan pimpinannya dan pimpinan di atasnya",
+)
+def unit_get(request: HttpRequest, unit_id: int, on: OnDate = None) -> reads.UnitDetail:
+    return reads.unit_detail(viewer_of(request), unit_id, _on(on))
+
+
+@router.get(
+    "/employees",
+    response=answers(list[EmployeeListItemOut]),
+    summary="Pegawai yang terlihat (NIP disamarkan kecuali untuk operator dan diri sendiri)",
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def employee_list(
+    request: HttpRequest,
+    on: OnDate = None,
+    agency: Annotated[int | None, Query(description="Hanya pegawai di PD ini.")] = None,
+    q: Annotated[str, Query(max_length=100, description="Cari berdasarkan nama.")] = "",
+) -> QuerySet[Employee]:
+    return reads.employee_page(viewer_of(request), _on(on), agency, q)
+
+
+@router.get("/employees/{nip}", response=answers(EmployeeOut), summary="Satu pegawai")
+def employee_get(request: HttpRequest, nip: str, on: OnDate = None) -> Employee:
+    return reads.employee_detail(viewer_of(request), nip, _on(on))
+
+
+@router.get(
+    "/employees/{nip}/placements",
+    response=answers(list[PlacementOut]),
+    summary="Riwayat kedudukan pegawai, terbaru dahulu",
+)
+def employee_placements(request: HttpRequest, nip: str, on: OnDate = None) -> list[Any]:
+    return reads.employee_placements(viewer_of(request), nip, _on(on))
+
+
+@router.get(
+    "/employees/{nip}/roles",
+    response=answers(EmployeeRolesOut),
+    summary="Pejabat penilai, pimpinan unit, pemilik kinerja, PyB dan Sekda pada tanggal acuan",
+)
+def employee_roles(request: HttpRequest, nip: str, on: OnDate = None) -> reads.EmployeeRoles:
+    return reads.employee_roles(viewer_of(request), nip, _on(on))

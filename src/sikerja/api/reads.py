@@ -1,0 +1,186 @@
+"""The API's read shapes, built on the organisation selectors (which do all the scoping).
+
+Each function is one call for an endpoint and has a fixed number of queries, whatever the size
+of the agency or the page: the unit tree (3), kedudukan (5), a unit with its chain (2), an
+employee page (3: rows, their placements, the count), one employee's roles (4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+
+from sikerja.core.errors import NotFound
+from sikerja.organization import selectors
+from sikerja.organization.models import Agency, Employee, OrgUnit, Placement
+from sikerja.organization.resolver import ACTING_ORDER, Person, RoleAnswer
+from sikerja.organization.selectors import Viewer
+from sikerja.organization.snapshot import AgencySnapshot
+
+
+def _person(placement: Placement, unit: OrgUnit) -> Person:
+    employee, position = placement.employee, placement.position
+    return Person(
+        employee_id=employee.pk,
+        nip=employee.nip,
+        name=employee.full_name,
+        position_id=position.pk,
+        position_title=position.title,
+        position_kind=position.kind,
+        unit_id=unit.pk,
+        unit_name=unit.name,
+        acting=placement.kind,
+    )
+
+
+@dataclass
+class UnitNode:
+    """One unit of the tree with the holders of its head position (definitive first)."""
+
+    unit: OrgUnit
+    heads: list[Person] = field(default_factory=list)
+    children: list[UnitNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AgencyTree:
+    agency: Agency
+    on: dt.date
+    units: list[UnitNode]
+
+
+def agency_tree(viewer: Viewer, agency_id: int, on: dt.date) -> AgencyTree:
+    """The visible part of an agency's unit tree with each unit's head holders (3 queries)."""
+    agency = selectors.agency_get(viewer, agency_id)
+    nodes = {unit.pk: UnitNode(unit) for unit in selectors.unit_list(viewer, agency)}
+    heads = (
+        Placement.objects.effective_on(on)
+        .filter(position__is_head=True, position__unit_id__in=list(nodes))
+        .select_related("employee", "position")
+    )
+    for placement in sorted(heads, key=lambda p: (ACTING_ORDER.get(p.kind, 9), p.pk)):
+        node = nodes[placement.position.unit_id]
+        node.heads.append(_person(placement, node.unit))
+    roots: list[UnitNode] = []
+    for node in nodes.values():  # in path order, so children keep tree order
+        parent = nodes.get(node.unit.parent_id) if node.unit.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return AgencyTree(agency=agency, on=on, units=roots)
+
+
+@dataclass(frozen=True)
+class KedudukanMember:
+    person: Person
+    position_kind: str
+    grade: str
+    appraiser: RoleAnswer
+
+
+@dataclass(frozen=True)
+class Kedudukan:
+    agency: Agency
+    on: dt.date
+    members: list[KedudukanMember]
+
+
+def agency_kedudukan(viewer: Viewer, agency_id: int, on: dt.date) -> Kedudukan:
+    """Every visible JF and Pelaksana of an agency under their appraiser (5 queries)."""
+    agency = selectors.agency_get(viewer, agency_id)
+    visible = set(selectors.unit_list(viewer, agency).values_list("pk", flat=True))
+    snapshot = AgencySnapshot(agency, on, selectors.resolver_for(viewer.government))
+    members = []
+    for member in snapshot.members_with_appraisers():
+        placement = member.placement
+        unit = snapshot.units[placement.position.unit_id]
+        if unit.pk in visible:
+            person = _person(placement, unit)
+            members.append(
+                KedudukanMember(
+                    person, placement.position.kind, placement.position.grade, member.appraiser
+                )
+            )
+    paths = {unit.pk: unit.path for unit in snapshot.units.values()}
+    members.sort(
+        key=lambda m: (paths.get(m.person.unit_id or 0, ""), m.person.name, m.person.employee_id)
+    )
+    return Kedudukan(agency=agency, on=on, members=members)
+
+
+@dataclass(frozen=True)
+class UnitDetail:
+    unit: OrgUnit
+    on: dt.date
+    chain: list[RoleAnswer]
+
+
+def unit_detail(viewer: Viewer, unit_id: int, on: dt.date) -> UnitDetail:
+    """A visible unit with the heads of it and every unit above it (2 queries)."""
+    unit = selectors.unit_list(viewer).select_related("agency").filter(pk=unit_id).first()
+    if unit is None:
+        raise NotFound()
+    chain = selectors.resolver_for(viewer.government).chain_above_unit(unit.pk, on)
+    return UnitDetail(unit=unit, on=on, chain=chain)
+
+
+def _with_current_placements(queryset: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
+    current = (
+        Placement.objects.effective_on(on)
+        .select_related("position__unit__agency")
+        .order_by("kind", "pk")
+    )
+    return queryset.prefetch_related(
+        Prefetch("placements", queryset=current, to_attr="current_placements")
+    )
+
+
+def employee_page(viewer: Viewer, on: dt.date, agency_id: int | None, q: str) -> QuerySet[Employee]:
+    """Visible employees by name, optionally those placed in one agency on the day.
+
+    The page costs 3 queries (rows, their current placements, the count) at any size.
+    """
+    queryset = selectors.employee_list(viewer, on)
+    if agency_id is not None:
+        placed = Placement.objects.effective_on(on).filter(position__unit__agency_id=agency_id)
+        queryset = queryset.filter(pk__in=placed.values("employee_id"))
+    if q.strip():
+        queryset = queryset.filter(name__icontains=q.strip())
+    return _with_current_placements(queryset, on).order_by("name", "pk")
+
+
+def employee_detail(viewer: Viewer, nip: str, on: dt.date) -> Employee:
+    """One visible employee with their placements on the day; NotFound otherwise (2 queries)."""
+    queryset = selectors.employee_list(viewer, on).filter(nip=nip)
+    employee = _with_current_placements(queryset, on).first()
+    if employee is None:
+        raise NotFound()
+    return employee
+
+
+def employee_placements(viewer: Viewer, nip: str, on: dt.date) -> list[Placement]:
+    """The placement history of a visible employee, newest first (2 queries)."""
+    employee = selectors.employee_get_by_nip(viewer, nip, on)
+    return list(selectors.placement_history(employee))
+
+
+@dataclass(frozen=True)
+class EmployeeRoles:
+    nip: str
+    name: str
+    on: dt.date
+    roles: list[RoleAnswer]
+
+
+def employee_roles(viewer: Viewer, nip: str, on: dt.date) -> EmployeeRoles:
+    """Appraiser, unit head, performance owner, authorised official and Sekda (4 queries)."""
+    employee = selectors.employee_get_by_nip(viewer, nip, on)
+    resolver = selectors.resolver_for(viewer.government)
+    roles = resolver.roles_for(employee.pk, on)
+    roles.append(resolver.regional_secretary(viewer.government.pk, on))
+    return EmployeeRoles(nip=employee.nip, name=employee.full_name, on=on, roles=roles)
+
+
+def delegation_page(viewer: Viewer, on: dt.date) -> QuerySet:  # type: ignore[type-arg]
+    """Delegations active on the day that the viewer may see, newest first."""
+    return selectors.delegation_list(viewer, on).order_by("-valid_from", "pk")
