@@ -1,0 +1,169 @@
+"""The agency page: unit tree with acting badges, kedudukan table, day picker, query budget."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils.html import escape
+
+from sikerja.organization import services_people
+from sikerja.organization.models import Placement, Position
+from sikerja.organization.nip import format_nip, mask_nip
+from sikerja.organization.selectors import resolver_for
+from tests.web.helpers import body, text
+
+# Queries of one agency page, whatever the number of people: session and user (2), the viewer
+# (account, employee, head placements, chain: 4), the agency and its visible units (2), and the
+# snapshot (units, placements, delegations: 3).
+AGENCY_PAGE_QUERIES = 11
+UNIT_ITEM = re.compile(r'<li class="unit-tree__item[^"]*">(.*?)</li>', re.DOTALL)
+
+
+def _agency_id(persona, today, name: str) -> int:
+    placement = Placement.objects.select_related("position__unit").effective_on(today)
+    return placement.get(employee=persona(name), kind="DEFINITIVE").position.unit.agency_id
+
+
+def _unit_items(html: str) -> list[str]:
+    return [text(item) for item in UNIT_ITEM.findall(html)]
+
+
+@pytest.mark.parametrize(("kind", "badge"), [("PLT", "Plt."), ("PLH", "Plh.")])
+def test_an_acting_head_is_shown_with_the_acting_badge(kind, badge, client_of, world, today):
+    acting = (
+        Placement.objects.effective_on(today)
+        .filter(government_id=world.government_id, kind=kind, position__is_head=True)
+        .select_related("employee", "position__unit")
+        .order_by("pk")
+        .first()
+    )
+    assert acting is not None, f"the demo has a {kind} head"
+    unit = acting.position.unit
+
+    html = body(client_of("bkpsdm"), f"/organisasi/{unit.agency_id}/")
+
+    line = next(item for item in _unit_items(html) if item.startswith(f"{unit.name} "))
+    assert line.endswith(f"{acting.employee.full_name} {badge}")
+
+
+def test_the_kedudukan_table_puts_the_jf_under_the_kabid_with_rule_and_citation(
+    client_of, persona, today
+):
+    jf, kabid = persona("jf_ahli_muda"), persona("kabid")
+    answer = resolver_for(jf.government).appraiser(jf.pk, today)
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+
+    response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/")
+
+    page = response.context["page"]
+    group = next(g for g in page.groups if g.appraiser and g.appraiser.employee_id == kabid.pk)
+    row = next(r for r in group.rows if r.employee_id == jf.pk)
+    assert (row.name, row.nip, row.grade_label, row.rule, row.citation) == (
+        jf.full_name,
+        mask_nip(jf.nip),
+        "Ahli Muda",
+        answer.rule,
+        answer.citation,
+    )
+    html = response.content.decode()
+    assert f'<td><a href="/pegawai/{jf.pk}/">{escape(jf.full_name)}</a></td>' in html
+
+
+def test_the_table_lists_every_jf_and_pelaksana_of_the_agency_once(client_of, persona, today):
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    expected = sorted(
+        Placement.objects.effective_on(today)
+        .filter(
+            position__unit__agency_id=agency_id,
+            position__kind__in=[Position.Kind.FUNGSIONAL, Position.Kind.PELAKSANA],
+            position__is_head=False,
+        )
+        .values_list("employee_id", flat=True)
+    )
+
+    page = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/").context["page"]
+
+    assert sorted(row.employee_id for group in page.groups for row in group.rows) == expected
+
+
+def test_operators_see_full_nips_in_the_table(client_of, persona, today):
+    jf = persona("jf_ahli_muda")
+
+    html = body(client_of("bkpsdm"), f"/organisasi/{_agency_id(persona, today, 'jf_ahli_muda')}/")
+
+    assert f'<td class="nip">{format_nip(jf.nip)}</td>' in html
+    assert mask_nip(jf.nip) not in html
+
+
+def test_a_unit_head_sees_only_the_units_of_their_subtree(client_of, persona, today):
+    kabid_unit = (
+        Placement.objects.effective_on(today)
+        .select_related("position__unit")
+        .get(employee=persona("kabid"), kind="DEFINITIVE")
+        .position.unit
+    )
+
+    page = client_of("kabid").get(f"/organisasi/{kabid_unit.agency_id}/").context["page"]
+
+    assert page.units[0].unit_id == kabid_unit.pk
+    assert {unit.depth for unit in page.units[1:]} == {kabid_unit.depth + 1}
+
+
+def test_another_day_shows_the_organisation_of_that_day(client_of, persona, today):
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+
+    response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/?on=1990-01-01")
+
+    html = response.content.decode()
+    assert response.context["page"].on.isoformat() == "1990-01-01"
+    assert 'value="1990-01-01"' in html
+    assert "Tidak ada JF atau Pelaksana pada tanggal ini." in html
+
+
+def test_an_invalid_day_falls_back_to_today_with_an_error(client_of, persona, today):
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+
+    response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/?on=31-31-2020")
+
+    assert response.context["page"].on == today
+    assert response.context["form"].errors == {"on": ["Masukkan tanggal yang valid."]}
+
+
+def _add_staff(operator, jf_position: Position, count: int, at) -> None:
+    for number in range(count):
+        employee = services_people.employee_create(
+            actor=operator,
+            government=jf_position.government,
+            nip=f"199102032015031{number + 1:03d}",
+            name=f"Pegawai Tambahan {number}",
+            employment_type="PNS",
+            at=at,
+        )
+        services_people.placement_create(
+            actor=operator,
+            employee=employee,
+            position=jf_position,
+            kind="DEFINITIVE",
+            valid_from=at.date(),
+            decision_number=f"821/{number}/2026",
+            decision_date=at.date(),
+            decided_by="Wali Kota Surakarta",
+            at=at,
+        )
+
+
+def test_the_agency_page_costs_the_same_queries_with_more_people(
+    client_of, persona, operator, now, today, django_assert_num_queries
+):
+    client = client_of("kepala_dinas")
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    jf_position = Placement.objects.get(employee=persona("jf_ahli_muda"), valid_to=None).position
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES):
+        before = client.get(f"/organisasi/{agency_id}/").context["page"].member_count
+
+    _add_staff(operator, jf_position, 12, now)
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES):
+        after = client.get(f"/organisasi/{agency_id}/").context["page"].member_count
+
+    assert after - before == 12

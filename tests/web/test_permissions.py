@@ -1,0 +1,130 @@
+"""The permission matrix of the web pages: persona × page → allowed (200) or not (404).
+
+Hidden and missing objects answer alike (404). Every URL pattern of the web app must appear here
+or in PUBLIC_ROUTES, so a new page cannot ship without its row.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import URLPattern, reverse
+
+from sikerja.organization.models import Agency, Employee, Placement
+from sikerja.web import urls as web_urls
+
+PERSONAS = (
+    "bkpsdm",
+    "sekda",
+    "kepala_dinas",
+    "kabid",
+    "subkoordinator",
+    "jf_ahli_muda",
+    "pelaksana",
+    "outsider",
+    "other_tenant",
+)
+Y, N = 200, 404
+
+# (url name, target) -> expected status per persona, in the order of PERSONAS.
+# Targets: the persona Dinas ("dinas"), the outsider's agency, employees by persona,
+# the other government's objects, and ids that do not exist.
+MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
+    ("home", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("agency_list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("employee_list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("agency_detail", "dinas"): (Y, Y, Y, Y, Y, N, N, N, N),
+    ("agency_detail", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N),
+    ("agency_detail", "other_government_agency"): (N, N, N, N, N, N, N, N, Y),
+    ("agency_detail", "missing"): (N, N, N, N, N, N, N, N, N),
+    ("employee_detail", "sekda"): (Y, Y, Y, N, N, N, N, N, N),
+    ("employee_detail", "kepala_dinas"): (Y, Y, Y, Y, Y, Y, Y, N, N),
+    ("employee_detail", "kabid"): (Y, Y, Y, Y, Y, Y, Y, N, N),
+    ("employee_detail", "subkoordinator"): (Y, Y, Y, Y, Y, N, Y, N, N),
+    ("employee_detail", "jf_ahli_muda"): (Y, Y, Y, Y, N, Y, N, N, N),
+    ("employee_detail", "pelaksana"): (Y, Y, Y, Y, Y, N, Y, N, N),
+    ("employee_detail", "outsider"): (Y, Y, N, N, N, N, N, Y, N),
+    ("employee_detail", "other_government_employee"): (N, N, N, N, N, N, N, N, Y),
+    ("employee_detail", "missing"): (N, N, N, N, N, N, N, N, N),
+}
+# Routes without the matrix: the login page (public) and logout (POST only), tested below.
+PUBLIC_ROUTES = {"login", "logout"}
+MISSING_ID = 987_654_321
+
+
+def _agency_of(employee_id: int, today) -> int:
+    placement = Placement.objects.effective_on(today).select_related("position__unit")
+    return placement.get(employee_id=employee_id, kind="DEFINITIVE").position.unit.agency_id
+
+
+def _target_id(target: str, world, today) -> int:
+    if target == "dinas":
+        return _agency_of(world.personas["kepala_dinas"], today)
+    if target == "outsider_agency":
+        return _agency_of(world.personas["outsider"], today)
+    if target == "other_government_agency":
+        return Agency.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
+    if target == "other_government_employee":
+        return Employee.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
+    if target == "missing":
+        return MISSING_ID
+    return world.personas[target]
+
+
+def _url(name: str, target: str, world, today) -> str:
+    if not target:
+        return reverse(f"web:{name}")
+    key = "agency_id" if name == "agency_detail" else "employee_id"
+    return reverse(f"web:{name}", kwargs={key: _target_id(target, world, today)})
+
+
+CASES = [
+    pytest.param(name, target, persona, expected[index], id=f"{persona}-{name}-{target or 'all'}")
+    for (name, target), expected in MATRIX.items()
+    for index, persona in enumerate(PERSONAS)
+]
+
+
+@pytest.mark.parametrize(("name", "target", "persona", "expected"), CASES)
+def test_persona_gets_the_expected_answer_for_the_page(
+    name, target, persona, expected, client_of, world, today
+):
+    url = _url(name, target, world, today)
+
+    response = client_of(persona).get(url)
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("name", "target"), list(MATRIX))
+def test_anonymous_visitors_are_sent_to_the_login_page(name, target, world, today):
+    url = _url(name, target, world, today)
+
+    response = Client().get(url)
+
+    assert (response.status_code, response["Location"]) == (302, f"/masuk/?next={url}")
+
+
+@pytest.mark.parametrize(("name", "target"), list(MATRIX))
+def test_a_login_without_an_account_gets_the_not_linked_page_everywhere(name, target, world, today):
+    user = get_user_model().objects.create_user("belum-terhubung", password="x-unused-x")
+    client = Client()
+    client.force_login(user)
+
+    response = client.get(_url(name, target, world, today))
+
+    assert response.status_code == 403
+    assert "Akun belum terhubung" in response.content.decode()
+
+
+def test_every_url_pattern_of_the_web_app_is_in_the_matrix():
+    names = {p.name for p in web_urls.urlpatterns if isinstance(p, URLPattern)}
+
+    covered = {name for name, _ in MATRIX} | PUBLIC_ROUTES
+
+    assert names == covered
+
+
+def test_the_matrix_names_every_persona_of_the_demo(world):
+    assert set(PERSONAS) == {*world.personas, "other_tenant"}
