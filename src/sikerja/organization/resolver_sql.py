@@ -31,8 +31,9 @@ WITH me AS (
 # Same shape, for a unit instead of an employee (chain above a unit).
 UNIT_CTE = """
 WITH me AS (
-    SELECT NULL AS employee_id, NULL AS position_id, NULL AS placement_kind,
-           NULL AS pos_kind, '' AS grade, 0 AS is_head, '' AS pos_title,
+    SELECT CAST(NULL AS BIGINT) AS employee_id, CAST(NULL AS BIGINT) AS position_id,
+           CAST(NULL AS VARCHAR(12)) AS placement_kind, CAST(NULL AS VARCHAR(20)) AS pos_kind,
+           '' AS grade, FALSE AS is_head, '' AS pos_title,
            u.id AS unit_id, u.path AS path, u.depth AS depth, u.name AS unit_name,
            ag.id AS agency_id, ag.agency_type AS agency_type, ag.placement_table AS placement_table,
            ag.government_id AS government_id, '' AS code
