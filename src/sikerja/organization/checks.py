@@ -83,28 +83,32 @@ def check_position_placement(pack: LoadedPack, position: Position, head: Positio
         return
     code = appraisee_code(position)
     table = _table(pack, position.unit)
+    appraiser_type = "ROOT" if head.unit.depth == 0 else head.unit.unit_type
     if table is not None and table.rows:
-        appraiser_type = "ROOT" if head.unit.depth == 0 else head.unit.unit_type
+        named = {t for row in table.rows for t in row.appraiser}
         rows_for_code = [r for r in table.rows if code_matches(code, position.grade, r.appraisees)]
-        if rows_for_code and not any(appraiser_type in r.appraiser for r in rows_for_code):
-            allowed = sorted({t for r in rows_for_code for t in r.appraiser})
-            raise RuleViolation(
-                code=OrgErrorCode.PLACEMENT_RULE,
-                message=_(
-                    "Menurut tabel kedudukan %(table)s, %(code)s berkedudukan di bawah %(allowed)s, "
-                    "bukan di bawah pimpinan %(unit)s."
-                )
-                % {
-                    "table": table.id,
-                    "code": code,
-                    "allowed": ", ".join(allowed),
-                    "unit": head.unit.name,
-                },
-                rule="T-KEDUDUKAN",
-                citation=pack.cite(table.citation),
-                fields={"unit": _("Unit tidak sesuai tabel kedudukan.")},
-            )
+        if appraiser_type in named and rows_for_code:
+            if any(appraiser_type in r.appraiser for r in rows_for_code):
+                # The placement table is the more specific rule: it governs over grade rules.
+                return
+            raise _table_refusal(pack, table, code, rows_for_code, head)
     _check_grade_rules(pack, position, head, code)
+
+
+def _table_refusal(pack, table, code, rows_for_code, head) -> RuleViolation:  # type: ignore[no-untyped-def]
+    """A table row names where this code sits, and it is not under this head."""
+    allowed = sorted({t for r in rows_for_code for t in r.appraiser})
+    return RuleViolation(
+        code=OrgErrorCode.PLACEMENT_RULE,
+        message=_(
+            "Menurut tabel kedudukan %(table)s, %(code)s berkedudukan di bawah %(allowed)s, "
+            "bukan di bawah pimpinan %(unit)s."
+        )
+        % {"table": table.id, "code": code, "allowed": ", ".join(allowed), "unit": head.unit.name},
+        rule="T-KEDUDUKAN",
+        citation=pack.cite(table.citation),
+        fields={"unit": _("Unit tidak sesuai tabel kedudukan.")},
+    )
 
 
 def _check_grade_rules(pack: LoadedPack, position: Position, head: Position, code: str) -> None:
