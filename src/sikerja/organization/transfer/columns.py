@@ -1,0 +1,318 @@
+"""The import/export template: its sheets, their columns, and what each column accepts.
+
+One definition serves the blank template, the parser and the export, so they cannot drift.
+Column keys are the header texts (row 1); row 2 of a template sheet is a comment row (its first
+cell starts with '#'), and every row whose first cell starts with '#' is skipped on import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sikerja.organization.models import Employee, Placement, Position
+from sikerja.regulations.schema import AGENCY_TYPES, UnitType
+
+
+class Sheet(StrEnum):
+    """The data sheets (XLSX) or CSV files of the template."""
+
+    UNIT = "unit"
+    POSITION = "position"
+    EMPLOYEE = "employee"
+
+
+GUIDE_SHEET = "petunjuk"
+
+
+class Kind(StrEnum):
+    """How a cell is read."""
+
+    TEXT = "text"
+    NIP = "nip"
+    BOOL = "bool"
+    DATE = "date"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: header key, how it is read, whether it is required, and its description."""
+
+    key: str
+    kind: Kind
+    required: Promise
+    description: Promise
+    allowed: str = ""
+    example: str = ""
+
+    @property
+    def is_required(self) -> bool:
+        """Required in every row, so the header must have it (other columns may be left out)."""
+        return self.required is ALWAYS
+
+
+YES_NO = "ya / tidak"
+DATE_FORMATS = "YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY atau sel tanggal Excel"
+ALWAYS = _("wajib")
+OPTIONAL = _("tidak wajib")
+WITH_POSITION = _("wajib bila jabatan diisi")
+
+UNIT_COLUMNS = (
+    Column(
+        "agency_code",
+        Kind.TEXT,
+        ALWAYS,
+        _("Kode Perangkat Daerah (kunci; unik dalam pemerintah daerah)."),
+        example="DINKES",
+    ),
+    Column(
+        "agency_name",
+        Kind.TEXT,
+        _("wajib pada baris induk"),
+        _(
+            "Nama Perangkat Daerah. Pada baris lain boleh kosong; bila diisi harus sama dengan baris induk."
+        ),
+        example="Dinas Kesehatan",
+    ),
+    Column(
+        "agency_type",
+        Kind.TEXT,
+        _("wajib pada baris induk"),
+        _("Jenis Perangkat Daerah. Pada baris lain boleh kosong; bila diisi harus sama."),
+        allowed=", ".join(sorted(AGENCY_TYPES)),
+        example="DINAS",
+    ),
+    Column(
+        "unit_name",
+        Kind.TEXT,
+        ALWAYS,
+        _(
+            "Nama unit, unik dalam satu Perangkat Daerah. Pada baris induk: unit tertinggi Perangkat Daerah."
+        ),
+        example="Bidang Pelayanan Kesehatan",
+    ),
+    Column(
+        "parent_unit_name",
+        Kind.TEXT,
+        OPTIONAL,
+        _(
+            "Nama unit atasan dalam Perangkat Daerah yang sama. Kosong = baris induk (unit tertinggi)."
+        ),
+        example="Dinas Kesehatan",
+    ),
+    Column(
+        "unit_type",
+        Kind.TEXT,
+        _("wajib kecuali baris induk"),
+        _("Jenis unit. Pada baris induk kosong = sama dengan agency_type."),
+        allowed=", ".join(UnitType.__members__),
+        example="BIDANG",
+    ),
+    Column(
+        "is_work_unit",
+        Kind.BOOL,
+        OPTIONAL,
+        _(
+            "Unit kerja (mis. UPTD, Puskesmas, sekolah). Kosong = ya untuk baris induk, tidak untuk lainnya."
+        ),
+        allowed=YES_NO,
+        example="tidak",
+    ),
+    Column(
+        "is_independent",
+        Kind.BOOL,
+        OPTIONAL,
+        _("Unit mandiri yang boleh dipimpin Jabatan Fungsional. Kosong = tidak."),
+        allowed=YES_NO,
+        example="tidak",
+    ),
+)
+
+POSITION_COLUMNS = (
+    Column(
+        "agency_code",
+        Kind.TEXT,
+        ALWAYS,
+        _("Kode Perangkat Daerah tempat jabatan berada."),
+        example="DINKES",
+    ),
+    Column(
+        "unit_name",
+        Kind.TEXT,
+        ALWAYS,
+        _("Nama unit tempat jabatan berada (lembar unit atau data tersimpan)."),
+        example="Bidang Pelayanan Kesehatan",
+    ),
+    Column(
+        "title",
+        Kind.TEXT,
+        ALWAYS,
+        _("Nama jabatan, unik dalam satu unit."),
+        example="Kepala Bidang Pelayanan Kesehatan",
+    ),
+    Column(
+        "kind",
+        Kind.TEXT,
+        ALWAYS,
+        _("Jenis jabatan."),
+        allowed=", ".join(Position.Kind.values),
+        example="ADMINISTRATOR",
+    ),
+    Column(
+        "grade",
+        Kind.TEXT,
+        _("wajib hanya untuk FUNGSIONAL"),
+        _("Jenjang Jabatan Fungsional; kosong untuk jenis lain."),
+        allowed=", ".join(Position.Grade.values),
+    ),
+    Column(
+        "jf_name",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Nama Jabatan Fungsional (mis. Analis Kebijakan)."),
+        example="",
+    ),
+    Column(
+        "is_head",
+        Kind.BOOL,
+        OPTIONAL,
+        _("Jabatan pimpinan unit (paling banyak satu per unit). Kosong = tidak."),
+        allowed=YES_NO,
+        example="ya",
+    ),
+)
+
+EMPLOYEE_COLUMNS = (
+    Column(
+        "nip",
+        Kind.NIP,
+        ALWAYS,
+        _("NIP 18 digit, diketik sebagai teks (format sel Teks) agar tidak dibulatkan."),
+        example="198503152010031002",
+    ),
+    Column(
+        "name",
+        Kind.TEXT,
+        ALWAYS,
+        _("Nama tanpa gelar. Untuk NIP yang sudah terdaftar harus sama dengan nama tersimpan."),
+        example="Budi Santoso",
+    ),
+    Column("front_title", Kind.TEXT, OPTIONAL, _("Gelar depan."), example="dr."),
+    Column("back_title", Kind.TEXT, OPTIONAL, _("Gelar belakang."), example="M.Kes."),
+    Column(
+        "employment_type",
+        Kind.TEXT,
+        ALWAYS,
+        _("Jenis kepegawaian; harus sesuai NIP (PPPK bila digit 13–14 = 21)."),
+        allowed=", ".join(Employee.EmploymentType.values),
+        example="PNS",
+    ),
+    Column("email", Kind.TEXT, OPTIONAL, _("Alamat surel."), example="budi@example.go.id"),
+    Column(
+        "agency_code",
+        Kind.TEXT,
+        OPTIONAL,
+        _(
+            "Kode Perangkat Daerah jabatan. Kosongkan agency_code, unit_name dan position_title untuk pegawai tanpa penempatan."
+        ),
+        example="DINKES",
+    ),
+    Column(
+        "unit_name",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Nama unit jabatan."),
+        example="Bidang Pelayanan Kesehatan",
+    ),
+    Column(
+        "position_title",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Nama jabatan pada unit itu (lembar position atau data tersimpan)."),
+        example="Kepala Bidang Pelayanan Kesehatan",
+    ),
+    Column(
+        "placement_kind",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Jenis penempatan; Plt./Plh. hanya untuk jabatan pimpinan. Kosong = DEFINITIVE."),
+        allowed=", ".join(Placement.Kind.values),
+        example="DEFINITIVE",
+    ),
+    Column(
+        "valid_from",
+        Kind.DATE,
+        WITH_POSITION,
+        _("Tanggal mulai menduduki jabatan (TMT)."),
+        allowed=DATE_FORMATS,
+        example="2025-01-02",
+    ),
+    Column(
+        "valid_to",
+        Kind.DATE,
+        OPTIONAL,
+        _("Tanggal berakhir (hari itu sudah tidak menjabat). Kosong = masih berlaku."),
+        allowed=DATE_FORMATS,
+    ),
+    Column(
+        "decision_number",
+        Kind.TEXT,
+        WITH_POSITION,
+        _("Nomor keputusan (SK) penempatan."),
+        example="821.2/015/BKPSDM/2025",
+    ),
+    Column(
+        "decision_date",
+        Kind.DATE,
+        WITH_POSITION,
+        _("Tanggal keputusan; tidak boleh sesudah tanggal impor."),
+        allowed=DATE_FORMATS,
+        example="2024-12-20",
+    ),
+    Column(
+        "decided_by",
+        Kind.TEXT,
+        WITH_POSITION,
+        _("Pejabat yang menetapkan keputusan."),
+        example="Wali Kota",
+    ),
+)
+
+COLUMNS: dict[Sheet, tuple[Column, ...]] = {
+    Sheet.UNIT: UNIT_COLUMNS,
+    Sheet.POSITION: POSITION_COLUMNS,
+    Sheet.EMPLOYEE: EMPLOYEE_COLUMNS,
+}
+
+SHEET_DESCRIPTIONS: dict[Sheet, Promise] = {
+    Sheet.UNIT: _(
+        "Perangkat Daerah dan unit organisasi. Satu baris induk (parent_unit_name kosong) per "
+        "Perangkat Daerah baru; Perangkat Daerah dan unit yang sudah ada tidak diubah."
+    ),
+    Sheet.POSITION: _(
+        "Jabatan per unit, dikenali dari (agency_code, unit_name, title). Jabatan yang sudah ada "
+        "tidak diubah."
+    ),
+    Sheet.EMPLOYEE: _(
+        "Pegawai dan penempatannya; satu baris per penempatan (NIP yang sama boleh berulang untuk "
+        "riwayat atau Plt./Plh.). Pegawai yang sudah ada: gelar dan surel diperbarui. Penempatan "
+        "definitif baru mengakhiri penempatan definitif terbuka pada tanggal mulai yang baru."
+    ),
+}
+
+
+def header(sheet: Sheet) -> list[str]:
+    """The header row (row 1) of a sheet."""
+    return [column.key for column in COLUMNS[sheet]]
+
+
+def comment_row(sheet: Sheet) -> list[str]:
+    """Row 2 of a template sheet: a short description under each header, skipped on import."""
+    cells = [
+        f"{column.required}: {column.allowed or column.description}" for column in COLUMNS[sheet]
+    ]
+    cells[0] = f"# {cells[0]}"
+    return cells
