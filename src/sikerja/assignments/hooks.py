@@ -158,13 +158,16 @@ class AssignmentHooks:
         assignment = Assignment.objects.select_related(
             "owner_unit__agency", "home_unit__agency", "external_government"
         ).get(pk=instance.subject_id)
+        links = list(assignment.candidate_links.select_related("employee").order_by("order"))
+        positions = _positions_of([link.employee_id for link in links])
         people = [
             {
+                "employee_id": link.employee_id,
                 "name": link.employee.full_name,
                 "nip": link.employee.nip,
-                "position": _position_title(link.employee_id),
+                **positions.get(link.employee_id, {"position": "", "unit": ""}),
             }
-            for link in assignment.candidate_links.select_related("employee").order_by("order")
+            for link in links
         ]
         return {
             "assignment_id": assignment.pk,
@@ -194,14 +197,20 @@ class AssignmentHooks:
         }
 
 
-def _position_title(employee_id: int) -> str:
-    placement = (
-        Placement.objects.filter(employee_id=employee_id)
-        .select_related("position")
-        .order_by("-valid_from")
-        .first()
+def _positions_of(employee_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Latest position and unit of each employee (one query for the whole list)."""
+    found: dict[int, dict[str, str]] = {}
+    placements = (
+        Placement.objects.filter(employee_id__in=employee_ids)
+        .select_related("position__unit")
+        .order_by("employee_id", "-valid_from")
     )
-    return placement.position.title if placement else ""
+    for placement in placements:
+        found.setdefault(
+            placement.employee_id,
+            {"position": placement.position.title, "unit": placement.position.unit.name},
+        )
+    return found
 
 
 def _agency_root_path(unit: OrgUnit) -> str:

@@ -37,15 +37,7 @@ def scope_between(
     A pack without a cross-PD scope treats requests between Perangkat Daerah of one pemda as
     cross-unit (SPEC §4.0 interpretation), unless its `scope_aliases` parameter says otherwise.
     """
-    if external:
-        return Scope.CROSS_INSTANSI
-    if home_unit is None:
-        return Scope.WITHIN_UNIT
-    if owner_unit.agency_id != home_unit.agency_id:
-        scope = Scope.CROSS_PD
-    else:
-        base = organisation_unit(pack, owner_unit)
-        scope = Scope.WITHIN_UNIT if home_unit.path.startswith(base.path) else Scope.CROSS_UNIT
+    scope = raw_scope(pack, owner_unit, home_unit, external=external)
     aliases = dict(pack.param("scope_aliases", {}) or {})  # type: ignore[call-overload]
     scopes = pack.param("scopes", []) or []
     if not aliases and scope == Scope.CROSS_PD and Scope.CROSS_PD not in scopes:  # type: ignore[operator]
@@ -53,10 +45,33 @@ def scope_between(
     return Scope(aliases.get(scope, scope))
 
 
+def raw_scope(
+    pack: LoadedPack, owner_unit: OrgUnit, home_unit: OrgUnit | None, *, external: bool
+) -> Scope:
+    """The scope as the organisation gives it, before the pack's aliases."""
+    if external:
+        return Scope.CROSS_INSTANSI
+    if home_unit is None:
+        return Scope.WITHIN_UNIT
+    if owner_unit.agency_id != home_unit.agency_id:
+        return Scope.CROSS_PD
+    base = organisation_unit(pack, owner_unit)
+    return Scope.WITHIN_UNIT if home_unit.path.startswith(base.path) else Scope.CROSS_UNIT
+
+
 def flow_id(pack: LoadedPack, mode: Mode, scope: Scope, additional_task: bool) -> str:
-    """The workflow id for a request; an additional task uses the pack's additional-task flow."""
+    """The workflow id for a request; an additional task uses the pack's additional-task flow
+    of the same mode and scope when it has one."""
     if additional_task:
         for key, definition in pack.data.workflows.items():
-            if definition.additional_task:
+            if definition.additional_task and definition.mode == mode and definition.scope == scope:
                 return key
     return FLOW_IDS[(mode, scope)]
+
+
+def voluntary_scope(pack: LoadedPack, raw: Scope, aliased: Scope) -> Scope:
+    """A voluntary application across Perangkat Daerah keeps its own scope where the pack says
+    how it treats one (a WF-SUK-PD definition, allowed or not), else the aliased scope."""
+    if raw == Scope.CROSS_PD and "WF-SUK-PD" in pack.data.workflows:
+        return raw
+    return aliased

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.models import Assignment, AssignmentCandidate
-from sikerja.assignments.scope import flow_id, scope_between
+from sikerja.assignments.scope import flow_id, raw_scope, scope_between, voluntary_scope
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
 from sikerja.regulations.loader import LoadedPack, load_pack
@@ -98,6 +98,9 @@ def assignment_request_submit(
     owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, on)
     external = _external(government, data)
     scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
+    if mode == Mode.VOLUNTARY:
+        raw = raw_scope(pack, owner_unit, home_unit, external=external is not None)
+        scope = voluntary_scope(pack, raw, scope)
     key, definition = engine.definition_for(
         pack, flow_id(pack, mode, scope, data.additional_task), subject
     )

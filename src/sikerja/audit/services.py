@@ -92,6 +92,15 @@ def _input_check(*, action: str, at: datetime, texts: dict[str, str]) -> None:
             raise ValueError(f"{name} is longer than {max_length} characters")
 
 
+def chain_lock(*, government_id: int) -> AuditChainHead:
+    """Lock the government's audit chain head until the transaction ends (public lock order).
+
+    Apps that take other row locks in a transaction that also records an event take this one
+    first, so every writer locks in the same order (head, then their own rows).
+    """
+    return _chain_head_lock(government_id=government_id)
+
+
 def _chain_head_lock(*, government_id: int) -> AuditChainHead:
     """Return the government's chain head, locked until the transaction ends.
 

@@ -242,6 +242,7 @@ def step_decide(
             at=at,
             on=on,
             reason=reason,
+            decision=decision,
             data=data,
         )
         _advance(instance, spec.next[Decision(decision)], definition, resolver, step.seq, at)

@@ -46,6 +46,7 @@ def issue_for_decision(
     on: dt.date,
     reason: str,
     data: dict[str, Any],
+    decision: str = "",
 ) -> list[Any]:
     """Issue each letter of the decision, inside the decision's transaction."""
     if not specs:
@@ -54,7 +55,14 @@ def issue_for_decision(
 
     hooks = subject_hooks.hooks_for(instance.subject_type)
     body = dict(hooks.document_body(instance=instance)) if hooks else {}
-    body.update({"reason": reason.strip(), "decision_data": data, "step": step.label})
+    body.update(
+        {
+            "reason": reason.strip(),
+            "decision": decision,
+            "decision_data": data,
+            "step": step.label,
+        }
+    )
     issued = []
     for spec in specs:
         signer = resolver.resolve(spec.signer)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.organization.models import Agency, Employee, OrgUnit
 from sikerja.organization.resolver import Person, Resolver, agency_head
-from sikerja.regulations.loader import LoadedPack
+from sikerja.regulations.loader import LoadedPack, load_pack
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,8 @@ class PartyResolver:
         return self.parties.home_unit
 
     def _side(self, expression: str, side: str, role: str) -> ResolvedActor:
+        if side == "home" and self.parties.external_government is not None:
+            return self._external_side(expression, role)
         unit_id = self._side_unit(side)
         candidate = (
             self.parties.candidates[0] if side == "home" and self.parties.candidates else None
@@ -168,6 +170,58 @@ class PartyResolver:
         agency_id = self._agency_of(answer.person.unit_id) if answer.person else None
         return ResolvedActor(
             expression, answer.person, answer.rule, answer.citation, notes, agency_id
+        )
+
+    def _external_side(self, expression: str, role: str) -> ResolvedActor:
+        """An official of the other government (cross-instansi), recorded by our own side."""
+        recorder = self._side("owner.authorized_official", "owner", "authorized_official").person
+        unit = (
+            OrgUnit.objects.select_related("agency", "government")
+            .filter(pk=self.parties.home_unit)
+            .first()
+            if self.parties.home_unit
+            else None
+        )
+        if unit is None or unit.government_id != self.parties.external_government:
+            external = self._external("external.authorized_official")
+            return ResolvedActor(
+                expression,
+                external.person,
+                external.rule,
+                external.citation,
+                agency_id=external.agency_id,
+                agency_name=external.agency_name,
+                recorder=recorder,
+                external=True,
+            )
+        person = None
+        external_pack = load_pack(unit.government.pack_id)
+        if role != "authorized_official":
+            # A government whose pack has no role rules (e.g. the national baseline) is read
+            # structurally, with our own pack's resolver: the head of the unit above the staff.
+            resolver = Resolver(external_pack) if external_pack.data.roles else self.resolver
+            candidate = self.parties.candidates[0] if self.parties.candidates else None
+            if candidate is not None:
+                answer = (
+                    resolver.appraiser(candidate, self.on)
+                    if role == "appraiser"
+                    else resolver.unit_head(candidate, self.on)
+                )
+            else:
+                scope = "own_unit" if role == "appraiser" else ""
+                answer = resolver.head_of_unit(unit.pk, self.on, scope=scope)
+            person = answer.person
+        if person is None:
+            person = agency_head(unit.agency_id, self.on)
+        return ResolvedActor(
+            expression,
+            person,
+            "G49",
+            "",
+            agency_id=unit.agency_id,
+            agency_name=unit.agency.name,
+            recorder=recorder,
+            external=True,
         )
 
     def _external(self, expression: str) -> ResolvedActor:

@@ -131,6 +131,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Absolute address printed in letters' verification QR codes.
+SIKERJA_PUBLIC_BASE_URL = envstr("SIKERJA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
 EMAIL_BACKEND = envstr("SIKERJA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("SIKERJA_DEFAULT_FROM_EMAIL", "sikerja@localhost")
 

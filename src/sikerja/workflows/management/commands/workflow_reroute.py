@@ -15,11 +15,15 @@ from sikerja.workflows.models import WorkflowStep
 class Command(BaseCommand):
     """Re-route open workflow steps to the official who holds the post today (audited)."""
 
-    help = "List open steps whose snapshotted actor no longer holds the post; --apply re-routes them."
+    help = (
+        "List open steps whose snapshotted actor no longer holds the post; --apply re-routes them."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--government", required=True, help="government kode")
-        parser.add_argument("--apply", action="store_true", help="re-route (writes an audit event each)")
+        parser.add_argument(
+            "--apply", action="store_true", help="re-route (writes an audit event each)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         government = Government.objects.filter(kode=options["government"]).first()

@@ -1,0 +1,98 @@
+"""Reads of issued letters: by workflow, by verification code, and who may download one."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from sikerja.core.errors import NotFound
+from sikerja.documents.models import Letter
+from sikerja.documents.numbering import verification_code_normalize
+from sikerja.organization.models import Account, Employee
+
+
+def letter_list_for_instance(instance_id: int) -> QuerySet[Letter]:
+    """The letters a workflow instance issued, in issue order (1 query with agency, revocation).
+
+    Not scoped: the caller has already checked that its viewer may see the instance.
+    """
+    return (
+        Letter.objects.filter(workflow_instance_id=instance_id)
+        .select_related("agency", "revocation")
+        .order_by("issued_at", "pk")
+    )
+
+
+def letter_get_by_code(code: str) -> Letter:
+    """The letter a verification code names, for the public page (1 query).
+
+    Raises NotFound.
+    """
+    letter = (
+        Letter.objects.select_related("government", "agency", "revocation")
+        .filter(verification_code=verification_code_normalize(code))
+        .first()
+    )
+    if letter is None:
+        raise NotFound()
+    return letter
+
+
+def _is_party(letter: Letter, *, employee_id: int | None, employee_nip: str) -> bool:
+    """Signer, addressee, copy, or assignee; assignees snapshots may carry only a NIP."""
+    parties = (letter.signer, *letter.addressees, *letter.cc)
+    if employee_id is not None and any(
+        isinstance(p, dict) and p.get("employee_id") == employee_id for p in parties
+    ):
+        return True
+    assignees = [a for a in letter.body.get("assignees") or [] if isinstance(a, dict)]
+    return any(
+        (employee_id is not None and a.get("employee_id") == employee_id)
+        or (employee_nip != "" and a.get("nip") == employee_nip)
+        for a in assignees
+    )
+
+
+def letter_visible_to(
+    letter: Letter,
+    *,
+    employee_id: int | None,
+    is_operator: bool,
+    government_id: int | None,
+    employee_nip: str = "",
+) -> Letter:
+    """Return the letter if the person may read it in full; else NotFound (hidden = missing).
+
+    Operators (BKPSDM) see every letter of their own government; anyone else only letters they
+    sign, receive, are copied on, or are assigned by (body["assignees"], matched by employee id
+    or, within the letter's government where NIPs are unique, by NIP).
+    """
+    if government_id == letter.government_id and is_operator:
+        return letter
+    nip = employee_nip if government_id == letter.government_id else ""
+    if _is_party(letter, employee_id=employee_id, employee_nip=nip):
+        return letter
+    raise NotFound()
+
+
+def letter_get_for_download(*, letter_id: int, user_id: int) -> Letter:
+    """The letter with this id if the user may download its PDF (3 queries).
+
+    Raises NotFound for a missing letter and for one the user may not see alike.
+    """
+    account = Account.objects.filter(user_id=user_id).only("role", "government_id").first()
+    employee = Employee.objects.filter(user_id=user_id).only("nip", "government_id").first()
+    letter = (
+        Letter.objects.select_related("government", "agency", "revocation")
+        .filter(pk=letter_id)
+        .first()
+    )
+    if letter is None:
+        raise NotFound()
+    government_id = account.government_id if account else None
+    return letter_visible_to(
+        letter,
+        employee_id=employee.pk if employee else None,
+        employee_nip=employee.nip if employee else "",
+        is_operator=account is not None and account.role == Account.Role.BKPSDM_ADMIN,
+        government_id=government_id or (employee.government_id if employee else None),
+    )

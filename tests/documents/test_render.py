@@ -1,0 +1,174 @@
+import pytest
+
+from sikerja.documents.models import Letter
+from sikerja.documents.render import letter_pdf, verification_url
+from sikerja.organization.nip import format_nip
+from tests.documents.conftest import BODY, assignee, issue, party
+from tests.documents.pdftext import pdf_text
+
+
+def _text(letter, **options) -> str:
+    return pdf_text(letter_pdf(letter, compress=False, **options))
+
+
+def test_the_pdf_is_a_pdf_and_prints_letterhead_number_signer_and_copies(org):
+    letter = issue(org, body=BODY | {"assignees": [assignee(org, "Rina Analis")]})
+
+    pdf = letter_pdf(letter)
+    text = _text(letter)
+
+    assert pdf.startswith(b"%PDF-")
+    signer = org.people["dinas"]
+    for expected in (
+        "PEMERINTAH UJI SURAKARTA-2023",
+        "DINAS KESEHATAN",
+        "SURAT TUGAS",
+        "NOMOR 800.1.2.6/0001/DINKES/2026",
+        "MENUGASKAN:",
+        "Rina Analis",
+        f"NIP. {format_nip(org.people['Rina Analis'].nip)}",
+        "Dikeluarkan di Uji surakarta-2023",
+        "pada tanggal 23 November 2026",
+        "Kepala Dinas Kesehatan,",
+        signer.full_name,
+        f"NIP. {format_nip(signer.nip)}",
+        "Tembusan:",
+        "Sekretaris Daerah.",
+    ):
+        assert expected in text
+
+
+def test_the_footer_carries_the_verification_address_code_and_statement(org):
+    letter = issue(org)
+
+    text = _text(letter, base_url="https://sikerja.example.go.id/")
+
+    assert f"https://sikerja.example.go.id/verifikasi/{letter.verification_code}/" in text
+    assert f"Kode verifikasi: {letter.verification_code}" in text
+    assert "Dokumen ini diterbitkan secara elektronik melalui Sikerja" in text
+
+
+def test_the_verification_address_defaults_to_the_configured_public_base_url(org, settings):
+    letter = issue(org)
+    settings.SIKERJA_PUBLIC_BASE_URL = "https://kinerja.surakarta.go.id"
+
+    url = verification_url(letter)
+
+    assert url == f"https://kinerja.surakarta.go.id/verifikasi/{letter.verification_code}/"
+
+
+def test_the_same_letter_renders_to_the_same_bytes(org):
+    letter = issue(org)
+
+    assert letter_pdf(letter) == letter_pdf(Letter.objects.get(pk=letter.pk))
+
+
+FORM_TEXTS = {
+    "INVOLVEMENT_REQUEST": (
+        "Nomor : 800.1.2.4/0001/DINKES/2026",
+        "Sifat : Biasa",
+        "Yth.",
+        "Jangka waktu pelibatan",
+    ),
+    "INVOLVEMENT_REPLY": ("Hal :", "kami setujui", "Rina Analis"),
+    "INSTRUCTION": ("diinstruksikan kepada Saudara",),
+    "STAFF_LIST": ("DAFTAR PEGAWAI ASN YANG DITUGASKAN", "Rina Analis"),
+    "ASSIGNMENT_LETTER": ("SURAT TUGAS", "MENUGASKAN:", "Kepada", "Untuk"),
+    "ORDER_LETTER": ("SURAT PERINTAH", "MEMERINTAHKAN:"),
+    "ASSIGNMENT_PROOF": ("BUKTI PENUGASAN",),
+    "DECREE": (
+        "KEPUTUSAN KEPALA DINAS KESEHATAN",
+        "TENTANG",
+        "Menimbang",
+        "Mengingat",
+        "MEMUTUSKAN:",
+        "KESATU",
+        "Ditetapkan di",
+    ),
+    "VOLUNTARY_APPLICATION": ("Yang bertanda tangan di bawah ini:",),
+    "VOLUNTARY_APPROVAL_FORWARD": ("Bersama ini kami sampaikan pengajuan",),
+    "ORAL_REQUEST_RECORD": ("CATATAN PERMOHONAN LISAN", "menyampaikan secara lisan"),
+}
+
+
+@pytest.mark.parametrize("doc_type", sorted(FORM_TEXTS))
+def test_every_kind_of_letter_renders_in_its_own_form(org, doc_type):
+    letter = issue(
+        org, doc_type=doc_type, body=BODY | {"assignees": [assignee(org, "Rina Analis")]}
+    )
+
+    text = _text(letter)
+
+    for expected in FORM_TEXTS[doc_type]:
+        assert expected in text
+
+
+def test_a_rejecting_reply_gives_the_reason(org):
+    body = BODY | {"decision": "reject", "reason": "Pegawai sedang menyelesaikan audit internal."}
+    letter = issue(org, doc_type="INVOLVEMENT_REPLY", body=body)
+
+    text = _text(letter)
+
+    assert "belum dapat kami setujui" in text
+    assert "Pegawai sedang menyelesaikan audit internal." in text
+
+
+def test_an_acting_signer_on_behalf_of_the_head_of_region(org):
+    signer = party(org, "setda", acting="PLT")
+    letter = issue(
+        org, signer=signer, on_behalf_of="a.n. Wali Kota", doc_type="INVOLVEMENT_REQUEST"
+    )
+
+    text = _text(letter)
+
+    assert "a.n. Wali Kota Uji surakarta-2023" in text
+    assert "Plt. Sekretaris Daerah," in text
+
+
+def test_a_decree_signed_on_behalf_is_the_decree_of_the_head_of_region(org):
+    letter = issue(org, signer="setda", on_behalf_of="a.n. Wali Kota", doc_type="DECREE")
+
+    text = _text(letter)
+
+    assert "KEPUTUSAN WALI KOTA UJI SURAKARTA-2023" in text
+    assert "SEKRETARIS DAERAH," in text
+
+
+def test_a_recorded_letter_of_another_government_renders_as_a_record(org):
+    signer = party(org, "dinas", external=True) | {
+        "agency_id": None,
+        "agency": "Dinas Kesehatan Kota Lain",
+    }
+    letter = issue(org, signer=signer, body=BODY | {"external_number": "800/123/DKK/2026"})
+
+    text = _text(letter)
+
+    assert "CATATAN NASKAH DINAS DARI INSTANSI LAIN" in text
+    assert "800/123/DKK/2026" in text
+    assert "Dinas Kesehatan Kota Lain" in text
+
+
+def test_a_body_without_fields_still_renders(org):
+    letter = issue(org, doc_type="ORDER_LETTER", body={})
+
+    text = _text(letter)
+
+    assert "melaksanakan surat tugas pelibatan pegawai." in text
+
+
+def test_threads_render_with_their_own_typesetter_and_agree(org):
+    import threading
+
+    letter = Letter.objects.select_related("government", "agency").get(pk=issue(org).pk)
+    expected = letter_pdf(letter)
+    results: list[bytes] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(letter_pdf(letter))) for _ in range(3)
+    ]
+
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert results == [expected] * 3
