@@ -28,3 +28,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("", organization.router)
 api.add_router("", staffing.router)
+api.add_router("", "sikerja.api.assignments.router")
