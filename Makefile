@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py packs --check
 	$(BIN)/python manage.py demo --pack $(PACK) --employees $(EMPLOYEES) --if-empty
+	$(BIN)/python manage.py demo_requests --if-empty
 	$(BIN)/python manage.py runserver $(HOST)
 
 lint: $(STAMP)
