@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -76,7 +77,7 @@ def _drive(
         if step is None or (stop_after is not None and decided >= stop_after):
             return instance.status
         spec = pack.data.workflows[instance.definition_key].step(step.step_key)
-        actor = Employee.objects.get(pk=step.actor_id or step.recorder_id)
+        actor = Employee.objects.get(pk=step.actor_id or step.recorder_id or 0)
         decisions = [str(d) for d in spec.decisions]
         if reject_at == decided + 1 and "reject" in decisions:
             services.assignment_decide(
@@ -108,7 +109,7 @@ def _drive(
         decided += 1
 
 
-def _request(title: str, mode: str = "APPOINTMENT", **fields: object) -> services.RequestInput:
+def _request(title: str, *, mode: str = "APPOINTMENT", **fields: Any) -> services.RequestInput:
     values: dict[str, object] = {
         "mode": mode,
         "subject": "INDIVIDUAL",

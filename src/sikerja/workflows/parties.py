@@ -150,8 +150,8 @@ class PartyResolver:
                 else self.resolver.head_of_unit(unit_id, self.on)
             )
         else:
-            agency_id = OrgUnit.objects.values_list("agency_id", flat=True).get(pk=unit_id)
-            answer = self.resolver.authorized_official(agency_id, self.on)
+            side_agency = OrgUnit.objects.values_list("agency_id", flat=True).get(pk=unit_id)
+            answer = self.resolver.authorized_official(side_agency, self.on)
         agency_id = self._agency_of(answer.person.unit_id) if answer.person else None
         return ResolvedActor(
             expression, answer.person, answer.rule, answer.citation, answer.notes, agency_id
