@@ -79,7 +79,7 @@ def world_committed(world_holder) -> World:
 
 
 @pytest.fixture
-def world(world_committed, db) -> World:  # noqa: ARG001 - db: the rolled-back transaction
+def world(world_committed, db) -> World:
     """The shared world. `db` is named after the build, so the build is committed first; with
     `transactional_db` also requested, pytest-django treats `db` as transactional."""
     return world_committed
@@ -119,9 +119,8 @@ def user_of(world):
 @pytest.fixture
 def other_tenant_user(world):
     """A user of the other government (its Sekda)."""
-    from sikerja.organization.models import Employee
-
     from sikerja.organization.demo import persona_key
+    from sikerja.organization.models import Employee
 
     ids = {persona_key(name): pk for name, pk in world.other_personas.items()}
     return Employee.objects.select_related("user").get(pk=ids["sekda"]).user

@@ -72,7 +72,7 @@ def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
             outcomes.append(f"won:{decision}")
         except StaleState:
             outcomes.append("stale")
-        except Exception as exc:  # noqa: BLE001 - any other outcome fails the assertion below
+        except Exception as exc:
             outcomes.append(repr(exc))
         finally:
             connection.close()
@@ -86,8 +86,9 @@ def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
     for thread in threads:
         thread.join()
 
-    assert sorted(outcomes)[0] == "stale"
-    winner = sorted(outcomes)[1].removeprefix("won:")
+    loser, won = sorted(outcomes)
+    assert loser == "stale"
+    winner = won.removeprefix("won:")
     decided = WorkflowStep.objects.get(pk=step.pk)
     assert decided.status == WorkflowStep.Status.DECIDED
     assert decided.decision == winner

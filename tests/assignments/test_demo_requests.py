@@ -19,7 +19,16 @@ def test_the_demo_has_requests_done_waiting_rejected_voluntary_and_within_a_unit
 
     outcomes = demo_requests(government=government, at=NOW, on=ON)
 
-    assert [outcome.state for outcome in outcomes] == ["APPROVED", "OPEN", "REJECTED", "OPEN", "OPEN"]
+    assert [outcome.state for outcome in outcomes] == [
+        "APPROVED",
+        "OPEN",
+        "REJECTED",
+        "OPEN",
+        "OPEN",
+    ]
     assert all(outcome.assignment_id for outcome in outcomes)
     assert Letter.objects.filter(government=government).count() == LETTERS
-    assert AuditEvent.objects.filter(government_id=government.pk, action="workflow.started").count() == 5
+    assert (
+        AuditEvent.objects.filter(government_id=government.pk, action="workflow.started").count()
+        == 5
+    )

@@ -13,6 +13,8 @@ from django.urls import URLPattern, reverse
 
 from sikerja.organization.models import Agency, Employee, Placement
 from sikerja.web import urls as web_urls
+from tests.conftest import NOW
+from tests.web import test_penugasan_world as penugasan_world
 
 PERSONAS = (
     "bkpsdm",
@@ -47,9 +49,31 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("employee_detail", "outsider"): (Y, Y, N, N, N, N, N, Y, N),
     ("employee_detail", "other_government_employee"): (N, N, N, N, N, N, N, N, Y),
     ("employee_detail", "missing"): (N, N, N, N, N, N, N, N, N),
+    # Penugasan: the Kepala Dinas asks for the outsider (tests/web/test_penugasan_world.py).
+    ("assignment-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("assignment-create", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("assignment-inbox-count", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("assignment-detail", "cross_unit_request"): (Y, N, Y, N, N, N, N, Y, N),
+    ("assignment-detail", "missing"): (N, N, N, N, N, N, N, N, N),
+    ("notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("process-map", "missing"): (N, N, N, N, N, N, N, N, N),
+    ("process-map-svg", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("process-map-bpmn", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
 PUBLIC_ROUTES = {"login", "logout"}
+# POST-only penugasan routes: their persona matrix is in tests/web/test_penugasan_decide.py.
+POST_ROUTES = {"assignment-decide", "assignment-recommend", "assignment-withdraw"}
+URL_KWARGS = {
+    "agency_detail": "agency_id",
+    "employee_detail": "employee_id",
+    "assignment-detail": "pk",
+    "process-map": "key",
+    "process-map-svg": "key",
+    "process-map-bpmn": "key",
+}
 MISSING_ID = 987_654_321
 
 
@@ -58,7 +82,11 @@ def _agency_of(employee_id: int, today) -> int:
     return placement.get(employee_id=employee_id, kind="DEFINITIVE").position.unit.agency_id
 
 
-def _target_id(target: str, world, today) -> int:
+def persona_of(name: str) -> Employee:
+    return Employee.objects.get(user__username=name)
+
+
+def _target_id(target: str, world, today) -> int | str:
     if target == "dinas":
         return _agency_of(world.personas["kepala_dinas"], today)
     if target == "outsider_agency":
@@ -69,14 +97,17 @@ def _target_id(target: str, world, today) -> int:
         return Employee.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
     if target == "missing":
         return MISSING_ID
+    if target == "cross_unit_request":
+        return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
+    if target.startswith("WF-"):
+        return target
     return world.personas[target]
 
 
 def _url(name: str, target: str, world, today) -> str:
     if not target:
         return reverse(f"web:{name}")
-    key = "agency_id" if name == "agency_detail" else "employee_id"
-    return reverse(f"web:{name}", kwargs={key: _target_id(target, world, today)})
+    return reverse(f"web:{name}", kwargs={URL_KWARGS[name]: _target_id(target, world, today)})
 
 
 CASES = [
@@ -121,7 +152,7 @@ def test_a_login_without_an_account_gets_the_not_linked_page_everywhere(name, ta
 def test_every_url_pattern_of_the_web_app_is_in_the_matrix():
     names = {p.name for p in web_urls.urlpatterns if isinstance(p, URLPattern)}
 
-    covered = {name for name, _ in MATRIX} | PUBLIC_ROUTES
+    covered = {name for name, _ in MATRIX} | PUBLIC_ROUTES | POST_ROUTES
 
     assert names == covered
 

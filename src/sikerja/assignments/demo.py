@@ -138,7 +138,10 @@ def demo_requests(*, government: Government, at: dt.datetime, on: dt.date) -> li
         .first()
     )
     heads = [p for p in (kabid, _persona(government, "kepala_dinas")) if p is not None]
-    period: dict[str, Any] = {"starts_on": on + dt.timedelta(days=7), "ends_on": on + dt.timedelta(days=97)}
+    period: dict[str, Any] = {
+        "starts_on": on + dt.timedelta(days=7),
+        "ends_on": on + dt.timedelta(days=97),
+    }
     outcomes, used = [], {jf.pk}
     scenarios = [
         ("Kajian lintas Perangkat Daerah (selesai)", None, None),

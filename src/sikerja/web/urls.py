@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.web import views
+from sikerja.web import penugasan, penugasan_maps, views
 
 app_name = "web"
 
@@ -14,4 +14,20 @@ urlpatterns = [
     path("organisasi/<int:agency_id>/", views.agency_detail, name="agency_detail"),
     path("pegawai/", views.employee_list, name="employee_list"),
     path("pegawai/<int:employee_id>/", views.employee_detail, name="employee_detail"),
+    path("penugasan/", penugasan.assignment_list, name="assignment-list"),
+    path("penugasan/baru/", penugasan.assignment_create, name="assignment-create"),
+    path("penugasan/menunggu/", penugasan.inbox_count, name="assignment-inbox-count"),
+    path("penugasan/<int:pk>/", penugasan.assignment_detail, name="assignment-detail"),
+    path("penugasan/<int:pk>/putuskan/", penugasan.assignment_decide, name="assignment-decide"),
+    path(
+        "penugasan/<int:pk>/rekomendasi/",
+        penugasan.assignment_recommend,
+        name="assignment-recommend",
+    ),
+    path("penugasan/<int:pk>/tarik/", penugasan.assignment_withdraw, name="assignment-withdraw"),
+    path("notifikasi/", penugasan.notifications, name="notifications"),
+    path("peta-proses/", penugasan_maps.process_maps, name="process-maps"),
+    path("peta-proses/<slug:key>/", penugasan_maps.process_map, name="process-map"),
+    path("peta-proses/<slug:key>.svg", penugasan_maps.process_map_svg, name="process-map-svg"),
+    path("peta-proses/<slug:key>.bpmn", penugasan_maps.process_map_bpmn, name="process-map-bpmn"),
 ]
