@@ -28,6 +28,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py runserver $(HOST)
 
 lint: $(STAMP)
+	mkdir -p var
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy src

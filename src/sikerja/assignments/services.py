@@ -319,8 +319,17 @@ def _check_candidate(pack: LoadedPack, candidate: Employee, on: dt.date) -> None
 
 
 def _create(
-    government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
-) -> Assignment:  # type: ignore[no-untyped-def]
+    government: Government,
+    requester: Employee,
+    data: RequestInput,
+    mode: Mode,
+    subject: str,
+    scope: Scope,
+    key: str,
+    owner_unit: OrgUnit,
+    home_unit: OrgUnit | None,
+    external: Government | None,
+) -> Assignment:
     return Assignment.objects.create(
         government=government,
         mode=mode,

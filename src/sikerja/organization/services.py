@@ -94,7 +94,11 @@ def suggested_placement_table(pack: LoadedPack, agency_type: str, affairs: list[
     for affair in affairs:
         if affair in placement.affairs:
             return placement.affairs[affair]
-    return placement.default_tables.get(agency_type, "")  # type: ignore[call-overload]
+    return (
+        str(placement.default_tables.get(UnitType(agency_type), ""))
+        if agency_type in UnitType.__members__
+        else ""
+    )
 
 
 def agency_create(

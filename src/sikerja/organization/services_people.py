@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation, ValidationFailed
@@ -22,6 +22,7 @@ from sikerja.organization.models import (
 from sikerja.organization.nip import InvalidNip, parse_nip
 from sikerja.organization.rules import Actor
 from sikerja.organization.services import _audit, _require_operator, pack_for
+from sikerja.regulations.loader import LoadedPack
 
 
 def position_create(
@@ -222,8 +223,15 @@ def placement_create(
 
 
 def _check_placement_input(
-    pack, employee, position, kind, valid_from, valid_to, decision_number, decided_by
-):  # type: ignore[no-untyped-def]
+    pack: LoadedPack,
+    employee: Employee,
+    position: Position,
+    kind: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+    decision_number: str,
+    decided_by: str,
+) -> None:
     if position.government_id != employee.government_id:
         raise ValidationFailed(
             code=OrgErrorCode.UNKNOWN_VALUE,
@@ -258,14 +266,23 @@ def _check_placement_input(
         )
 
 
-def _overlapping(queryset, valid_from: dt.date, valid_to: dt.date | None):  # type: ignore[no-untyped-def]
+def _overlapping(
+    queryset: QuerySet[Placement], valid_from: dt.date, valid_to: dt.date | None
+) -> QuerySet[Placement]:
     queryset = queryset.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
     if valid_to is not None:
         queryset = queryset.filter(valid_from__lt=valid_to)
     return queryset
 
 
-def _check_overlaps(pack, employee, position, kind, valid_from, valid_to):  # type: ignore[no-untyped-def]
+def _check_overlaps(
+    pack: LoadedPack,
+    employee: Employee,
+    position: Position,
+    kind: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+) -> None:
     if kind == Placement.Kind.DEFINITIVE:
         mine = _overlapping(
             Placement.objects.filter(employee=employee, kind=kind), valid_from, valid_to
@@ -390,8 +407,14 @@ def delegation_create(
 
 
 def _check_delegation_input(
-    from_employee, to_employee, scope, grades, legal_basis, valid_from, valid_to
-):  # type: ignore[no-untyped-def]
+    from_employee: Employee,
+    to_employee: Employee,
+    scope: str,
+    grades: list[str],
+    legal_basis: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None,
+) -> None:
     problems: dict[str, str] = {}
     if from_employee.pk == to_employee.pk:
         problems["to_employee"] = _("Tidak dapat mendelegasikan kepada diri sendiri.")

@@ -24,6 +24,7 @@ from sikerja.organization.demo.errors import DemoErrorCode
 from sikerja.organization.demo.people import PeopleMaker
 from sikerja.organization.demo.places import default_kode, region_for
 from sikerja.organization.demo.plan import PackPlan
+from sikerja.organization.demo.tree import Blueprint
 from sikerja.organization.demo.units import Context, Sizes
 from sikerja.organization.demo.verify import verify
 from sikerja.organization.errors import OrgErrorCode
@@ -45,7 +46,7 @@ class DemoResult:
 
 @dataclass
 class _Built:
-    blueprint: blueprint.Blueprint
+    blueprint: Blueprint
     staffing: appointments.Staffing
     delegations: list[Delegation]
     personas: dict[str, Employee]

@@ -142,7 +142,7 @@ class Timeline(Checker):
 
 def _same(placement: NewPlacement, stored: StoredPlacement) -> bool:
     """The file row is a stored placement: same position and kind, same start or still open."""
-    position_pk = placement.position.position.pk
+    position_pk: int | None = placement.position.position.pk  # None until the import saves it
     if position_pk is None or stored.position_id != position_pk or stored.kind != placement.kind:
         return False
     if stored.valid_from == placement.valid_from:
