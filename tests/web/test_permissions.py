@@ -61,6 +61,11 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("process-map", "missing"): (N, N, N, N, N, N, N, N, N),
     ("process-map-svg", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("process-map-bpmn", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    # Import/export: BKPSDM operators only (V-39); for everyone else the page does not exist.
+    ("transfer", ""): (Y, N, N, N, N, N, N, N, N),
+    ("transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N),
+    ("transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N),
+    ("transfer-export-xlsx", ""): (Y, N, N, N, N, N, N, N, N),
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
 PUBLIC_ROUTES = {"login", "logout"}
@@ -73,6 +78,7 @@ URL_KWARGS = {
     "process-map": "key",
     "process-map-svg": "key",
     "process-map-bpmn": "key",
+    "transfer-template-csv": "sheet",
 }
 MISSING_ID = 987_654_321
 
@@ -99,7 +105,7 @@ def _target_id(target: str, world, today) -> int | str:
         return MISSING_ID
     if target == "cross_unit_request":
         return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
-    if target.startswith("WF-"):
+    if target.startswith("WF-") or target in {"unit", "position", "employee"}:
         return target
     return world.personas[target]
 

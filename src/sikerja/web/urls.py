@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.web import penugasan, penugasan_maps, views
+from sikerja.web import penugasan, penugasan_maps, transfer, views
 
 app_name = "web"
 
@@ -26,6 +26,10 @@ urlpatterns = [
     ),
     path("penugasan/<int:pk>/tarik/", penugasan.assignment_withdraw, name="assignment-withdraw"),
     path("notifikasi/", penugasan.notifications, name="notifications"),
+    path("impor/", transfer.transfer, name="transfer"),
+    path("impor/templat.xlsx", transfer.template_workbook, name="transfer-template-xlsx"),
+    path("impor/templat-<slug:sheet>.csv", transfer.template_sheet, name="transfer-template-csv"),
+    path("impor/ekspor.xlsx", transfer.export_workbook, name="transfer-export-xlsx"),
     path("peta-proses/", penugasan_maps.process_maps, name="process-maps"),
     path("peta-proses/<slug:key>/", penugasan_maps.process_map, name="process-map"),
     path("peta-proses/<slug:key>.svg", penugasan_maps.process_map_svg, name="process-map-svg"),
