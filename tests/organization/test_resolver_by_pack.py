@@ -306,3 +306,63 @@ def test_answers_follow_the_date_of_a_placement_change():
 
     assert before.person.employee_id == org.people["subbidang"].pk
     assert after.person.employee_id == org.people["sekretariat"].pk
+
+
+@pytest.mark.django_db
+def test_v37_lampiran_iii_l_surakarta_jf_heading_an_independent_school_appraises_its_staff():
+    from sikerja.organization import services
+
+    org = build_org("surakarta-2023")
+    school = services.unit_create(
+        actor=org.actor,
+        parent=org.units["dinas"],
+        name="SD Negeri 12",
+        unit_type="SATDIK",
+        is_work_unit=True,
+        is_independent=True,
+        at=NOW,
+    )
+    org.units["school"] = school
+    head = services_people.position_create(
+        actor=org.actor,
+        unit=school,
+        title="Kepala SD Negeri 12",
+        kind="FUNGSIONAL",
+        grade="AHLI_MUDA",
+        is_head=True,
+        at=NOW,
+    )
+    kepala_sekolah = org.person("Kepala Sekolah")
+    org.place(kepala_sekolah, head)
+    staff = org.staff("Operator Sekolah", "school", "PELAKSANA")
+
+    answer = resolver("surakarta-2023").appraiser(staff.pk, ON)
+
+    assert answer.person.employee_id == kepala_sekolah.pk
+    assert answer.rule == "T-KEDUDUKAN"
+    assert answer.citation == table_citation("surakarta-2023", "SKA-SATDIK")
+
+
+@pytest.mark.django_db
+def test_v37_g30_a_jf_may_head_only_an_independent_unit():
+    from sikerja.core.errors import RuleViolation
+    from sikerja.organization import services
+
+    org = build_org("cilegon-2023")
+    seksi = services.unit_create(
+        actor=org.actor, parent=org.units["bidang"], name="Seksi X", unit_type="SEKSI", at=NOW
+    )
+
+    with pytest.raises(RuleViolation) as refused:
+        services_people.position_create(
+            actor=org.actor,
+            unit=seksi,
+            title="Kepala Seksi X",
+            kind="FUNGSIONAL",
+            grade="AHLI_MUDA",
+            is_head=True,
+            at=NOW,
+        )
+
+    assert refused.value.rule == "G30"
+    assert refused.value.citation.startswith("Perwali Cilegon 17/2023 Pasal 1 angka 15")
