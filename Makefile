@@ -29,8 +29,8 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	mkdir -p var
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py check
