@@ -40,24 +40,6 @@ class ApiClient:
         return self.post(path, body)
 
 
-@pytest.fixture
-def world(world, db):
-    """The shared world; naming `db` here makes pytest-django set up the test database even
-    when only tests/api is run (it looks for `db` among the test's fixtures before the session
-    starts, and the root `world` asks for it only at run time)."""
-    return world
-
-
-@pytest.fixture
-def other_tenant_user(world):
-    """The other government's Sekda (its persona names carry the government's kode)."""
-    from sikerja.organization.demo import persona_key
-    from sikerja.organization.models import Employee
-
-    ids = {persona_key(name): employee_id for name, employee_id in world.other_personas.items()}
-    return Employee.objects.select_related("user").get(pk=ids["sekda"]).user
-
-
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Idempotency keys live in the cache; no test sees another's."""

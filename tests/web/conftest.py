@@ -26,21 +26,3 @@ def client_of(world, user_of, other_tenant_user):
         return client
 
     return build
-
-
-@pytest.fixture
-def world(world, db):
-    """The shared world, built first; `db` is named here so that pytest-django sets up the
-    test database even when only tests/web is run (it looks for `db` among a test's fixtures
-    before the session starts, and the root `world` asks for `db` only at run time)."""
-    return world
-
-
-@pytest.fixture
-def other_tenant_user(world):
-    """The other government's Sekda (its persona names may carry the government's kode)."""
-    from sikerja.organization.demo import persona_key
-    from sikerja.organization.models import Employee
-
-    ids = {persona_key(name): employee_id for name, employee_id in world.other_personas.items()}
-    return Employee.objects.select_related("user").get(pk=ids["sekda"]).user
