@@ -7,8 +7,12 @@ import datetime as dt
 from sikerja.assignments import services
 from sikerja.assignments.models import Assignment
 from sikerja.documents.models import Letter
-from sikerja.organization.models import Employee
+from sikerja.organization import services as org_services
+from sikerja.organization import services_people
+from sikerja.organization.models import Employee, Government, OrgUnit
+from sikerja.organization.rules import Actor
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from tests.organization.builders import START, make_nip
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 ON = dt.date(2026, 11, 23)
@@ -57,3 +61,66 @@ def letters(assignment: Assignment) -> list[Letter]:
 
 def party_ids(parties: list[dict]) -> list[int | None]:
     return [party["employee_id"] for party in parties]
+
+
+def external_government(*, kode: str, province: str) -> tuple[Government, dict[str, Employee]]:
+    """Another government (a province, national pack): its Bappeda with a Kepala, a Kepala
+    Bidang and a JF Ahli Muda, each placed through the services."""
+    government = org_services.government_create(
+        kode=kode,
+        name=f"Pemerintah Provinsi {province}",
+        kind="PROVINSI",
+        pack_id="national",
+        is_external=True,
+        at=NOW,
+    )
+    actor = Actor.system(government.pk)
+    agency = org_services.agency_create(
+        actor=actor,
+        government=government,
+        code="BAPPEDA",
+        name=f"Bappeda Provinsi {province}",
+        agency_type="BADAN",
+        at=NOW,
+    )
+    root = OrgUnit.objects.get(agency=agency, parent=None)
+    bidang = org_services.unit_create(
+        actor=actor, parent=root, name="Bidang Perencanaan", unit_type="BIDANG", at=NOW
+    )
+    people = {}
+    for key, unit, kind, grade, is_head in (
+        ("kaban", root, "JPT_PRATAMA", "", True),
+        ("kabid", bidang, "ADMINISTRATOR", "", True),
+        ("jf", bidang, "FUNGSIONAL", "AHLI_MUDA", False),
+    ):
+        position = services_people.position_create(
+            actor=actor,
+            unit=unit,
+            title=f"Jabatan {key}",
+            kind=kind,
+            grade=grade,
+            is_head=is_head,
+            at=NOW,
+        )
+        employee = services_people.employee_create(
+            actor=actor,
+            government=government,
+            nip=make_nip(),
+            name=f"Pegawai Provinsi {key}",
+            employment_type="PNS",
+            competencies=["analisis kebijakan"],
+            at=NOW,
+        )
+        services_people.placement_create(
+            actor=actor,
+            employee=employee,
+            position=position,
+            kind="DEFINITIVE",
+            valid_from=START,
+            decision_number=f"821/{position.pk}/2025",
+            decision_date=START,
+            decided_by="Gubernur",
+            at=NOW,
+        )
+        people[key] = employee
+    return government, people

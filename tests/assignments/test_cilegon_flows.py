@@ -19,9 +19,7 @@ from sikerja.assignments.services import (
 )
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import RuleViolation, ValidationFailed
-from sikerja.organization import services, services_people
 from sikerja.organization.models import Employee, Government, OrgUnit
-from sikerja.organization.rules import Actor
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.engine import definition_for
 from sikerja.workflows.models import WorkflowInstance
@@ -35,7 +33,8 @@ from tests.assignments.flow import (
     party_ids,
     trail,
 )
-from tests.organization.builders import START, add_agency, build_org, make_nip
+from tests.assignments.flow import external_government as flow_external_government
+from tests.organization.builders import add_agency, build_org
 
 PACK = "cilegon-2023"
 PERWALI = "Perwali Cilegon 17/2023"
@@ -65,65 +64,7 @@ def skilled(employee: Employee, competencies: tuple[str, ...] = (SKILL,)) -> Emp
 
 
 def external_government() -> tuple[Government, dict[str, Employee]]:
-    """Another government (a province, national pack) with one agency, a Bidang and a JF."""
-    government = services.government_create(
-        kode="P36",
-        name="Pemerintah Provinsi Banten",
-        kind="PROVINSI",
-        pack_id="national",
-        is_external=True,
-        at=NOW,
-    )
-    actor = Actor.system(government.pk)
-    agency = services.agency_create(
-        actor=actor,
-        government=government,
-        code="BAPPEDA",
-        name="Bappeda Provinsi Banten",
-        agency_type="BADAN",
-        at=NOW,
-    )
-    root = OrgUnit.objects.get(agency=agency, parent=None)
-    bidang = services.unit_create(
-        actor=actor, parent=root, name="Bidang Perencanaan", unit_type="BIDANG", at=NOW
-    )
-    people = {}
-    for key, unit, kind, grade, is_head in (
-        ("kaban", root, "JPT_PRATAMA", "", True),
-        ("kabid", bidang, "ADMINISTRATOR", "", True),
-        ("jf", bidang, "FUNGSIONAL", "AHLI_MUDA", False),
-    ):
-        position = services_people.position_create(
-            actor=actor,
-            unit=unit,
-            title=f"Jabatan {key}",
-            kind=kind,
-            grade=grade,
-            is_head=is_head,
-            at=NOW,
-        )
-        employee = services_people.employee_create(
-            actor=actor,
-            government=government,
-            nip=make_nip(),
-            name=f"Pegawai Provinsi {key}",
-            employment_type="PNS",
-            competencies=[SKILL],
-            at=NOW,
-        )
-        services_people.placement_create(
-            actor=actor,
-            employee=employee,
-            position=position,
-            kind="DEFINITIVE",
-            valid_from=START,
-            decision_number=f"821/{position.pk}/2025",
-            decision_date=START,
-            decided_by="Gubernur",
-            at=NOW,
-        )
-        people[key] = employee
-    return government, people
+    return flow_external_government(kode="P36", province="Banten")
 
 
 @pytest.fixture
