@@ -241,7 +241,7 @@ class Resolver:
         return self.scoped_head_from("performance_owner", subject, heads)
 
     def roles_for(self, employee_id: int, on: dt.date) -> list[RoleAnswer]:
-        """Appraiser, unit head, performance owner, authorised official and Sekda (3 queries)."""
+        """Appraiser, unit head, performance owner and authorised official (2 queries)."""
         subject, heads = fetch_subject(employee_id, on)
         answers = [
             self.appraiser_from(subject, heads),
