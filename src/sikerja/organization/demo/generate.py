@@ -123,12 +123,24 @@ def _government(pack: LoadedPack, kode: str, at: dt.datetime) -> Government:
     return government_create(kode=kode, name=name, kind=kind, pack_id=pack.id, at=at)
 
 
+def _unique_unit_names(plan: Blueprint) -> None:
+    """Unit names are unique within an agency (the import template keys units by name)."""
+    for agency in plan.agencies:
+        seen: dict[str, int] = {}
+        for node in agency.root.walk():
+            name = node.unit.name
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                node.unit.name = f"{name} ({seen[name]})"
+
+
 def _build(pack: LoadedPack, employees: int, rng: random.Random, on: dt.date) -> _Built:
     """Everything in memory: structure, positions, people, placements, delegations."""
     identity = pack.data.pack
     region = region_for(pack.id)
     ctx = Context(PackPlan(pack), region, identity.region_kind, Sizes.for_employees(employees), rng)
     plan = blueprint.build(ctx)
+    _unique_unit_names(plan)
     staffing.propose(ctx, plan)
     cast = personas.mark(ctx, plan)
     acting = appointments.choose_acting(ctx, plan, cast.protected())

@@ -129,6 +129,27 @@ UNIT_COLUMNS = (
         allowed=YES_NO,
         example="tidak",
     ),
+    Column(
+        "affairs",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Baris induk: kode urusan pemerintahan, dipisah koma (paket yang mengaturnya, V-42)."),
+        example="kesehatan",
+    ),
+    Column(
+        "placement_table",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Baris induk: pola/tabel kedudukan paket. Kosong = menurut urusan atau jenis PD."),
+        example="",
+    ),
+    Column(
+        "placement_override_reason",
+        Kind.TEXT,
+        OPTIONAL,
+        _("Baris induk: alasan bila tabel kedudukan menyimpang dari pola menurut urusan."),
+        example="",
+    ),
 )
 
 POSITION_COLUMNS = (

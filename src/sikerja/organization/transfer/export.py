@@ -79,7 +79,20 @@ def _unit_rows(government: Government) -> Iterator[list[Cell]]:
             unit.unit_type,
             _yes_no(unit.is_work_unit),
             _yes_no(unit.is_independent),
+            *_agency_placement(unit),
         ]
+
+
+def _agency_placement(unit: OrgUnit) -> list[Cell]:
+    """The agency's urusan and placement table, on its root row only."""
+    if unit.parent_id is not None:
+        return [None, None, None]
+    agency = unit.agency
+    return [
+        ",".join(agency.affairs) or None,
+        agency.placement_table or None,
+        agency.placement_override_reason or None,
+    ]
 
 
 def _position_rows(government: Government) -> Iterator[list[Cell]]:

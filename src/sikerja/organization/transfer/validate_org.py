@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from sikerja.core.errors import DomainError
+from sikerja.core.errors import DomainError, RuleViolation
 from sikerja.organization import checks
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import PATH_STEP, Agency, OrgUnit, Position
@@ -114,13 +114,15 @@ def _root_row(org: Org, row: SheetRow, pack: LoadedPack, checker: Checker) -> No
     agency_type = row.text("agency_type")
     unit_type = row.text("unit_type") or agency_type
     checker.one_of(row, "unit_type", UNIT_TYPES)
+    affairs, table, reason = _agency_placement(pack, row, checker, agency_type)
     agency = Agency(
         government=org.government,
         code=code,
         name=row.text("agency_name"),
         agency_type=agency_type,
-        affairs=[],
-        placement_table=suggested_placement_table(pack, agency_type, []),
+        affairs=affairs,
+        placement_table=table,
+        placement_override_reason=reason,
     )
     node = AgencyNode(agency, row=row)
     root = OrgUnit(
@@ -396,3 +398,50 @@ def _position_rules(pack: LoadedPack, node: PositionNode, row: SheetRow, checker
         checks.check_position_placement(pack, position, None if head is None else head.position)
     except DomainError as error:
         checker.refused(row, "unit_name", error)
+
+
+def _agency_placement(
+    pack: LoadedPack, row: SheetRow, checker: Checker, agency_type: str
+) -> tuple[list[str], str, str]:
+    """Urusan, placement table and override reason of a new agency (V-42), as the services do."""
+    affairs = [a.strip() for a in (row.text("affairs") or "").split(",") if a.strip()]
+    placement = pack.data.placement
+    known_affairs = set(placement.affairs) if placement else set()
+    tables = {t.id for t in placement.tables} if placement else set()
+    unknown = [a for a in affairs if a not in known_affairs]
+    if unknown:
+        message = _("Urusan pemerintahan tidak dikenal dalam paket %(pack)s: %(list)s")
+        checker.report(
+            row,
+            "affairs",
+            OrgErrorCode.UNKNOWN_VALUE,
+            message % {"pack": pack.id, "list": ", ".join(unknown)},
+        )
+        affairs = [a for a in affairs if a in known_affairs]
+    suggested = suggested_placement_table(pack, agency_type, affairs)
+    table = row.text("placement_table") or suggested
+    reason = row.text("placement_override_reason") or ""
+    if table and table not in tables:
+        message = _("Pola/tabel kedudukan %(table)s tidak ada dalam paket %(pack)s.")
+        checker.report(
+            row,
+            "placement_table",
+            OrgErrorCode.UNKNOWN_VALUE,
+            message % {"table": table, "pack": pack.id},
+        )
+        return affairs, suggested, ""
+    if suggested and table != suggested and not reason.strip() and pack.has_rule("V-42"):
+        message = _(
+            "Pola kedudukan menurut urusan adalah %(suggested)s; alasan penyimpangan wajib diisi."
+        )
+        checker.refused(
+            row,
+            "placement_override_reason",
+            RuleViolation(
+                code=OrgErrorCode.PLACEMENT_RULE,
+                message=message % {"suggested": suggested},
+                rule="V-42",
+                citation=pack.cite_rule("V-42"),
+            ),
+        )
+    return affairs, table, reason if table != suggested else ""
