@@ -16,7 +16,7 @@ from tests.web.helpers import body, text
 # Queries of one agency page, whatever the number of people: session and user (2), the viewer
 # (account, employee, head placements, chain: 4), the agency and its visible units (2), and the
 # snapshot (units, placements, delegations: 3).
-AGENCY_PAGE_QUERIES = 11
+AGENCY_PAGE_QUERIES = 12  # + the per-unit member counts
 UNIT_ITEM = re.compile(r'<li class="unit-tree__item[^"]*">(.*?)</li>', re.DOTALL)
 
 
@@ -167,3 +167,41 @@ def test_the_agency_page_costs_the_same_queries_with_more_people(
         after = client.get(f"/organisasi/{agency_id}/").context["page"].member_count
 
     assert after - before == 12
+
+
+def test_a_large_agency_asks_for_a_unit_and_then_shows_that_units_people(
+    client_of, persona, today, monkeypatch
+):
+    from sikerja.web import organisation
+
+    monkeypatch.setattr(organisation, "MEMBER_LIMIT", 2)
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    kabid_unit = Placement.objects.get(employee=persona("kabid"), kind="DEFINITIVE").position.unit
+    client = client_of("kepala_dinas")
+
+    overview = client.get(f"/organisasi/{agency_id}/")
+    chosen = client.get(f"/organisasi/{agency_id}/?unit={kabid_unit.pk}")
+
+    assert overview.context["page"].must_choose is True
+    assert overview.context["page"].member_count == 0
+    page = chosen.context["page"]
+    in_subtree = Placement.objects.effective_on(today).filter(
+        position__unit__path__startswith=kabid_unit.path,
+        position__kind__in=["FUNGSIONAL", "PELAKSANA"],
+    )
+    subtree_units = set(in_subtree.values_list("position__unit__name", flat=True))
+    assert page.selected == kabid_unit
+    assert page.in_view == in_subtree.count()
+    assert page.member_count == min(2, in_subtree.count())
+    assert all(row.unit_name in subtree_units for group in page.groups for row in group.rows)
+
+
+def test_a_unit_outside_the_viewers_scope_is_not_found(client_of, persona, today):
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    outsider_unit = Placement.objects.get(
+        employee=persona("outsider"), kind="DEFINITIVE"
+    ).position.unit
+
+    response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/?unit={outsider_unit.pk}")
+
+    assert response.status_code == 404

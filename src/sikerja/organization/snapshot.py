@@ -46,7 +46,9 @@ def _person(placement: Placement, unit: OrgUnit) -> Person:
 class AgencySnapshot:
     """Everything needed to resolve appraisers inside one agency on one day (4 queries)."""
 
-    def __init__(self, agency: Agency, on: dt.date, resolver: Resolver) -> None:
+    def __init__(
+        self, agency: Agency, on: dt.date, resolver: Resolver, within: OrgUnit | None = None
+    ) -> None:
         self.agency = agency
         self.on = on
         self.resolver = resolver
@@ -62,11 +64,13 @@ class AgencySnapshot:
         )
         self.units = {unit.pk: unit for unit in units}
         self.own_units = [u for u in units if u.agency_id == agency.pk]
-        placements = list(
-            Placement.objects.effective_on(on)
-            .filter(position__unit_id__in=list(self.units))
-            .select_related("employee", "position")
-        )
+        in_units = Placement.objects.effective_on(on).filter(position__unit_id__in=list(self.units))
+        if within is not None:
+            # Members only of the chosen subtree; every head stays (appraisers live above).
+            in_units = in_units.filter(
+                Q(position__is_head=True) | Q(position__unit__path__startswith=within.path)
+            )
+        placements = list(in_units.select_related("employee", "position"))
         self.heads: dict[int, list[Placement]] = defaultdict(list)
         self.members: list[Placement] = []
         for placement in placements:
@@ -180,9 +184,15 @@ class AgencySnapshot:
         unit = self.units[placement.position.unit_id]
         return self.resolver.appraiser_from(subject, self._rows_for(subject, unit.path))
 
-    def members_with_appraisers(self) -> list[Member]:
-        """Every JF and Pelaksana of the agency with their appraiser."""
-        return [Member(p, self.appraiser_of(p)) for p in self.members]
+    def members_with_appraisers(self, limit: int | None = None) -> list[Member]:
+        """JF and Pelaksana of the agency (or the chosen subtree) with their appraiser; with a
+        limit, the first ones in unit order only (appraisers are resolved for those alone)."""
+        members = self.members
+        if limit is not None:
+            members = sorted(
+                members, key=lambda p: (self.units[p.position.unit_id].path, p.employee.name)
+            )[:limit]
+        return [Member(p, self.appraiser_of(p)) for p in members]
 
     def heads_of(self, unit_id: int) -> list[Placement]:
         """Holders of a unit's head position, definitive first."""

@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sikerja.organization.models import Agency, OrgUnit, Position
+from django.db.models import Count
+
+from sikerja.core.errors import NotFound
+from sikerja.organization.models import Agency, OrgUnit, Placement, Position
 from sikerja.organization.selectors import Viewer, agency_get, resolver_for, unit_list
 from sikerja.organization.snapshot import AgencySnapshot, Member
 from sikerja.web.display import KIND_LABELS, MAX_INDENT, PersonCard, grade_label, shown_nip
@@ -16,6 +19,9 @@ MEMBER_KINDS = (Position.Kind.FUNGSIONAL, Position.Kind.PELAKSANA)
 KIND_ORDER: dict[str, int] = {Position.Kind.FUNGSIONAL: 0, Position.Kind.PELAKSANA: 1}
 GRADE_ORDER = {grade: index for index, grade in enumerate(Position.Grade.values)}
 LAST = "~"  # sorts after every materialised path
+
+
+MEMBER_LIMIT = 300  # rows of the kedudukan table on one page; larger agencies pick a unit
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class UnitRow:
     depth: int
     indent: int
     holders: list[PersonCard]
+    members: int = 0
 
     @property
     def is_vacant(self) -> bool:
@@ -65,20 +72,43 @@ class AgencyPage:
     on: dt.date
     units: list[UnitRow]
     groups: list[AppraiserGroup]
+    selected: OrgUnit | None = None
+    total: int = 0
+    in_view: int = 0
+    must_choose: bool = False
 
     @property
     def member_count(self) -> int:
         return sum(len(group.rows) for group in self.groups)
 
+    @property
+    def truncated(self) -> bool:
+        """Only the first MEMBER_LIMIT people of the chosen view are listed."""
+        return not self.must_choose and self.member_count < self.in_view
 
-def _unit_row(viewer: Viewer, snapshot: AgencySnapshot, unit: OrgUnit) -> UnitRow:
+
+def _unit_row(
+    viewer: Viewer, snapshot: AgencySnapshot, unit: OrgUnit, counts: dict[int, int]
+) -> UnitRow:
     return UnitRow(
         unit_id=unit.pk,
         name=unit.name,
         depth=unit.depth,
         indent=min(unit.depth, MAX_INDENT),
         holders=[PersonCard.of_placement(viewer, p) for p in snapshot.heads_of(unit.pk)],
+        members=counts.get(unit.pk, 0),
     )
+
+
+def _member_counts(agency: Agency, on: dt.date) -> dict[int, int]:
+    """JF and Pelaksana placed in each unit of the agency on the day (one query)."""
+    rows = (
+        Placement.objects.effective_on(on)
+        .filter(position__unit__agency=agency, position__kind__in=MEMBER_KINDS)
+        .values("position__unit_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["position__unit_id"]: row["n"] for row in rows}
 
 
 def _member_row(viewer: Viewer, snapshot: AgencySnapshot, member: Member) -> MemberRow:
@@ -132,25 +162,47 @@ def _groups(
     return groups
 
 
-def agency_page(viewer: Viewer, agency_id: int, on: dt.date) -> AgencyPage:
+def agency_page(
+    viewer: Viewer, agency_id: int, on: dt.date, unit_id: int | None = None
+) -> AgencyPage:
     """The unit tree and kedudukan table of a visible agency (constant number of queries).
 
-    Only units the viewer sees are shown, and only the people placed in them. Raises NotFound
-    for missing and hidden agencies alike.
+    Only units the viewer sees are shown, and only the people placed in them. A large agency
+    (more than MEMBER_LIMIT JF and Pelaksana) shows its table per chosen unit. Raises NotFound
+    for missing and hidden agencies and units alike.
     """
     agency = agency_get(viewer, agency_id)
     units = list(unit_list(viewer, agency))
-    visible = {unit.pk for unit in units}
-    snapshot = AgencySnapshot(agency, on, resolver_for(viewer.government))
-    members = [
-        member
-        for member in snapshot.members_with_appraisers()
-        if member.placement.position.unit_id in visible
-        and member.placement.position.kind in MEMBER_KINDS
-    ]
+    visible = {unit.pk: unit for unit in units}
+    counts = _member_counts(agency, on)
+    total = sum(n for pk, n in counts.items() if pk in visible)
+    selected = None
+    if unit_id is not None:
+        selected = visible.get(unit_id)
+        if selected is None:
+            raise NotFound()
+    must_choose = selected is None and total > MEMBER_LIMIT
+    snapshot = AgencySnapshot(agency, on, resolver_for(viewer.government), within=selected)
+    members = (
+        []
+        if must_choose
+        else [
+            member
+            for member in snapshot.members_with_appraisers(limit=MEMBER_LIMIT)
+            if member.placement.position.unit_id in visible
+            and member.placement.position.kind in MEMBER_KINDS
+        ]
+    )
+    in_view = total
+    if selected is not None:
+        in_view = sum(counts.get(u.pk, 0) for u in units if u.path.startswith(selected.path))
     return AgencyPage(
         agency=agency,
         on=on,
-        units=[_unit_row(viewer, snapshot, unit) for unit in units],
+        units=[_unit_row(viewer, snapshot, unit, counts) for unit in units],
         groups=_groups(viewer, snapshot, members),
+        selected=selected,
+        total=total,
+        in_view=in_view,
+        must_choose=must_choose,
     )

@@ -87,7 +87,9 @@ def agency_detail(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpR
     """One agency: unit tree and kedudukan table on the chosen day (?on=YYYY-MM-DD)."""
     today = _today()
     form = DayForm.from_query(request.GET, today)
-    page = organisation.agency_page(viewer, agency_id, form.day(today))
+    unit = request.GET.get("unit", "")
+    unit_id = int(unit) if unit.isdigit() else None
+    page = organisation.agency_page(viewer, agency_id, form.day(today), unit_id)
     return _render(
         request, viewer, "web/agency_detail.html", page=page, form=form, nav="organisation"
     )
