@@ -75,8 +75,17 @@ def agency_tree(request: HttpRequest, agency_id: int, on: OnDate = None) -> read
     response=answers(KedudukanOut),
     summary="Setiap JF dan Pelaksana dengan Pejabat Penilai Kinerjanya, aturan dan dasar hukumnya",
 )
-def agency_kedudukan(request: HttpRequest, agency_id: int, on: OnDate = None) -> reads.Kedudukan:
-    return reads.agency_kedudukan(viewer_of(request), agency_id, _on(on))
+def agency_kedudukan(
+    request: HttpRequest,
+    agency_id: int,
+    on: OnDate = None,
+    unit: Annotated[int | None, Query(description="hanya unit ini dan unit di bawahnya")] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=reads.KEDUDUKAN_MAX_LIMIT)] = reads.KEDUDUKAN_LIMIT,
+) -> reads.Kedudukan:
+    return reads.agency_kedudukan(
+        viewer_of(request), agency_id, _on(on), unit_id=unit, offset=offset, limit=limit
+    )
 
 
 @router.get(

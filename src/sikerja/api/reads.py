@@ -82,30 +82,61 @@ class KedudukanMember:
 class Kedudukan:
     agency: Agency
     on: dt.date
+    unit_id: int | None
+    total: int
+    offset: int
+    limit: int
     members: list[KedudukanMember]
 
 
-def agency_kedudukan(viewer: Viewer, agency_id: int, on: dt.date) -> Kedudukan:
-    """Every visible JF and Pelaksana of an agency under their appraiser (5 queries)."""
+KEDUDUKAN_LIMIT = 500
+KEDUDUKAN_MAX_LIMIT = 2000
+
+
+def agency_kedudukan(
+    viewer: Viewer,
+    agency_id: int,
+    on: dt.date,
+    *,
+    unit_id: int | None = None,
+    offset: int = 0,
+    limit: int = KEDUDUKAN_LIMIT,
+) -> Kedudukan:
+    """Visible JF and Pelaksana of an agency (or of one unit's subtree) under their appraiser,
+    a page at a time in unit order (5 queries); appraisers are resolved for the page only."""
     agency = selectors.agency_get(viewer, agency_id)
-    visible = set(selectors.unit_list(viewer, agency).values_list("pk", flat=True))
-    snapshot = AgencySnapshot(agency, on, selectors.resolver_for(viewer.government))
-    members = []
-    for member in snapshot.members_with_appraisers():
-        placement = member.placement
-        unit = snapshot.units[placement.position.unit_id]
-        if unit.pk in visible:
-            person = _person(placement, unit)
-            members.append(
-                KedudukanMember(
-                    person, placement.position.kind, placement.position.grade, member.appraiser
-                )
-            )
-    paths = {unit.pk: unit.path for unit in snapshot.units.values()}
-    members.sort(
-        key=lambda m: (paths.get(m.person.unit_id or 0, ""), m.person.name, m.person.employee_id)
+    units = {unit.pk: unit for unit in selectors.unit_list(viewer, agency)}
+    within = None
+    if unit_id is not None:
+        within = units.get(unit_id)
+        if within is None:
+            raise NotFound()
+    snapshot = AgencySnapshot(agency, on, selectors.resolver_for(viewer.government), within=within)
+    placements = sorted(
+        (p for p in snapshot.members if p.position.unit_id in units),
+        key=lambda p: (units[p.position.unit_id].path, p.employee.full_name, p.employee_id),
     )
-    return Kedudukan(agency=agency, on=on, members=members)
+    limit = max(1, min(limit, KEDUDUKAN_MAX_LIMIT))
+    members = []
+    for placement in placements[offset : offset + limit]:
+        unit = snapshot.units[placement.position.unit_id]
+        members.append(
+            KedudukanMember(
+                _person(placement, unit),
+                placement.position.kind,
+                placement.position.grade,
+                snapshot.appraiser_of(placement),
+            )
+        )
+    return Kedudukan(
+        agency=agency,
+        on=on,
+        unit_id=unit_id,
+        total=len(placements),
+        offset=offset,
+        limit=limit,
+        members=members,
+    )
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,10 @@ class KedudukanMemberOut(Schema):
 class KedudukanOut(Schema):
     agency: AgencyOut
     on: dt.date
+    unit_id: int | None = None
+    total: int
+    offset: int
+    limit: int
     members: list[KedudukanMemberOut]
 
 
