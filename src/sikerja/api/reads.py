@@ -103,7 +103,7 @@ def agency_kedudukan(
     limit: int = KEDUDUKAN_LIMIT,
 ) -> Kedudukan:
     """Visible JF and Pelaksana of an agency (or of one unit's subtree) under their appraiser,
-    a page at a time in unit order (5 queries); appraisers are resolved for the page only."""
+    a page at a time in unit order (7 queries); appraisers are resolved for the page only."""
     agency = selectors.agency_get(viewer, agency_id)
     units = {unit.pk: unit for unit in selectors.unit_list(viewer, agency)}
     within = None
@@ -111,14 +111,17 @@ def agency_kedudukan(
         within = units.get(unit_id)
         if within is None:
             raise NotFound()
-    snapshot = AgencySnapshot(agency, on, selectors.resolver_for(viewer.government), within=within)
-    placements = sorted(
-        (p for p in snapshot.members if p.position.unit_id in units),
-        key=lambda p: (units[p.position.unit_id].path, p.employee.full_name, p.employee_id),
-    )
     limit = max(1, min(limit, KEDUDUKAN_MAX_LIMIT))
+    snapshot = AgencySnapshot(
+        agency,
+        on,
+        selectors.resolver_for(viewer.government),
+        within=within,
+        member_units=list(units),
+        member_slice=(offset, limit),
+    )
     members = []
-    for placement in placements[offset : offset + limit]:
+    for placement in snapshot.members:
         unit = snapshot.units[placement.position.unit_id]
         members.append(
             KedudukanMember(
@@ -132,7 +135,7 @@ def agency_kedudukan(
         agency=agency,
         on=on,
         unit_id=unit_id,
-        total=len(placements),
+        total=snapshot.member_total,
         offset=offset,
         limit=limit,
         members=members,

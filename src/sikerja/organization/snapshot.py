@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from sikerja.organization.models import Agency, Delegation, OrgUnit, Placement
 from sikerja.organization.resolver import Person, Resolver, RoleAnswer, _Head, _Subject
@@ -47,7 +47,15 @@ class AgencySnapshot:
     """Everything needed to resolve appraisers inside one agency on one day (4 queries)."""
 
     def __init__(
-        self, agency: Agency, on: dt.date, resolver: Resolver, within: OrgUnit | None = None
+        self,
+        agency: Agency,
+        on: dt.date,
+        resolver: Resolver,
+        within: OrgUnit | None = None,
+        *,
+        members: bool = True,
+        member_units: list[int] | None = None,
+        member_slice: tuple[int, int] | None = None,
     ) -> None:
         self.agency = agency
         self.on = on
@@ -70,14 +78,19 @@ class AgencySnapshot:
             in_units = in_units.filter(
                 Q(position__is_head=True) | Q(position__unit__path__startswith=within.path)
             )
-        placements = list(in_units.select_related("employee", "position"))
+        together = members and member_slice is None and member_units is None
+        loaded = in_units if together else in_units.filter(position__is_head=True)
+        placements = list(loaded.select_related("employee", "position"))
         self.heads: dict[int, list[Placement]] = defaultdict(list)
         self.members: list[Placement] = []
+        self.member_total = 0
         for placement in placements:
             if placement.position.is_head:
                 self.heads[placement.position.unit_id].append(placement)
             elif self.units[placement.position.unit_id].agency_id == agency.pk:
                 self.members.append(placement)
+        if members and not together:
+            self._load_members(in_units, agency, member_units, member_slice)
         holder_ids = {p.employee_id for plist in self.heads.values() for p in plist}
         self.delegations: dict[int, list[Delegation]] = defaultdict(list)
         delegations = (
@@ -90,6 +103,29 @@ class AgencySnapshot:
         self.head_positions = {
             unit_id: plist[0].position for unit_id, plist in self.heads.items() if plist
         }
+
+    def _load_members(
+        self,
+        in_units: QuerySet[Placement],
+        agency: Agency,
+        member_units: list[int] | None,
+        member_slice: tuple[int, int] | None,
+    ) -> None:
+        """Members in unit order, limited to some units and to one page, in the database (two
+        queries: the page and the total) so a large agency is never loaded whole."""
+        queryset = in_units.filter(position__is_head=False, position__unit__agency=agency)
+        if member_units is not None:
+            queryset = queryset.filter(position__unit_id__in=member_units)
+        queryset = queryset.select_related("employee", "position").order_by(
+            "position__unit__path", "employee__name", "employee_id"
+        )
+        if member_slice is None:
+            self.members = list(queryset)
+            self.member_total = len(self.members)
+            return
+        offset, limit = member_slice
+        self.members = list(queryset[offset : offset + limit])
+        self.member_total = queryset.count()
 
     def _subject(self, placement: Placement) -> _Subject:
         position = placement.position

@@ -182,7 +182,9 @@ def agency_page(
         if selected is None:
             raise NotFound()
     must_choose = selected is None and total > MEMBER_LIMIT
-    snapshot = AgencySnapshot(agency, on, resolver_for(viewer.government), within=selected)
+    snapshot = AgencySnapshot(
+        agency, on, resolver_for(viewer.government), within=selected, members=not must_choose
+    )
     members = (
         []
         if must_choose
