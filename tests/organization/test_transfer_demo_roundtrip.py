@@ -16,7 +16,7 @@ from tests.conftest import NOW, TODAY
 @pytest.mark.parametrize("pack_id", ["surakarta-2023", "kotim-2023", "blitar-2023"])
 def test_a_demo_export_imports_cleanly_with_the_same_placement_tables(pack_id):
     source = generate(
-        pack_id=pack_id, employees=300, seed=3, at=NOW, on=TODAY, kode="SRC"
+        pack_id=pack_id, employees=300, seed=3, at=NOW, on=TODAY, kode="SRC", username_prefix=True
     ).government
     target = services.government_create(
         kode="DST", name="Salinan", kind="KOTA", pack_id=pack_id, at=NOW
