@@ -6,6 +6,7 @@ import datetime as dt
 
 from sikerja.assignments import services
 from sikerja.assignments.models import Assignment
+from sikerja.assignments.services import RequestInput
 from sikerja.documents.models import Letter
 from sikerja.organization import services as org_services
 from sikerja.organization import services_people
@@ -124,3 +125,19 @@ def external_government(*, kode: str, province: str) -> tuple[Government, dict[s
         )
         people[key] = employee
     return government, people
+
+
+def request_input(**overrides: object) -> RequestInput:
+    """A complete direct-appointment request (V-01's four items); tests override what they test."""
+    values: dict[str, object] = {
+        "mode": "APPOINTMENT",
+        "subject": "INDIVIDUAL",
+        "title": "Penyusunan kajian kebutuhan tenaga kesehatan",
+        "purpose": "Menyusun kajian kebutuhan tenaga kesehatan 2027",
+        "competencies": ["analisis kebijakan"],
+        "expected_target": "Dokumen kajian selesai dan disahkan",
+        "starts_on": dt.date(2026, 12, 1),
+        "ends_on": dt.date(2027, 2, 28),
+    }
+    values.update(overrides)
+    return RequestInput(**values)  # type: ignore[arg-type]

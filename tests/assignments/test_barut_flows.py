@@ -6,8 +6,6 @@ steps the body does not give are product decisions (marked in the pack data).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from sikerja.assignments.models import Assignment
@@ -17,7 +15,16 @@ from sikerja.core.errors import RuleViolation
 from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.models import WorkflowInstance
-from tests.assignments.flow import NOW, ON, decide, instance_of, letters, party_ids, trail
+from tests.assignments.flow import (
+    NOW,
+    ON,
+    decide,
+    instance_of,
+    letters,
+    party_ids,
+    request_input,
+    trail,
+)
 from tests.assignments.flow import external_government as flow_external_government
 from tests.organization.builders import add_agency, build_org
 
@@ -26,19 +33,10 @@ PERBUP = "Perbup Barut 18/2024"
 
 
 def request(**overrides) -> RequestInput:
-    values = {
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
-        "title": "Penyusunan kajian kebutuhan tenaga kesehatan",
-        "purpose": "Menyusun kajian kebutuhan tenaga kesehatan 2027",
-        "competencies": ["analisis kebijakan"],
-        "expected_target": "Dokumen kajian selesai dan disahkan",
+    defaults = {
         "other_arrangements": "Tidak ada",
-        "starts_on": dt.date(2026, 12, 1),
-        "ends_on": dt.date(2027, 2, 28),
     }
-    values.update(overrides)
-    return RequestInput(**values)
+    return request_input(**(defaults | overrides))
 
 
 def external_government() -> tuple[Government, dict[str, Employee]]:

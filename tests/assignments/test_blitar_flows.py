@@ -6,8 +6,6 @@ appraiser of the staff is the Kepala Dinas while the unit head is the Kepala Bid
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from sikerja.assignments.models import Assignment
@@ -30,6 +28,7 @@ from tests.assignments.flow import (
     letters,
     open_step,
     party_ids,
+    request_input,
     trail,
 )
 from tests.assignments.flow import external_government as flow_external_government
@@ -40,19 +39,13 @@ PERWALI = "Perwali Blitar 6/2023"
 
 
 def request(**overrides) -> RequestInput:
-    values = {
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
+    defaults = {
         "title": "Pendataan sarana kesehatan",
         "purpose": "Memutakhirkan data sarana kesehatan 2027",
-        "competencies": ["analisis kebijakan"],
         "task_description": "Mengumpulkan dan memverifikasi data sarana kesehatan",
         "individual_target": "Data 40 sarana kesehatan terverifikasi",
-        "starts_on": dt.date(2026, 12, 1),
-        "ends_on": dt.date(2027, 2, 28),
     }
-    values.update(overrides)
-    return RequestInput(**values)
+    return request_input(**(defaults | overrides))
 
 
 def external_government() -> tuple[Government, dict[str, Employee]]:

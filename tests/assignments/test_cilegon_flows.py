@@ -7,8 +7,6 @@ organisation (own-unit scope), so copies to them are dropped where they sign or 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from sikerja.assignments.models import Assignment
@@ -31,6 +29,7 @@ from tests.assignments.flow import (
     letters,
     open_step,
     party_ids,
+    request_input,
     trail,
 )
 from tests.assignments.flow import external_government as flow_external_government
@@ -43,18 +42,10 @@ TEAM = "Tim Penyusunan Kajian Kebutuhan Tenaga Kesehatan"
 
 
 def request(**overrides) -> RequestInput:
-    values = {
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
-        "title": "Penyusunan kajian kebutuhan tenaga kesehatan",
-        "purpose": "Menyusun kajian kebutuhan tenaga kesehatan 2027",
+    defaults = {
         "competencies": [SKILL],
-        "expected_target": "Dokumen kajian selesai dan disahkan",
-        "starts_on": dt.date(2026, 12, 1),
-        "ends_on": dt.date(2027, 2, 28),
     }
-    values.update(overrides)
-    return RequestInput(**values)
+    return request_input(**(defaults | overrides))
 
 
 def skilled(employee: Employee, competencies: tuple[str, ...] = (SKILL,)) -> Employee:

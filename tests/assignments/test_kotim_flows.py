@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from sikerja.assignments.services import RequestInput, assignment_request_submit
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import RuleViolation
 from sikerja.workflows.models import WorkflowInstance
-from tests.assignments.flow import NOW, ON, decide, instance_of, letters, party_ids, trail
+from tests.assignments.flow import (
+    NOW,
+    ON,
+    decide,
+    instance_of,
+    letters,
+    party_ids,
+    request_input,
+    trail,
+)
 from tests.organization.builders import add_agency, build_org
 
 PACK = "kotim-2023"
 
 
 def request(**overrides) -> RequestInput:
-    values = {
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
-        "title": "Penyusunan kajian kebutuhan tenaga kesehatan",
-        "purpose": "Menyusun kajian kebutuhan tenaga kesehatan 2027",
-        "competencies": ["analisis kebijakan"],
-        "expected_target": "Dokumen kajian selesai dan disahkan",
-        "starts_on": dt.date(2026, 12, 1),
-        "ends_on": dt.date(2027, 2, 28),
-    }
-    values.update(overrides)
-    return RequestInput(**values)
+    return request_input(**overrides)
 
 
 @pytest.fixture

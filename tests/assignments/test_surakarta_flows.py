@@ -7,8 +7,6 @@ cross-unit flow (SPEC §4.0 interpretation, §4.3.4).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from sikerja.assignments.models import Assignment
@@ -30,6 +28,7 @@ from tests.assignments.flow import (
     letters,
     open_step,
     party_ids,
+    request_input,
     trail,
 )
 from tests.assignments.flow import external_government as flow_external_government
@@ -40,18 +39,7 @@ PERWALI = "Perwali Surakarta 32/2023"
 
 
 def request(**overrides) -> RequestInput:
-    values = {
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
-        "title": "Penyusunan kajian kebutuhan tenaga kesehatan",
-        "purpose": "Menyusun kajian kebutuhan tenaga kesehatan 2027",
-        "competencies": ["analisis kebijakan"],
-        "expected_target": "Dokumen kajian selesai dan disahkan",
-        "starts_on": dt.date(2026, 12, 1),
-        "ends_on": dt.date(2027, 2, 28),
-    }
-    values.update(overrides)
-    return RequestInput(**values)
+    return request_input(**overrides)
 
 
 def external_government() -> tuple[Government, dict[str, Employee]]:
