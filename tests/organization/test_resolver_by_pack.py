@@ -366,3 +366,17 @@ def test_v37_g30_a_jf_may_head_only_an_independent_unit():
 
     assert refused.value.rule == "G30"
     assert refused.value.citation.startswith("Perwali Cilegon 17/2023 Pasal 1 angka 15")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pack_id", ["kotim-2023", "surakarta-2023"])
+def test_g30_the_head_of_an_agency_leads_their_own_unit_while_the_sekda_appraises_them(pack_id):
+    org = build_org(pack_id)
+    res = resolver(pack_id)
+    kadis = org.people["dinas"]
+
+    unit_head = res.unit_head(kadis.pk, ON)
+    appraiser = res.appraiser(kadis.pk, ON)
+
+    assert unit_head.person.employee_id == kadis.pk
+    assert appraiser.person.employee_id == org.people["setda"].pk

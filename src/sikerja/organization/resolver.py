@@ -150,7 +150,8 @@ def _parse(rows: Sequence[Sequence[object]]) -> tuple[_Subject | None, list[_Hea
         heads.append(
             _Head(
                 unit_id=int(unit_id),  # type: ignore[call-overload]
-                depth=int(depth) if int(depth) >= 0 and row[9] is not None else -1,  # type: ignore[call-overload]
+                # The Setda root joined for an agency head comes from another agency: depth -1.
+                depth=int(depth) if row[37] == subject.agency_id else -1,  # type: ignore[call-overload]
                 unit_type=str(unit_type),
                 is_work_unit=bool(is_work),
                 is_independent=bool(is_independent),

@@ -51,7 +51,8 @@ HEAD_COLUMNS = """
     hp.id, hp.title, hp.kind,
     h.employee_id, h.kind, he.nip, he.name, he.front_title, he.back_title,
     d.id, d.to_employee_id, d.legal_basis, d.rule_id,
-    de.nip, de.name, de.front_title, de.back_title
+    de.nip, de.name, de.front_title, de.back_title,
+    a.agency_id
 """
 
 _HOLDER_AND_DELEGATION_JOINS = """
