@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sikerja.assignments import services
 from sikerja.assignments.models import Assignment
 from sikerja.assignments.services import RequestInput
+from sikerja.core.errors import RuleViolation
 from sikerja.documents.models import Letter
 from sikerja.organization import services as org_services
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.organization.rules import Actor
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
-from tests.organization.builders import START, make_nip
+from tests.organization.builders import START, Org, make_nip
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 ON = dt.date(2026, 11, 23)
@@ -141,3 +144,20 @@ def request_input(**overrides: object) -> RequestInput:
     }
     values.update(overrides)
     return RequestInput(**values)  # type: ignore[arg-type]
+
+
+def voluntary_application_abroad(org: Org) -> RuleViolation:
+    """A JF applies to a unit of another government; returns the refusal (nothing is written)."""
+    external, _ = external_government(kode="P99", province="Uji")
+    jf = org.staff("Budi Santoso", "bidang", "FUNGSIONAL", "AHLI_PERTAMA")
+    target = OrgUnit.objects.get(government=external, parent__isnull=False)
+    with pytest.raises(RuleViolation) as refused:
+        services.assignment_request_submit(
+            requester=jf,
+            data=request_input(
+                mode="VOLUNTARY", owner_unit_id=target.pk, external_government_id=external.pk
+            ),
+            at=NOW,
+            on=ON,
+        )
+    return refused.value

@@ -12,7 +12,7 @@ from sikerja.assignments.models import Assignment
 from sikerja.assignments.services import RequestInput, assignment_request_submit
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import RuleViolation
-from sikerja.organization.models import Employee, Government, OrgUnit
+from sikerja.organization.models import Employee, Government
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.models import WorkflowInstance
 from tests.assignments.flow import (
@@ -24,6 +24,7 @@ from tests.assignments.flow import (
     party_ids,
     request_input,
     trail,
+    voluntary_application_abroad,
 )
 from tests.assignments.flow import external_government as flow_external_government
 from tests.organization.builders import add_agency, build_org
@@ -429,22 +430,10 @@ def test_v16_silent_pasal_23_ayat_4_barut_does_not_require_a_written_cross_unit_
 
 @pytest.mark.django_db
 def test_v14_pasal_23_ayat_4_barut_voluntary_application_across_agencies_is_refused(org):
-    external, _ = external_government()
-    jf = org.staff("Budi Santoso", "bidang", "FUNGSIONAL", "AHLI_PERTAMA")
-    target = OrgUnit.objects.get(government=external, parent__isnull=False)
+    refusal = voluntary_application_abroad(org)
 
-    with pytest.raises(RuleViolation) as refused:
-        assignment_request_submit(
-            requester=jf,
-            data=request(
-                mode="VOLUNTARY", owner_unit_id=target.pk, external_government_id=external.pk
-            ),
-            at=NOW,
-            on=ON,
-        )
-
-    assert refused.value.rule == "V-14"
-    assert refused.value.citation == f"{PERBUP} Pasal 23 ayat (4)"
+    assert refusal.rule == "V-14"
+    assert refusal.citation == f"{PERBUP} Pasal 23 ayat (4)"
     assert not Assignment.objects.filter(government=org.government).exists()
 
 
