@@ -9,7 +9,7 @@ from sikerja.documents.numbering import (
     verification_code_new,
     verification_code_normalize,
 )
-from sikerja.regulations.workflow_schema import DocType
+from sikerja.regulations.schema.workflows import DocType
 
 
 def test_number_reads_classification_padded_sequence_agency_code_and_year():

@@ -25,7 +25,7 @@ from sikerja.documents.wording import position_of
 from sikerja.organization.models import Employee
 from sikerja.organization.selectors import Viewer
 from sikerja.regulations.loader import load_pack
-from sikerja.regulations.workflow_schema import Decision, WorkflowDefinition
+from sikerja.regulations.schema.workflows import Decision, WorkflowDefinition
 from sikerja.workflows.maps import decision_label
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
 

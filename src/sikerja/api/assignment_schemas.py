@@ -14,7 +14,7 @@ from ninja import Field, Schema
 from sikerja.api.privacy import listed_nip
 from sikerja.api.schemas import AgencyRef, EmployeeRefOut
 from sikerja.assignments.models import Assignment
-from sikerja.regulations.workflow_schema import Decision, Mode, Scope, Subject
+from sikerja.regulations.schema.workflows import Decision, Mode, Scope, Subject
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 NIP_LENGTH = 18

@@ -13,7 +13,7 @@ from django.urls import reverse
 from sikerja.core.errors import NotFound
 from sikerja.organization.selectors import Viewer
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.workflow_schema import WorkflowDefinition
+from sikerja.regulations.schema.workflows import WorkflowDefinition
 from sikerja.workflows.maps import bpmn_xml, swimlane_svg
 
 
@@ -34,7 +34,7 @@ def _pack(viewer: Viewer) -> LoadedPack:
 
 def _refusal_citation(pack: LoadedPack, definition: WorkflowDefinition) -> str:
     rule = definition.refusal_rule
-    return pack.cite_rule(rule) if rule and pack.has_rule(rule) else ""
+    return pack.citation_of(rule)
 
 
 def flow_list(viewer: Viewer) -> list[FlowView]:

@@ -28,13 +28,12 @@ def _require_operator(viewer: Viewer) -> None:
     if may_change_organization(viewer.actor, viewer.government.pk):
         return
     pack = pack_for(viewer.government)
-    has_rule = pack.has_rule(RULE_OPERATOR)
     raise PermissionDenied(
         _(
             "Hanya operator BKPSDM atas nama Pejabat Pembina Kepegawaian yang dapat mengubah data ini."
         ),
-        rule=RULE_OPERATOR if has_rule else "",
-        citation=pack.cite_rule(RULE_OPERATOR) if has_rule else "",
+        rule=RULE_OPERATOR if pack.citation_of(RULE_OPERATOR) else "",
+        citation=pack.citation_of(RULE_OPERATOR),
     )
 
 

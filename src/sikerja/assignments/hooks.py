@@ -13,8 +13,7 @@ from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, OrgUnit, Placement
 from sikerja.regulations.loader import load_pack
-from sikerja.regulations.schema import Strength
-from sikerja.regulations.workflow_schema import Decision, DocType, StepSpec
+from sikerja.regulations.schema.workflows import Decision, DocType, StepSpec
 from sikerja.workflows.hooks import RuleWarning
 from sikerja.workflows.models import WorkflowInstance
 
@@ -109,7 +108,7 @@ class AssignmentHooks:
         self, assignment: Assignment, people: list[Employee]
     ) -> list[RuleWarning]:
         pack = load_pack(assignment.government.pack_id)
-        if not pack.has_rule("V-24") or pack.rule("V-24").strength != Strength.PREFERRED:
+        if not pack.warns("V-24"):
             return []
         wanted = {c.lower() for c in assignment.competencies}
         short = [p.full_name for p in people if not wanted <= {c.lower() for c in p.competencies}]

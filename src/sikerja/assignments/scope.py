@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sikerja.organization.models import OrgUnit
 from sikerja.regulations.loader import LoadedPack
-from sikerja.regulations.workflow_schema import Mode, Scope
+from sikerja.regulations.schema.workflows import Mode, Scope
 
 FLOW_IDS = {
     (Mode.APPOINTMENT, Scope.WITHIN_UNIT): "WF-PEN-IN",

@@ -19,8 +19,7 @@ from sikerja.assignments.scope import flow_id, raw_scope, scope_between, volunta
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema import Strength
-from sikerja.regulations.workflow_schema import Mode, Scope, WorkflowDefinition
+from sikerja.regulations.schema.workflows import Mode, Scope, WorkflowDefinition
 from sikerja.workflows import engine
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from sikerja.workflows.parties import Parties, PartyResolver
@@ -60,10 +59,6 @@ class RequestInput:
     ends_on: dt.date | None = None
     channel: str = "WRITTEN"
     additional_task: bool = False
-
-
-def _binding(pack: LoadedPack, rule_id: str) -> bool:
-    return pack.has_rule(rule_id) and pack.rule(rule_id).strength in {Strength.MUST, Strength.ONLY}
 
 
 def _placed_unit(employee: Employee, on: dt.date) -> OrgUnit | None:
@@ -160,7 +155,7 @@ def _no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
         )
         % {"name": employee.full_name},
         rule="V-44",
-        citation=pack.cite_rule("V-44") if pack.has_rule("V-44") else "",
+        citation=pack.citation_of("V-44"),
     )
 
 
@@ -245,7 +240,7 @@ def _check_request(
     if (
         data.channel == Assignment.Channel.ORAL
         and scope != Scope.WITHIN_UNIT
-        and _binding(pack, "V-16")
+        and pack.binds("V-16")
     ):
         raise RuleViolation(
             code=AssignmentErrorCode.ORAL_NOT_ALLOWED,
@@ -258,7 +253,7 @@ def _check_request(
         )
     if (
         scope in {Scope.CROSS_UNIT, Scope.CROSS_INSTANSI}
-        and _binding(pack, "V-35")
+        and pack.binds("V-35")
         and not data.team_name.strip()
     ):
         raise RuleViolation(
@@ -288,9 +283,7 @@ def _check_fields(pack: LoadedPack, definition: WorkflowDefinition, data: Reques
             code=AssignmentErrorCode.MISSING_FIELDS,
             message=_("Permohonan paling sedikit memuat: %(fields)s.") % {"fields": labels},
             rule=definition.request_rule,
-            citation=pack.cite_rule(definition.request_rule)
-            if pack.has_rule(definition.request_rule)
-            else "",
+            citation=pack.citation_of(definition.request_rule),
             fields={
                 ("starts_on" if name == "duration" else name): _("Wajib diisi.") for name in missing
             },

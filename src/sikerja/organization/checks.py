@@ -9,13 +9,6 @@ from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import Employee, OrgUnit, Position
 from sikerja.organization.resolver import code_matches
 from sikerja.regulations.loader import LoadedPack
-from sikerja.regulations.schema import Strength
-
-BINDING = {Strength.MUST, Strength.ONLY}
-
-
-def _binding(pack: LoadedPack, rule_id: str) -> bool:
-    return pack.has_rule(rule_id) and pack.rule(rule_id).strength in BINDING
 
 
 def appraisee_code(position: Position) -> str:
@@ -29,7 +22,7 @@ def appraisee_code(position: Position) -> str:
 
 def check_pppk_position(pack: LoadedPack, employee: Employee, position: Position) -> None:
     """V-47: where the pack says so, a PPPK may hold only the listed position kinds."""
-    if not _binding(pack, "V-47") or employee.employment_type != Employee.EmploymentType.PPPK:
+    if not pack.binds("V-47") or employee.employment_type != Employee.EmploymentType.PPPK:
         return
     allowed = pack.rule("V-47").params.get("allowed_kinds", [])
     if position.kind not in allowed:
@@ -117,7 +110,7 @@ def _check_grade_rules(pack: LoadedPack, position: Position, head: Position, cod
     for grade_rule in placement.grade_rules:
         if not code_matches(code, position.grade, grade_rule.appraisees):
             continue
-        if not _binding(pack, grade_rule.rule):
+        if not pack.binds(grade_rule.rule):
             return
         allowed = {str(kind) for kind in grade_rule.superior_kinds}
         if head.kind in allowed or grade_rule.one_level_up:
@@ -155,7 +148,7 @@ def _table(pack: LoadedPack, unit: OrgUnit):  # type: ignore[no-untyped-def]
 
 def check_delegation(pack: LoadedPack, *, grades: list[str], to_position: Position | None) -> None:
     """V-41: where the pack sets delegation by grade, the delegate's kind must match."""
-    if not _binding(pack, "V-41") or to_position is None:
+    if not pack.binds("V-41") or to_position is None:
         return
     params = pack.rule("V-41").params
     not_delegable = set(params.get("not_delegable", []))

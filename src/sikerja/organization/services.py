@@ -43,7 +43,7 @@ def _audit(actor: Actor, action: str, obj: Any, at: dt.datetime, **extra: Any) -
 def _require_operator(actor: Actor, government: Government, pack: LoadedPack | None = None) -> None:
     if may_change_organization(actor, government.pk):
         return
-    citation = pack.cite_rule("V-39") if pack and pack.has_rule("V-39") else ""
+    citation = pack.citation_of("V-39") if pack else ""
     raise PermissionDenied(
         _(
             "Hanya operator BKPSDM atas nama Pejabat Pembina Kepegawaian yang dapat mengubah data ini."
@@ -185,7 +185,7 @@ def _check_table_override(pack: LoadedPack, table: str, suggested: str, reason: 
             % {"table": table, "pack": pack.id},
             fields={"placement_table": _("Nilai tidak dikenal.")},
         )
-    if suggested and table != suggested and not reason.strip() and pack.has_rule("V-42"):
+    if suggested and table != suggested and not reason.strip() and pack.binds("V-42"):
         raise RuleViolation(
             code=OrgErrorCode.PLACEMENT_RULE,
             message=_(

@@ -216,8 +216,8 @@ def placement_create(
                 "valid_from": valid_from.isoformat(),
                 "decision": decision_number,
             },
-            rule="V-39" if pack.has_rule("V-39") else "",
-            citation=pack.cite_rule("V-39") if pack.has_rule("V-39") else "",
+            rule="V-39" if pack.citation_of("V-39") else "",
+            citation=pack.citation_of("V-39"),
         )
     return placement
 
@@ -260,8 +260,8 @@ def _check_placement_input(
         raise ValidationFailed(
             code=OrgErrorCode.DECISION_REQUIRED,
             message=_("Nomor keputusan dan pejabat yang menetapkan wajib diisi."),
-            rule="V-39" if pack.has_rule("V-39") else "",
-            citation=pack.cite_rule("V-39") if pack.has_rule("V-39") else "",
+            rule="V-39" if pack.citation_of("V-39") else "",
+            citation=pack.citation_of("V-39"),
             fields={"decision_number": _("Wajib diisi.")},
         )
 
@@ -294,7 +294,7 @@ def _check_overlaps(
                     "Pegawai sudah memiliki kedudukan definitif pada periode ini; akhiri dulu kedudukan lama."
                 ),
                 rule="V-38",
-                citation=pack.cite_rule("V-38") if pack.has_rule("V-38") else "",
+                citation=pack.citation_of("V-38"),
                 fields={"valid_from": _("Tumpang tindih dengan kedudukan lain.")},
             )
     if position.is_head:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from sikerja.regulations.schema import Citation, Pack, Rule
+from sikerja.regulations.schema import Citation, Pack, Rule, Strength
 
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
 
@@ -37,6 +37,9 @@ class PackCheck:
     error: str
 
 
+BINDING = frozenset({Strength.MUST, Strength.ONLY})
+
+
 class LoadedPack:
     """A validated pack with lookups; the only way code asks what a regulation says."""
 
@@ -54,7 +57,25 @@ class LoadedPack:
         return self.data.pack.short
 
     def has_rule(self, rule_id: str) -> bool:
+        """Whether the pack states the rule at all (for display; never a strength test)."""
         return rule_id in self._rules
+
+    def strength(self, rule_id: str) -> Strength:
+        """How binding the pack makes a rule; a rule the pack does not state is SILENT."""
+        rule = self._rules.get(rule_id)
+        return rule.strength if rule is not None else Strength.SILENT
+
+    def binds(self, rule_id: str) -> bool:
+        """Whether the rule refuses (MUST or ONLY) in this pack: the one strength test."""
+        return self.strength(rule_id) in BINDING
+
+    def warns(self, rule_id: str) -> bool:
+        """Whether the rule is PREFERRED: not met, it needs a written justification."""
+        return self.strength(rule_id) == Strength.PREFERRED
+
+    def citation_of(self, rule_id: str) -> str:
+        """The rule's citations, or "" when the pack does not state the rule."""
+        return self.cite_rule(rule_id) if rule_id in self._rules else ""
 
     def rule(self, rule_id: str) -> Rule:
         try:

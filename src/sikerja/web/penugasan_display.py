@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments.models import Assignment
 from sikerja.documents.models import Letter
-from sikerja.regulations.workflow_schema import Decision
+from sikerja.regulations.schema.workflows import Decision
 from sikerja.web.display import ACTING_TITLES, KIND_LABELS
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 

@@ -15,7 +15,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments.models import Assignment
-from sikerja.regulations.workflow_schema import Decision
+from sikerja.regulations.schema.workflows import Decision
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from sikerja.core.errors import NotFound
 from sikerja.organization.selectors import Viewer
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.workflow_schema import WorkflowDefinition
+from sikerja.regulations.schema.workflows import WorkflowDefinition
 from sikerja.web.penugasan import page_response
 from sikerja.web.penugasan_display import MODE_LABELS, SCOPE_LABELS, SUBJECT_LABELS
 from sikerja.web.penugasan_forms import map_language
@@ -56,7 +56,7 @@ class FlowRow:
             allowed=definition.allowed,
             not_specified_by_pack=definition.not_specified_by_pack,
             refusal_rule=rule,
-            refusal_citation=pack.cite_rule(rule) if rule and pack.has_rule(rule) else "",
+            refusal_citation=pack.citation_of(rule),
             citations="; ".join(pack.cite(c) for c in definition.citations),
             step_count=len(definition.steps),
         )

@@ -20,7 +20,7 @@ from sikerja.documents.selectors import letter_list_for_instance, letter_visible
 from sikerja.organization.models import Employee, Placement
 from sikerja.organization.selectors import Viewer
 from sikerja.regulations.loader import load_pack
-from sikerja.regulations.workflow_schema import DocType, StepSpec
+from sikerja.regulations.schema.workflows import DocType, StepSpec
 from sikerja.web.display import shown_nip
 from sikerja.web.penugasan_display import (
     CHANNEL_LABELS,

@@ -20,8 +20,7 @@ from sikerja.audit.services import event_record
 from sikerja.core.errors import NotFound, RuleViolation, StaleState, ValidationFailed
 from sikerja.organization.models import Delegation, Employee, Government
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema import Strength
-from sikerja.regulations.workflow_schema import (
+from sikerja.regulations.schema.workflows import (
     TERMINALS,
     Decision,
     StepSpec,
@@ -39,19 +38,10 @@ TERMINAL_STATUS = {
     "@rejected": WorkflowInstance.Status.REJECTED,
     "@withdrawn": WorkflowInstance.Status.WITHDRAWN,
 }
-BINDING = {Strength.MUST, Strength.ONLY}
 
 
 def _cite(pack: LoadedPack, rule_id: str) -> str:
-    return pack.cite_rule(rule_id) if rule_id and pack.has_rule(rule_id) else ""
-
-
-def _binding(pack: LoadedPack, rule_id: str) -> bool:
-    """A rule the pack makes binding; a rule the pack lacks is a product rule and binds too."""
-    return not pack.has_rule(rule_id) or pack.rule(rule_id).strength not in {
-        Strength.PREFERRED,
-        Strength.MAY,
-    }
+    return pack.citation_of(rule_id)
 
 
 def definition_for(

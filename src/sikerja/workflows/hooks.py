@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from sikerja.regulations.workflow_schema import StepSpec
+    from sikerja.regulations.schema.workflows import StepSpec
     from sikerja.workflows.models import WorkflowInstance
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sikerja.organization.models import Agency
-from sikerja.regulations.workflow_schema import DocumentSpec
+from sikerja.regulations.schema.workflows import DocumentSpec
 from sikerja.workflows import hooks as subject_hooks
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from sikerja.workflows.parties import PartyResolver, ResolvedActor

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import (
+from sikerja.regulations.schema.workflows import (
     Decision,
     DocType,
     DocumentSpec,

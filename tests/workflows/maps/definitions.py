@@ -8,7 +8,7 @@ characters that need escaping.
 from __future__ import annotations
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import DocType, WorkflowDefinition
+from sikerja.regulations.schema.workflows import DocType, WorkflowDefinition
 from tests.workflows.maps.builders import (
     ACKNOWLEDGE,
     APPROVE,

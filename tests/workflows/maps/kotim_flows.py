@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sikerja.regulations.workflow_schema import DocType, StepSpec, WorkflowDefinition
+from sikerja.regulations.schema.workflows import DocType, StepSpec, WorkflowDefinition
 from tests.workflows.maps.builders import (
     ACKNOWLEDGE,
     APPROVE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import WorkflowDefinition
+from sikerja.regulations.schema.workflows import WorkflowDefinition
 from sikerja.workflows.maps import bpmn_xml, swimlane_svg
 from tests.workflows.maps.definitions import (
     cite_kotim,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import WorkflowDefinition
+from sikerja.regulations.schema.workflows import WorkflowDefinition
 from sikerja.workflows.maps.graph import NodeKind, build_graph, step_order
 from tests.workflows.maps.definitions import kotim_cross_pd, surakarta_voluntary, tricky
 

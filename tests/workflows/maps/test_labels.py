@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sikerja.regulations.workflow_schema import ACTOR_EXPRESSIONS, TERMINALS, Decision
+from sikerja.regulations.schema.workflows import ACTOR_EXPRESSIONS, TERMINALS, Decision
 from sikerja.workflows.maps import actor_lane_label, decision_label, terminal_label
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import WorkflowDefinition
+from sikerja.regulations.schema.workflows import WorkflowDefinition
 from sikerja.workflows.maps import actor_lane_label, swimlane_svg
 from tests.workflows.maps.definitions import (
     cite_kotim,

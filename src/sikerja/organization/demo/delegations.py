@@ -28,9 +28,7 @@ def _delegated_rules(ctx: Context) -> list[GradeRule]:
     return [
         rule
         for rule in ctx.plan.placement.grade_rules
-        if rule.requires_delegation
-        and pack.has_rule(rule.rule)
-        and pack.rule(rule.rule).strength in checks.BINDING
+        if rule.requires_delegation and pack.binds(rule.rule)
     ]
 
 

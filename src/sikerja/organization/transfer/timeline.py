@@ -84,7 +84,8 @@ class Timeline(Checker):
 
     def _v38(self, placement: NewPlacement, other: str) -> None:
         rule, citation = (
-            ("V-38", self.pack.cite_rule("V-38")) if self.pack.has_rule("V-38") else ("", "")
+            "V-38" if self.pack.citation_of("V-38") else "",
+            self.pack.citation_of("V-38"),
         )
         message = _(
             "Kedudukan definitif tumpang tindih dengan %(other)s; seorang pegawai hanya memiliki satu kedudukan definitif pada satu waktu."

@@ -430,7 +430,7 @@ def _agency_placement(
             message % {"table": table, "pack": pack.id},
         )
         return affairs, suggested, ""
-    if suggested and table != suggested and not reason.strip() and pack.has_rule("V-42"):
+    if suggested and table != suggested and not reason.strip() and pack.binds("V-42"):
         message = _(
             "Pola kedudukan menurut urusan adalah %(suggested)s; alasan penyimpangan wajib diisi."
         )

@@ -56,7 +56,7 @@ class EmployeeSheet(Checker):
         self.org, self.people, self.pack, self.on = org, people, pack, on
         self.persons: dict[str, Person] = {}
         self.plan = PeoplePlan()
-        self.v39 = (pack.cite_rule("V-39"), "V-39") if pack.has_rule("V-39") else ("", "")
+        self.v39 = (pack.citation_of("V-39"), "V-39" if pack.citation_of("V-39") else "")
 
     def check(self, rows: list[SheetRow], tick: Callable[[], None]) -> PeoplePlan:
         for row in rows:

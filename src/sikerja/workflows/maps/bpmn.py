@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import WorkflowDefinition
+from sikerja.regulations.schema.workflows import WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.graph import FlowNode, NodeKind, ident_part
 from sikerja.workflows.maps.layout import (

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import DocumentSpec, StepSpec, WorkflowDefinition
+from sikerja.regulations.schema.workflows import DocumentSpec, StepSpec, WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.textfit import wrap
 

@@ -10,7 +10,7 @@ from collections import deque
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sikerja.regulations.workflow_schema import (
+from sikerja.regulations.schema.workflows import (
     TERMINALS,
     Decision,
     DocumentSpec,

@@ -6,7 +6,7 @@ are chosen by an explicit ``lang`` argument rather than Django's active translat
 
 from __future__ import annotations
 
-from sikerja.regulations.workflow_schema import Decision, Mode, Scope, Subject
+from sikerja.regulations.schema.workflows import Decision, Mode, Scope, Subject
 
 LANGUAGES = ("id", "en")
 

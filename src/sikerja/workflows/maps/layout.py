@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import DocumentSpec, WorkflowDefinition
+from sikerja.regulations.schema.workflows import DocumentSpec, WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.content import (
     DocumentContent,

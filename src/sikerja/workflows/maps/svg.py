@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.workflow_schema import Decision, WorkflowDefinition
+from sikerja.regulations.schema.workflows import Decision, WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.content import TextLines
 from sikerja.workflows.maps.graph import NodeKind

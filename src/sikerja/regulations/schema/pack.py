@@ -1,0 +1,73 @@
+"""A whole regulation pack and its cross-reference checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sikerja.regulations.schema.identity import PackIdentity
+from sikerja.regulations.schema.organisation import Placement, Roles
+from sikerja.regulations.schema.rules import Rule
+from sikerja.regulations.schema.workflows import WorkflowDefinition
+
+
+class Pack(BaseModel):
+    """A whole regulation pack."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pack: PackIdentity
+    rules: tuple[Rule, ...] = Field(min_length=1)
+    placement: Placement | None = None
+    roles: Roles | None = None
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    workflows: dict[str, WorkflowDefinition] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Pack:
+        ids = [rule.id for rule in self.rules]
+        duplicates = sorted({rule_id for rule_id in ids if ids.count(rule_id) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate rule ids: {', '.join(duplicates)}")
+        if self.pack.region_kind != "nasional" and (self.placement is None or self.roles is None):
+            raise ValueError("a regional pack needs [placement] and [roles]")
+        wrong_keys = [key for key, wf in self.workflows.items() if not key.startswith(wf.id)]
+        if wrong_keys:
+            raise ValueError(f"workflow keys must start with their id: {', '.join(wrong_keys)}")
+        known = set(ids)
+        referenced = self._referenced_rule_ids()
+        missing = sorted(referenced - known)
+        if missing:
+            raise ValueError(f"rules referenced but not defined: {', '.join(missing)}")
+        if self.placement is not None:
+            tables = {table.id for table in self.placement.tables}
+            wrong = sorted(
+                set(self.placement.affairs.values()) | set(self.placement.default_tables.values())
+            )
+            unknown = [table_id for table_id in wrong if table_id not in tables]
+            if unknown:
+                raise ValueError(f"unknown placement tables: {', '.join(unknown)}")
+        return self
+
+    def _referenced_rule_ids(self) -> set[str]:
+        referenced: set[str] = set()
+        if self.placement is not None:
+            referenced |= {self.placement.generic_rule, self.placement.unit_head_rule}
+            referenced |= {grade_rule.rule for grade_rule in self.placement.grade_rules}
+        if self.roles is not None:
+            for name in Roles.model_fields:
+                referenced.add(getattr(self.roles, name).rule)
+        for definition in self.workflows.values():
+            referenced |= _workflow_rule_ids(definition)
+        return referenced
+
+
+def _workflow_rule_ids(definition: WorkflowDefinition) -> set[str]:
+    ids = {definition.refusal_rule, definition.request_rule}
+    for step in definition.steps:
+        ids |= {step.reason_rule, step.recommendation_rule, *step.rules}
+        for documents in step.documents.values():
+            for document in documents:
+                ids |= {document.cc_rule, document.signer_rule}
+    return {rule_id for rule_id in ids if rule_id}
