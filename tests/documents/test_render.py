@@ -1,9 +1,14 @@
+import datetime as dt
+import os
+import time
+
 import pytest
+from weasyprint.pdf import fonts as weasyprint_fonts
 
 from sikerja.documents.models import Letter
 from sikerja.documents.render import letter_pdf, verification_url
 from sikerja.organization.nip import format_nip
-from tests.documents.conftest import BODY, assignee, issue, party
+from tests.documents.conftest import BODY, NOW, assignee, issue, party
 from tests.documents.pdftext import pdf_text
 
 
@@ -61,6 +66,78 @@ def test_the_same_letter_renders_to_the_same_bytes(org):
     letter = issue(org)
 
     assert letter_pdf(letter) == letter_pdf(Letter.objects.get(pk=letter.pk))
+
+
+def _a_day_later(monkeypatch) -> None:
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 86_400)
+
+
+@pytest.mark.parametrize("subsetter", ["harfbuzz", "fonttools"])
+def test_a_letter_rendered_a_day_later_has_the_same_bytes(org, monkeypatch, subsetter):
+    if subsetter == "fonttools":  # WeasyPrint's fallback where HarfBuzz-Subset is missing
+        monkeypatch.setattr(weasyprint_fonts, "harfbuzz_subset", None)
+    letter = issue(org)
+    first = letter_pdf(letter)
+
+    _a_day_later(monkeypatch)
+
+    assert letter_pdf(Letter.objects.get(pk=letter.pk)) == first
+
+
+def test_the_harfbuzz_subset_library_of_the_readme_is_installed():
+    harfbuzz = weasyprint_fonts.harfbuzz
+
+    assert weasyprint_fonts.harfbuzz_subset is not None
+    assert harfbuzz.hb_version_atleast(4, 1, 0)
+
+
+def test_the_pdf_dates_are_the_letter_issue_time(org):
+    letter = issue(
+        org, at=dt.datetime(2026, 11, 23, 9, 30, 15, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    )
+
+    pdf = letter_pdf(letter, compress=False)
+
+    assert b"/CreationDate (D:20261123023015Z)" in pdf
+    assert b"/ModDate (D:20261123023015Z)" in pdf
+
+
+@pytest.mark.parametrize("before", [None, "86400"])
+def test_rendering_leaves_source_date_epoch_as_it_was(org, monkeypatch, before):
+    if before is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", before)
+
+    letter_pdf(issue(org))
+
+    assert os.environ.get("SOURCE_DATE_EPOCH") == before
+
+
+def test_threads_rendering_letters_of_different_times_each_get_their_own_bytes(org, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(weasyprint_fonts, "harfbuzz_subset", None)
+    letters = [
+        Letter.objects.select_related("government", "agency").get(pk=issue(org, at=at).pk)
+        for at in (NOW, NOW + dt.timedelta(days=40))
+    ]
+    expected = [letter_pdf(letter) for letter in letters]
+    _a_day_later(monkeypatch)
+    results: dict[int, list[bytes]] = {0: [], 1: []}
+    threads = [
+        threading.Thread(target=lambda i=i: results[i].append(letter_pdf(letters[i])))
+        for i in (0, 1, 0, 1)
+    ]
+
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert expected[0] != expected[1]
+    assert results == {0: [expected[0]] * 2, 1: [expected[1]] * 2}
 
 
 FORM_TEXTS = {

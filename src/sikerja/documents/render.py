@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from sikerja.documents.models import Letter
 from sikerja.documents.sheet import Verification, letter_sheet
+from sikerja.documents.source_date import source_date_epoch
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 TEMPLATE = "documents/letter.html"
@@ -66,17 +68,26 @@ def letter_html(letter: Letter, *, base_url: str | None = None) -> str:
     return render_to_string(TEMPLATE, {"sheet": letter_sheet(letter, verification=verification)})
 
 
+def pdf_date(at: dt.datetime) -> str:
+    """The W3C date WeasyPrint writes as the PDF's CreationDate and ModDate (UTC, to the second)."""
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def letter_pdf(letter: Letter, *, base_url: str | None = None, compress: bool = True) -> bytes:
-    """The letter as a PDF. The same letter gives the same bytes (no creation date is set).
+    """The letter as a PDF: the same letter gives the same bytes, on any machine that has the
+    system libraries and fonts of the README.
+
+    Nothing in the file comes from the clock: the PDF's creation and modification dates are the
+    letter's issue time, and so is SOURCE_DATE_EPOCH while the fonts are subset and written (the
+    fallback subsetter stamps fonts with it). WeasyPrint writes no random file identifier.
 
     `letter` should come with its government and agency (select_related), else 2 queries.
     `compress=False` leaves the page streams readable, for tests.
     """
     html = HTML(string=letter_html(letter, base_url=base_url))
     typesetter = _typesetter()
-    pdf: bytes = html.write_pdf(
-        stylesheets=[typesetter.stylesheet],
-        font_config=typesetter.font_config,
-        uncompressed_pdf=not compress,
-    )
+    document = html.render(stylesheets=[typesetter.stylesheet], font_config=typesetter.font_config)
+    document.metadata.created = document.metadata.modified = pdf_date(letter.issued_at)
+    with source_date_epoch(letter.issued_at):
+        pdf: bytes = document.write_pdf(uncompressed_pdf=not compress)
     return pdf
