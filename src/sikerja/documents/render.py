@@ -73,7 +73,7 @@ def pdf_date(at: dt.datetime) -> str:
     return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def letter_pdf(letter: Letter, *, base_url: str | None = None, compress: bool = True) -> bytes:
+def letter_pdf(letter: Letter, *, base_url: str | None = None) -> bytes:
     """The letter as a PDF: the same letter gives the same bytes, on any machine that has the
     system libraries and fonts of the README.
 
@@ -82,12 +82,11 @@ def letter_pdf(letter: Letter, *, base_url: str | None = None, compress: bool = 
     fallback subsetter stamps fonts with it). WeasyPrint writes no random file identifier.
 
     `letter` should come with its government and agency (select_related), else 2 queries.
-    `compress=False` leaves the page streams readable, for tests.
     """
     html = HTML(string=letter_html(letter, base_url=base_url))
     typesetter = _typesetter()
     document = html.render(stylesheets=[typesetter.stylesheet], font_config=typesetter.font_config)
     document.metadata.created = document.metadata.modified = pdf_date(letter.issued_at)
     with source_date_epoch(letter.issued_at):
-        pdf: bytes = document.write_pdf(uncompressed_pdf=not compress)
+        pdf: bytes = document.write_pdf()
     return pdf
