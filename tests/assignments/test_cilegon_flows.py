@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from sikerja.assignments.flow_choice import definition_for
 from sikerja.assignments.models import Assignment
 from sikerja.assignments.services import (
     RequestInput,
@@ -19,7 +20,6 @@ from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.regulations.loader import load_pack
-from sikerja.workflows.engine import definition_for
 from sikerja.workflows.models import WorkflowInstance
 from tests.assignments.flow import (
     NOW,

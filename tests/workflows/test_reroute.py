@@ -7,7 +7,7 @@ import pytest
 from sikerja.assignments.services import assignment_decide
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import NotFound
-from sikerja.workflows.engine import instance_reroute
+from sikerja.workflows.lifecycle import instance_reroute
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.assignments.flow import NOW, ON, decide, trail
 from tests.workflows.reroute_world import audit_events, replace_kabid, waiting_request

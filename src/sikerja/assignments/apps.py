@@ -8,6 +8,9 @@ class AssignmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from sikerja.assignments.hooks import AssignmentHooks
+        from sikerja.assignments.parties import MEMBER, PENUGASAN, register_actors
         from sikerja.workflows import hooks
 
-        hooks.register("assignments.assignment", AssignmentHooks())
+        register_actors()
+        hooks.register(AssignmentHooks(PENUGASAN))
+        hooks.register(AssignmentHooks(MEMBER))

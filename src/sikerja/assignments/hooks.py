@@ -6,16 +6,21 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Max
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.assignments.parties import PENUGASAN, AssignmentParties
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, OrgUnit, Placement
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import Decision, DocType, StepSpec
-from sikerja.workflows.hooks import RuleWarning
+from sikerja.workflows.actors import Parties
+from sikerja.workflows.hooks import RuleWarning, SubjectHooks, SubjectRef
 from sikerja.workflows.models import WorkflowInstance
+
+SUBJECT_TYPE = "assignments.assignment"
 
 NAMING_DOCUMENTS = {
     DocType.ASSIGNMENT_LETTER,
@@ -35,8 +40,35 @@ def _names_staff(step: StepSpec, decision: str) -> bool:
     return any(document.type in NAMING_DOCUMENTS for document in documents)
 
 
-class AssignmentHooks:
-    """Registered for subject type 'assignments.assignment'."""
+class AssignmentHooks(SubjectHooks):
+    """Penugasan's part in the engine: a request, and each member's part of a team request."""
+
+    subject_type = SUBJECT_TYPE
+
+    def __init__(self, kind: str = PENUGASAN) -> None:
+        self.kind = kind
+
+    def parties_from_json(self, data: dict[str, Any]) -> Parties:
+        return AssignmentParties.from_json(data)
+
+    def child_parties(self, parent: Parties, member_id: int) -> Parties:
+        assert isinstance(parent, AssignmentParties)  # noqa: S101 (parties of this kind)
+        return parent.for_member(member_id)
+
+    def describe(self, instances: list[WorkflowInstance]) -> dict[int, SubjectRef]:
+        """Title and page of each instance's assignment (one query)."""
+        titles = dict(
+            Assignment.objects.filter(pk__in={i.subject_id for i in instances}).values_list(
+                "pk", "title"
+            )
+        )
+        return {
+            instance.pk: SubjectRef(
+                title=titles.get(instance.subject_id, ""),
+                url=reverse("web:assignment-detail", args=[instance.subject_id]),
+            )
+            for instance in instances
+        }
 
     def check_decision(
         self,

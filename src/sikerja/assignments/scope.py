@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sikerja.organization.models import OrgUnit
 from sikerja.regulations.loader import LoadedPack
-from sikerja.regulations.schema.workflows import Mode, Scope
+from sikerja.regulations.schema.workflows import Mode, PenugasanDefinition, Scope
 
 FLOW_IDS = {
     (Mode.APPOINTMENT, Scope.WITHIN_UNIT): "WF-PEN-IN",
@@ -64,7 +64,12 @@ def flow_id(pack: LoadedPack, mode: Mode, scope: Scope, additional_task: bool) -
     of the same mode and scope when it has one."""
     if additional_task:
         for key, definition in pack.data.workflows.items():
-            if definition.additional_task and definition.mode == mode and definition.scope == scope:
+            if (
+                isinstance(definition, PenugasanDefinition)
+                and definition.additional_task
+                and definition.mode == mode
+                and definition.scope == scope
+            ):
                 return key
     return FLOW_IDS[(mode, scope)]
 

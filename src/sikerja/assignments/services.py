@@ -14,15 +14,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.assignments.errors import AssignmentErrorCode
+from sikerja.assignments.flow_choice import definition_for
 from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.assignments.parties import AssignmentParties
 from sikerja.assignments.scope import flow_id, raw_scope, scope_between, voluntary_scope
-from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.core.errors import NotFound, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema.workflows import Mode, Scope, WorkflowDefinition
-from sikerja.workflows import engine
+from sikerja.regulations.schema.workflows import Mode, PenugasanDefinition, Scope
+from sikerja.workflows import engine, lifecycle
+from sikerja.workflows.actors import ActorContext
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
-from sikerja.workflows.parties import Parties, PartyResolver
 
 SUBJECT_TYPE = "assignments.assignment"
 ASSIGNABLE_KINDS = {"FUNGSIONAL", "PELAKSANA"}
@@ -96,7 +98,7 @@ def assignment_request_submit(
     if mode == Mode.VOLUNTARY:
         raw = raw_scope(pack, owner_unit, home_unit, external=external is not None)
         scope = voluntary_scope(pack, raw, scope)
-    key, definition = engine.definition_for(
+    key, definition = definition_for(
         pack, flow_id(pack, mode, scope, data.additional_task), subject
     )
     _check_request(pack, definition, data, scope, candidates, on)
@@ -108,7 +110,7 @@ def assignment_request_submit(
             AssignmentCandidate.objects.create(
                 assignment=assignment, employee=employee, order=order
             )
-        parties = Parties(
+        parties = AssignmentParties(
             requester=requester.pk,
             owner_unit=owner_unit.pk,
             home_unit=home_unit.pk if home_unit else None,
@@ -117,12 +119,13 @@ def assignment_request_submit(
         )
         _check_first_actor(pack, definition, parties, requester, on)
         instance = engine.instance_start(
-            government=government,
+            government_id=government.pk,
             pack=pack,
             key=key,
             subject_type=SUBJECT_TYPE,
             subject_id=assignment.pk,
             parties=parties,
+            requester_id=requester.pk,
             at=at,
             on=on,
         )
@@ -224,7 +227,7 @@ def _external(government: Government, data: RequestInput) -> Government | None:
 
 def _check_request(
     pack: LoadedPack,
-    definition: WorkflowDefinition,
+    definition: PenugasanDefinition,
     data: RequestInput,
     scope: Scope,
     candidates: list[Employee],
@@ -269,7 +272,7 @@ def _check_request(
         _check_candidate(pack, candidate, on)
 
 
-def _check_fields(pack: LoadedPack, definition: WorkflowDefinition, data: RequestInput) -> None:
+def _check_fields(pack: LoadedPack, definition: PenugasanDefinition, data: RequestInput) -> None:
     missing = []
     for name in definition.request_fields:
         value: Any = (
@@ -350,14 +353,15 @@ def _create(
 
 def _check_first_actor(
     pack: LoadedPack,
-    definition: WorkflowDefinition,
-    parties: Parties,
+    definition: PenugasanDefinition,
+    parties: AssignmentParties,
     requester: Employee,
     on: dt.date,
 ) -> None:
     """The first step is the requester's: an appointment comes from the owner unit head, etc."""
     step = definition.step(definition.start)
-    actor = PartyResolver(pack, parties, on).resolve(step.actor)
+    ctx = ActorContext(pack, definition.kind, parties, requester.government_id, on)
+    actor = ctx.resolve(step.actor)
     if actor.employee_id == requester.pk:
         return
     raise RuleViolation(
@@ -417,5 +421,13 @@ def assignment_withdraw(
     *, assignment: Assignment, by: Employee, at: dt.datetime
 ) -> WorkflowInstance:
     """The requester withdraws the request before anyone else decided [product decision]."""
-    instance = WorkflowInstance.objects.get(subject_type=SUBJECT_TYPE, subject_id=assignment.pk)
-    return engine.instance_withdraw(instance_id=instance.pk, by=by, at=at)
+    instance = (
+        WorkflowInstance.objects.filter(
+            subject_type=SUBJECT_TYPE, subject_id=assignment.pk, parent__isnull=True
+        )
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    if instance is None:
+        raise NotFound()
+    return lifecycle.instance_withdraw(instance_id=instance.pk, by=by, at=at)

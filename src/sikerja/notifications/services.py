@@ -7,19 +7,18 @@ import datetime as dt
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from sikerja.notifications.models import Notification
+from sikerja.workflows.hooks import hooks_for
+from sikerja.workflows.models import WorkflowStep
 
 
-def step_link(step: object) -> str:
-    """The page of the subject a step belongs to (the assignment page for penugasan)."""
-    instance = step.instance  # type: ignore[attr-defined]
-    try:
-        return reverse("web:assignment-detail", args=[instance.subject_id])
-    except NoReverseMatch:
-        return ""
+def step_link(step: WorkflowStep) -> str:
+    """The page of the subject a step belongs to, as its app describes it."""
+    instance = step.instance
+    subject = hooks_for(instance.kind).describe([instance]).get(instance.pk)
+    return subject.url if subject else ""
 
 
 def notify(
@@ -47,8 +46,6 @@ def notify(
 
 def notify_step_opened(*, step_id: int) -> list[Notification]:
     """Tell the step's actor (or recorder) and any recommender that a step awaits them."""
-    from sikerja.workflows.models import WorkflowStep
-
     step = WorkflowStep.objects.select_related("instance").get(pk=step_id)
     link = step_link(step)
     sent = [

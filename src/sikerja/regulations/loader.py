@@ -108,6 +108,7 @@ def _read(path: Path) -> Pack:
         with flows.open("rb") as handle:
             extra = tomllib.load(handle)
         raw.setdefault("workflows", {}).update(extra.get("workflows", {}))
+        raw.setdefault("chains", {}).update(extra.get("chains", {}))
         raw.setdefault("rules", []).extend(extra.get("rules", []))
     return Pack.model_validate(raw)
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from sikerja.core.errors import NotFound
 from sikerja.organization.selectors import Viewer
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 from sikerja.web.penugasan import page_response
 from sikerja.web.penugasan_display import MODE_LABELS, SCOPE_LABELS, SUBJECT_LABELS
 from sikerja.web.penugasan_forms import map_language
@@ -44,7 +44,7 @@ class FlowRow:
     step_count: int
 
     @classmethod
-    def of(cls, pack: LoadedPack, key: str, definition: WorkflowDefinition) -> FlowRow:
+    def of(cls, pack: LoadedPack, key: str, definition: PenugasanDefinition) -> FlowRow:
         rule = definition.refusal_rule
         return cls(
             key=key,
@@ -77,9 +77,9 @@ def _pack(viewer: Viewer) -> LoadedPack:
     return load_pack(viewer.government.pack_id)
 
 
-def _definition(pack: LoadedPack, key: str) -> WorkflowDefinition:
+def _definition(pack: LoadedPack, key: str) -> PenugasanDefinition:
     definition = pack.data.workflows.get(key)
-    if definition is None:
+    if not isinstance(definition, PenugasanDefinition):
         raise NotFound()
     return definition
 
@@ -87,7 +87,11 @@ def _definition(pack: LoadedPack, key: str) -> WorkflowDefinition:
 def flow_list(viewer: Viewer) -> list[FlowRow]:
     """Every flow of the viewer's pack, allowed and forbidden, in the pack's order."""
     pack = _pack(viewer)
-    return [FlowRow.of(pack, key, d) for key, d in pack.data.workflows.items()]
+    return [
+        FlowRow.of(pack, key, d)
+        for key, d in pack.data.workflows.items()
+        if isinstance(d, PenugasanDefinition)
+    ]
 
 
 def map_page(viewer: Viewer, key: str, lang: str) -> MapPage:

@@ -18,6 +18,7 @@ from sikerja.core.errors import DomainError
 from sikerja.organization.models import OrgUnit, Placement
 from sikerja.organization.selectors import Viewer
 from sikerja.regulations.loader import LoadedPack, load_pack
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 from sikerja.web.display import shown_nip
 from sikerja.web.penugasan_commands import REQUEST_FIELDS
 from sikerja.web.penugasan_forms import RequestForm
@@ -52,7 +53,7 @@ def required_fields(pack: LoadedPack) -> dict[str, list[str]]:
     """Form field name -> labels of the allowed flows that require it."""
     required: dict[str, list[str]] = {}
     for definition in pack.data.workflows.values():
-        if not definition.allowed:
+        if not isinstance(definition, PenugasanDefinition) or not definition.allowed:
             continue
         for name in definition.request_fields:
             for field_name in PACK_FIELDS.get(name, (name,)):

@@ -5,6 +5,9 @@ status = OPEN AND current_step = <step>`; the step row only `WHERE status = OPEN
 decisions on one step therefore cannot both win — the loser gets StaleState — on SQLite
 (IMMEDIATE transactions serialise writers) and on PostgreSQL (the second UPDATE re-checks the
 row after the first commits) alike.
+
+The engine knows no subject: the subject app's hooks (by workflow kind) give the typed role map,
+the guard conditions, the checks and writes at a decision and the letters' body.
 """
 
 from __future__ import annotations
@@ -18,20 +21,21 @@ from django.utils.translation import gettext as _
 
 from sikerja.audit.services import event_record
 from sikerja.core.errors import NotFound, RuleViolation, StaleState, ValidationFailed
-from sikerja.organization.models import Delegation, Employee, Government
+from sikerja.organization.models import Delegation, Employee
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import (
+    PASSING,
     TERMINALS,
     Decision,
+    FlowCore,
     StepSpec,
-    Subject,
-    WorkflowDefinition,
 )
-from sikerja.workflows import hooks as subject_hooks
-from sikerja.workflows import letters
+from sikerja.workflows import events, letters
+from sikerja.workflows.actors import ActorContext, Parties
 from sikerja.workflows.errors import WorkflowErrorCode
+from sikerja.workflows.hooks import RuleWarning, SubjectHooks, hooks_for
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
-from sikerja.workflows.parties import Parties, PartyResolver, ResolvedActor
+from sikerja.workflows.opening import open_step
 
 TERMINAL_STATUS = {
     "@approved": WorkflowInstance.Status.APPROVED,
@@ -40,136 +44,88 @@ TERMINAL_STATUS = {
 }
 
 
-def _cite(pack: LoadedPack, rule_id: str) -> str:
-    return pack.citation_of(rule_id)
-
-
-def definition_for(
-    pack: LoadedPack, workflow_id: str, subject: str
-) -> tuple[str, WorkflowDefinition]:
-    """The pack's definition of a flow for a subject, or the rule that forbids it."""
-    team_key = f"{workflow_id}-TEAM"
-    key = team_key if subject == Subject.TEAM and team_key in pack.data.workflows else workflow_id
+def definition_of(pack: LoadedPack, key: str) -> FlowCore:
+    """The pack's definition under a key (any kind)."""
     definition = pack.data.workflows.get(key)
     if definition is None:
-        raise RuleViolation(
-            code=WorkflowErrorCode.FLOW_NOT_PROVIDED,
-            message=_("Alur %(flow)s tidak diatur dalam %(pack)s.")
-            % {"flow": workflow_id, "pack": pack.data.pack.instrument},
-            citation=pack.short,
+        raise NotFound(
+            _("Alur %(flow)s tidak ada dalam %(pack)s.") % {"flow": key, "pack": pack.short}
         )
-    if not definition.allowed:
-        raise RuleViolation(
-            code=WorkflowErrorCode.FLOW_FORBIDDEN,
-            message=_("%(flow)s tidak diperbolehkan menurut %(pack)s.")
-            % {"flow": definition.label, "pack": pack.short},
-            rule=definition.refusal_rule,
-            citation=_cite(pack, definition.refusal_rule),
-        )
-    if subject not in definition.subjects:
-        raise RuleViolation(
-            code=WorkflowErrorCode.SUBJECT_NOT_ALLOWED,
-            message=_("%(flow)s tidak berlaku untuk penugasan %(subject)s.")
-            % {"flow": definition.label, "subject": subject.lower()},
-            citation="; ".join(pack.cite(c) for c in definition.citations),
-        )
-    return key, definition
+    return definition
+
+
+def context_for(instance: WorkflowInstance, pack: LoadedPack, on: dt.date) -> ActorContext:
+    """Resolve the instance's actor expressions on a day through its kind's role map."""
+    parties = hooks_for(instance.kind).parties_from_json(instance.parties)
+    return ActorContext(pack, instance.kind, parties, instance.government_id, on)
 
 
 def instance_start(
     *,
-    government: Government,
+    government_id: int,
     pack: LoadedPack,
     key: str,
     subject_type: str,
     subject_id: int,
     parties: Parties,
+    requester_id: int,
     at: dt.datetime,
     on: dt.date,
+    parent: WorkflowInstance | None = None,
+    party_key: str = "",
 ) -> WorkflowInstance:
-    """Start an instance of a definition and open its first step for its resolved actor."""
-    definition = pack.data.workflows[key]
-    resolver = PartyResolver(pack, parties, on)
+    """Start an instance of a definition and open its first step for its resolved actor.
+
+    Raises: RuleViolation (no official holds the first step's role), StaleState (the subject
+    already has an open instance).
+    """
+    definition = definition_of(pack, key)
     with transaction.atomic():
+        if WorkflowInstance.objects.filter(
+            subject_type=subject_type,
+            subject_id=subject_id,
+            party_key=party_key,
+            status=WorkflowInstance.Status.OPEN,
+        ).exists():
+            raise StaleState(_("Alur ini masih berjalan; selesaikan atau tarik dulu."))
         instance = WorkflowInstance.objects.create(
-            government=government,
+            government_id=government_id,
             pack_id=pack.id,
+            kind=definition.kind,
             definition_key=key,
             definition_id=definition.id,
             subject_type=subject_type,
             subject_id=subject_id,
+            parent=parent,
+            party_key=party_key,
             parties=parties.as_json(),
-            requester_id=parties.requester,
+            requester_id=requester_id,
             current_step=definition.start,
             started_at=at,
         )
-        _open_step(instance, definition.step(definition.start), resolver, seq=1, at=at)
-        _audit(instance, None, "workflow.started", at, after={"definition": key})
+        ctx = ActorContext(pack, definition.kind, parties, government_id, on)
+        open_step(instance, definition, definition.step(definition.start), ctx, at=at)
+        audit(instance, None, "workflow.started", at, after={"definition": key})
     return instance
 
 
-def _open_step(
-    instance: WorkflowInstance,
-    spec: StepSpec,
-    resolver: PartyResolver,
-    *,
-    seq: int,
-    at: dt.datetime,
-) -> WorkflowStep:
-    actor = resolver.resolve(spec.actor)
-    if actor.person is None and actor.recorder is None:
-        raise RuleViolation(
-            code=WorkflowErrorCode.NO_ACTOR,
-            message=_(
-                "Langkah “%(step)s” tidak dapat dibuka: tidak ada pejabat yang menduduki jabatan itu."
-            )
-            % {"step": spec.label},
-            rule=actor.rule,
-            citation=actor.citation,
-        )
-    recommender = (
-        resolver.resolve(spec.recommendation_from).person if spec.recommendation_from else None
-    )
-    step = WorkflowStep.objects.create(
-        instance=instance,
-        seq=seq,
-        step_key=spec.id,
-        label=spec.label,
-        actor_expression=spec.actor,
-        actor_id=actor.employee_id if not actor.external else None,
-        actor_name=actor.person.name if actor.person else actor.agency_name,
-        actor_position=actor.person.position_title if actor.person else "",
-        actor_acting=actor.person.acting if actor.person else "",
-        actor_rule=actor.rule,
-        actor_citation=actor.citation,
-        recorder_id=actor.recorder.employee_id if actor.external and actor.recorder else None,
-        recommender_id=recommender.employee_id if recommender else None,
-        opened_at=at,
-        due_at=at + dt.timedelta(days=spec.deadline_days) if spec.deadline_days else None,
-        citation=resolver.pack.cite(spec.citation),
-    )
-    transaction.on_commit(lambda: _notify_opened(step.pk))
-    return step
+def may_act(step: WorkflowStep, employee_id: int, on: dt.date, scope: str | None = None) -> bool:
+    """The step's actor, its recorder (external parties), or an active delegate of either.
 
-
-def _notify_opened(step_id: int) -> None:
-    from sikerja.notifications.services import notify_step_opened
-
-    notify_step_opened(step_id=step_id)
-
-
-def may_act(step: WorkflowStep, employee_id: int, on: dt.date) -> bool:
-    """The step's actor, its recorder (external parties), or an active delegate of either."""
+    A delegate acts only under the delegation scope the step's definition names (appointments
+    by default).
+    """
     principals = {pk for pk in (step.actor_id, step.recorder_id) if pk is not None}
     if employee_id in principals:
         return True
+    if not principals:
+        return False
+    if scope is None:
+        instance = step.instance
+        scope = definition_of(load_pack(instance.pack_id), instance.definition_key).delegation_scope
     return (
         Delegation.objects.effective_on(on)
-        .filter(
-            from_employee_id__in=principals,
-            to_employee_id=employee_id,
-            scope=Delegation.Scope.APPOINTMENT,
-        )
+        .filter(from_employee_id__in=principals, to_employee_id=employee_id, scope=scope)
         .exists()
     )
 
@@ -206,37 +162,21 @@ def step_decide(
     step = _step_for(step_id, by, on)
     instance = step.instance
     pack = load_pack(instance.pack_id)
-    definition = pack.data.workflows[instance.definition_key]
+    definition = definition_of(pack, instance.definition_key)
     spec = definition.step(step.step_key)
+    hooks = hooks_for(instance.kind)
     data = dict(data or {})
     _check_decision(pack, spec, step, decision, reason)
-    warnings = _subject_checks(instance, spec, decision, data, on)
-    data["justifications"] = _justify(pack, warnings, justification)
+    warnings = hooks.check_decision(
+        instance=instance, step=spec, decision=decision, data=data, on=on
+    )
+    data["justifications"] = _justify(warnings, justification)
     with transaction.atomic():
-        _compare_and_set(instance, step, at)
-        WorkflowStep.objects.filter(pk=step.pk).update(
-            status=WorkflowStep.Status.DECIDED,
-            decision=decision,
-            reason=reason.strip(),
-            data=data,
-            decided_by=by,
-            decided_at=at,
-        )
-        _apply(instance, spec, decision, data)
-        resolver = PartyResolver(pack, Parties.from_json(instance.parties), on)
-        letters.issue_for_decision(
-            instance,
-            step,
-            spec.documents.get(Decision(decision), ()),
-            resolver,
-            at=at,
-            on=on,
-            reason=reason,
-            decision=decision,
-            data=data,
-        )
-        _advance(instance, spec.next[Decision(decision)], definition, resolver, step.seq, at)
-        _audit(
+        compare_and_set(instance, step, at)
+        _record(step, by, decision, reason, data, at)
+        hooks.apply_decision(instance=instance, step=spec, decision=decision, data=data)
+        _issue_and_advance(instance, definition, spec, step, decision, reason, data, at, on)
+        audit(
             instance,
             by,
             "workflow.step_decided",
@@ -246,6 +186,141 @@ def step_decide(
         )
     step.refresh_from_db()
     return step
+
+
+def _record(
+    step: WorkflowStep,
+    by: Employee | None,
+    decision: str,
+    reason: str,
+    data: dict[str, Any],
+    at: dt.datetime,
+) -> None:
+    WorkflowStep.objects.filter(pk=step.pk).update(
+        status=WorkflowStep.Status.DECIDED,
+        decision=decision,
+        reason=reason.strip(),
+        data=data,
+        decided_by=by,
+        decided_at=at,
+    )
+
+
+def _issue_and_advance(
+    instance: WorkflowInstance,
+    definition: FlowCore,
+    spec: StepSpec,
+    step: WorkflowStep,
+    decision: str,
+    reason: str,
+    data: dict[str, Any],
+    at: dt.datetime,
+    on: dt.date,
+) -> None:
+    pack = load_pack(instance.pack_id)
+    ctx = context_for(instance, pack, on)
+    letters.issue_for_decision(
+        instance,
+        step,
+        spec.documents.get(Decision(decision), ()),
+        ctx,
+        at=at,
+        on=on,
+        reason=reason,
+        decision=decision,
+        data=data,
+    )
+    if spec.is_chain and _next_node(instance, spec, step, decision, at):
+        return
+    target = _target(instance, spec, decision, data, on)
+    if target in TERMINALS:
+        _close(instance, target, at, on)
+        return
+    open_step(instance, definition, definition.step(target), ctx, at=at)
+
+
+def _next_node(
+    instance: WorkflowInstance, spec: StepSpec, step: WorkflowStep, decision: str, at: dt.datetime
+) -> bool:
+    """Pass a chain on to its next node; a non-passing decision cancels the rest."""
+    pending = instance.steps.filter(
+        step_key=spec.id, status=WorkflowStep.Status.PENDING, seq__gt=step.seq
+    ).order_by("seq")
+    if decision not in PASSING:
+        pending.update(status=WorkflowStep.Status.CANCELLED)
+        return False
+    node = pending.first()
+    if node is None:
+        return False
+    due = at + dt.timedelta(days=spec.deadline_days) if spec.deadline_days else None
+    WorkflowStep.objects.filter(pk=node.pk).update(
+        status=WorkflowStep.Status.OPEN, opened_at=at, due_at=due
+    )
+    events.publish_on_commit(events.STEP_OPENED, step_id=node.pk)
+    return True
+
+
+def _target(
+    instance: WorkflowInstance, spec: StepSpec, decision: str, data: dict[str, Any], on: dt.date
+) -> str:
+    """The first guarded transition whose condition holds, else the step's plain next."""
+    hooks = hooks_for(instance.kind)
+    for transition in spec.transitions:
+        if transition.decision != decision:
+            continue
+        if _holds(hooks, transition.when, instance, data, on):
+            return transition.to
+    return spec.next[Decision(decision)]
+
+
+def _holds(
+    hooks: SubjectHooks, when: str, instance: WorkflowInstance, data: dict[str, Any], on: dt.date
+) -> bool:
+    negate = when.startswith("!")
+    value = hooks.evaluate(when.lstrip("!"), instance=instance, data=data, on=on)
+    return not value if negate else value
+
+
+def _close(instance: WorkflowInstance, target: str, at: dt.datetime, on: dt.date) -> None:
+    WorkflowInstance.objects.filter(pk=instance.pk).update(
+        status=TERMINAL_STATUS[target], current_step="", closed_at=at
+    )
+    instance.status = TERMINAL_STATUS[target]
+    events.publish_on_commit(events.INSTANCE_CLOSED, instance_id=instance.pk)
+    if instance.parent_id is not None:
+        _child_closed(instance, at, on)
+
+
+def _child_closed(child: WorkflowInstance, at: dt.datetime, on: dt.date) -> None:
+    """When the last member's child closes, the engine decides the parent's fan-out step."""
+    if child.parent_id is None:
+        return
+    # Lock the parent so that two members answering at once cannot both miss (or both take)
+    # the last answer: the second waits, then reads the first one's committed child.
+    parent = WorkflowInstance.objects.select_for_update().get(pk=child.parent_id)
+    prefix = child.party_key.split(".", 1)[0] + "."
+    siblings = list(parent.children.filter(party_key__startswith=prefix).order_by("pk"))
+    if any(s.status == WorkflowInstance.Status.OPEN for s in siblings):
+        return
+    pack = load_pack(parent.pack_id)
+    definition = definition_of(pack, parent.definition_key)
+    step = parent.steps.get(status=WorkflowStep.Status.OPEN)
+    spec = definition.step(step.step_key)
+    approved = [s for s in siblings if s.status == WorkflowInstance.Status.APPROVED]
+    passed = len(approved) == len(siblings) if spec.join == "all" else bool(approved)
+    decision = Decision.APPROVE if passed else Decision.REJECT
+    hooks_for(parent.kind).children_closed(parent=parent, children=siblings, step=spec)
+    compare_and_set(parent, step, at)
+    data = {"members": {s.party_key: s.status for s in siblings}}
+    _record(step, None, decision, "", data, at)
+    _issue_and_advance(parent, definition, spec, step, decision, "", data, at, on)
+    audit(
+        parent,
+        None,
+        "workflow.step_decided",
+        at,
+        after={"step": step.step_key, "decision": decision},
+    )
 
 
 def _check_decision(
@@ -265,7 +340,7 @@ def _check_decision(
             code=WorkflowErrorCode.REASON_REQUIRED,
             message=_("Alasan wajib diisi untuk keputusan ini."),
             rule=spec.reason_rule,
-            citation=_cite(pack, spec.reason_rule),
+            citation=pack.citation_of(spec.reason_rule),
             fields={"reason": _("Wajib diisi.")},
         )
     needs_recommendation = decision == Decision.APPROVE and step.recommender_id is not None
@@ -274,22 +349,11 @@ def _check_decision(
             code=WorkflowErrorCode.RECOMMENDATION_REQUIRED,
             message=_("Persetujuan memerlukan rekomendasi terlebih dahulu."),
             rule=spec.recommendation_rule,
-            citation=_cite(pack, spec.recommendation_rule),
+            citation=pack.citation_of(spec.recommendation_rule),
         )
 
 
-def _subject_checks(
-    instance: WorkflowInstance, spec: StepSpec, decision: str, data: dict[str, Any], on: dt.date
-) -> list[subject_hooks.RuleWarning]:
-    hooks = subject_hooks.hooks_for(instance.subject_type)
-    if hooks is None:
-        return []
-    return hooks.check_decision(instance=instance, step=spec, decision=decision, data=data, on=on)
-
-
-def _justify(
-    pack: LoadedPack, warnings: list[subject_hooks.RuleWarning], justification: str
-) -> list[dict[str, str]]:
+def _justify(warnings: list[RuleWarning], justification: str) -> list[dict[str, str]]:
     """PREFERRED rules not met need a written justification, recorded with the decision."""
     if not warnings:
         return []
@@ -303,7 +367,6 @@ def _justify(
                 "justification": _("Tuliskan alasan menyimpang dari ketentuan yang diutamakan.")
             },
         )
-    del pack
     return [
         {
             "rule": w.rule,
@@ -315,13 +378,7 @@ def _justify(
     ]
 
 
-def _apply(instance: WorkflowInstance, spec: StepSpec, decision: str, data: dict[str, Any]) -> None:
-    hooks = subject_hooks.hooks_for(instance.subject_type)
-    if hooks is not None:
-        hooks.apply_decision(instance=instance, step=spec, decision=decision, data=data)
-
-
-def _compare_and_set(instance: WorkflowInstance, step: WorkflowStep, at: dt.datetime) -> None:
+def compare_and_set(instance: WorkflowInstance, step: WorkflowStep, at: dt.datetime) -> None:
     updated = WorkflowInstance.objects.filter(
         pk=instance.pk,
         version=instance.version,
@@ -334,23 +391,6 @@ def _compare_and_set(instance: WorkflowInstance, step: WorkflowStep, at: dt.date
     if updated != 1 or claimed != 1:
         raise StaleState(_("Permohonan ini sudah diputuskan oleh pihak lain; muat ulang halaman."))
     instance.version += 1
-
-
-def _advance(
-    instance: WorkflowInstance,
-    target: str,
-    definition: WorkflowDefinition,
-    resolver: PartyResolver,
-    seq: int,
-    at: dt.datetime,
-) -> None:
-    if target in TERMINALS:
-        WorkflowInstance.objects.filter(pk=instance.pk).update(
-            status=TERMINAL_STATUS[target], current_step="", closed_at=at
-        )
-        return
-    _open_step(instance, definition.step(target), resolver, seq=seq + 1, at=at)
-    WorkflowInstance.objects.filter(pk=instance.pk).update(current_step=target)
 
 
 def step_recommend(
@@ -379,98 +419,11 @@ def step_recommend(
         recommendation = Recommendation.objects.create(
             step=step, by=by, text=text.strip(), recommended_ids=list(recommended_ids or []), at=at
         )
-        _audit(step.instance, by, "workflow.recommended", at, after={"step": step.step_key})
+        audit(step.instance, by, "workflow.recommended", at, after={"step": step.step_key})
     return recommendation
 
 
-def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> WorkflowInstance:
-    """The requester withdraws an open request before anyone else decided it [product decision]."""
-    instance = WorkflowInstance.objects.filter(pk=instance_id, requester=by).first()
-    if instance is None:
-        raise NotFound()
-    decided_by_others = instance.steps.filter(status=WorkflowStep.Status.DECIDED).exclude(
-        decided_by=by
-    )
-    if instance.status != WorkflowInstance.Status.OPEN or decided_by_others.exists():
-        raise ValidationFailed(
-            code=WorkflowErrorCode.NOT_WITHDRAWABLE,
-            message=_("Permohonan hanya dapat ditarik sebelum diputuskan pihak lain."),
-        )
-    with transaction.atomic():
-        updated = WorkflowInstance.objects.filter(
-            pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
-        ).update(
-            status=WorkflowInstance.Status.WITHDRAWN,
-            current_step="",
-            closed_at=at,
-            version=F("version") + 1,
-        )
-        if updated != 1:
-            raise StaleState(_("Permohonan ini sudah berubah; muat ulang halaman."))
-        instance.steps.filter(status=WorkflowStep.Status.OPEN).update(
-            status=WorkflowStep.Status.CANCELLED
-        )
-        _audit(instance, by, "workflow.withdrawn", at)
-    instance.refresh_from_db()
-    return instance
-
-
-def instance_reroute(
-    *,
-    instance_id: int,
-    operator_label: str,
-    operator_user_id: int | None,
-    at: dt.datetime,
-    on: dt.date,
-) -> WorkflowStep | None:
-    """Re-resolve the open step's actor after a placement change; audited. None if unchanged."""
-    instance = WorkflowInstance.objects.filter(
-        pk=instance_id, status=WorkflowInstance.Status.OPEN
-    ).first()
-    if instance is None:
-        raise NotFound()
-    step = instance.steps.get(status=WorkflowStep.Status.OPEN)
-    pack = load_pack(instance.pack_id)
-    definition = pack.data.workflows[instance.definition_key]
-    resolver = PartyResolver(pack, Parties.from_json(instance.parties), on)
-    fresh = resolver.resolve(step.actor_expression)
-    if fresh.employee_id == step.actor_id and not fresh.external:
-        return None
-    with transaction.atomic():
-        _compare_and_set(instance, step, at)
-        WorkflowStep.objects.filter(pk=step.pk).update(status=WorkflowStep.Status.CANCELLED)
-        new_step = _open_step(
-            instance, definition.step(step.step_key), resolver, seq=step.seq + 1, at=at
-        )
-        event_record(
-            government_id=instance.government_id,
-            actor_user_id=operator_user_id,
-            actor_label=operator_label,
-            action="workflow.rerouted",
-            object_type="workflows.workflowinstance",
-            object_id=str(instance.pk),
-            at=at,
-            before={"step": step.pk, "actor": step.actor_id},
-            after={"step": new_step.pk, "actor": new_step.actor_id},
-            rule=fresh.rule,
-            citation=fresh.citation,
-        )
-    return new_step
-
-
-def step_needs_reroute(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
-    """The actor the open step would have today, if different from its snapshot."""
-    instance = step.instance
-    pack = load_pack(instance.pack_id)
-    fresh = PartyResolver(pack, Parties.from_json(instance.parties), on).resolve(
-        step.actor_expression
-    )
-    if fresh.external or fresh.employee_id == step.actor_id:
-        return None
-    return fresh
-
-
-def _audit(
+def audit(
     instance: WorkflowInstance,
     by: Employee | None,
     action: str,
@@ -479,6 +432,7 @@ def _audit(
     after: dict[str, Any] | None = None,
     citation: str = "",
 ) -> None:
+    """Append the instance's audit event (the system when no employee acted)."""
     event_record(
         government_id=instance.government_id,
         actor_user_id=by.user_id if by else None,

@@ -15,3 +15,5 @@ class WorkflowErrorCode(StrEnum):
     JUSTIFICATION_REQUIRED = "justification_required"
     NO_ACTOR = "no_actor"
     NOT_WITHDRAWABLE = "not_withdrawable"
+    NO_MEMBERS = "no_members"
+    UNKNOWN_FLOW = "unknown_flow"

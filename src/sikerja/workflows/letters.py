@@ -7,9 +7,9 @@ from typing import Any
 
 from sikerja.organization.models import Agency
 from sikerja.regulations.schema.workflows import DocumentSpec
-from sikerja.workflows import hooks as subject_hooks
+from sikerja.workflows.actors import ActorContext, ResolvedActor
+from sikerja.workflows.hooks import hooks_for
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
-from sikerja.workflows.parties import PartyResolver, ResolvedActor
 
 
 def party_snapshot(actor: ResolvedActor) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def issue_for_decision(
     instance: WorkflowInstance,
     step: WorkflowStep,
     specs: tuple[DocumentSpec, ...],
-    resolver: PartyResolver,
+    ctx: ActorContext,
     *,
     at: dt.datetime,
     on: dt.date,
@@ -53,8 +53,7 @@ def issue_for_decision(
         return []
     from sikerja.documents.services import letter_issue
 
-    hooks = subject_hooks.hooks_for(instance.subject_type)
-    body = dict(hooks.document_body(instance=instance)) if hooks else {}
+    body = dict(hooks_for(instance.kind).document_body(instance=instance))
     body.update(
         {
             "reason": reason.strip(),
@@ -65,12 +64,12 @@ def issue_for_decision(
     )
     issued = []
     for spec in specs:
-        signer = resolver.resolve(spec.signer)
-        addressees = [party_snapshot(resolver.resolve(e)) for e in spec.to]
+        signer = ctx.resolve(spec.signer)
+        addressees = [party_snapshot(ctx.resolve(e)) for e in spec.to]
         named = {signer.employee_id, *(a["employee_id"] for a in addressees)} - {None}
         # A copy to someone who signs or receives the letter anyway is dropped (e.g. when one
         # official is both the unit head and the appraiser).
-        copies = [party_snapshot(resolver.resolve(e)) for e in spec.cc]
+        copies = [party_snapshot(ctx.resolve(e)) for e in spec.cc]
         copies = [c for c in copies if c["employee_id"] is None or c["employee_id"] not in named]
         issued.append(
             letter_issue(
@@ -82,7 +81,7 @@ def issue_for_decision(
                 addressees=addressees,
                 cc=_unique(copies),
                 body=body,
-                citation=resolver.pack.cite(spec.citation),
+                citation=ctx.pack.cite(spec.citation),
                 workflow_instance_id=instance.pk,
                 workflow_step_id=step.pk,
                 at=at,

@@ -21,10 +21,17 @@ class WorkflowInstance(TimeStampedModel):
 
     government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     pack_id = models.CharField(max_length=40)
+    kind = models.CharField(max_length=30)
     definition_key = models.CharField(max_length=60)
     definition_id = models.CharField(max_length=40)
     subject_type = models.CharField(max_length=60)
     subject_id = models.BigIntegerField()
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    party_key = models.CharField(
+        max_length=40, blank=True, help_text="which member a child instance is about"
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     current_step = models.CharField(max_length=40, blank=True)
     version = models.PositiveIntegerField(default=0)
@@ -37,10 +44,15 @@ class WorkflowInstance(TimeStampedModel):
         indexes = [
             models.Index(fields=["government", "status"], name="wfinstance_gov_status"),
             models.Index(fields=["requester", "status"], name="wfinstance_requester_status"),
+            models.Index(fields=["subject_type", "subject_id"], name="wfinstance_subject"),
         ]
         constraints = [
+            # Several instances per subject over time, at most one open (per member for the
+            # child instances of a team request).
             models.UniqueConstraint(
-                fields=["subject_type", "subject_id"], name="wfinstance_one_per_subject"
+                fields=["subject_type", "subject_id", "party_key"],
+                condition=Q(status="OPEN"),
+                name="wfinstance_one_open_per_subject",
             ),
         ]
 
@@ -53,6 +65,7 @@ class WorkflowStep(TimeStampedModel):
 
     class Status(models.TextChoices):
         OPEN = "OPEN", _("Menunggu")
+        PENDING = "PENDING", _("Menunggu giliran")
         DECIDED = "DECIDED", _("Diputuskan")
         CANCELLED = "CANCELLED", _("Dibatalkan (dialihkan)")
 
@@ -60,6 +73,8 @@ class WorkflowStep(TimeStampedModel):
     seq = models.PositiveIntegerField()
     step_key = models.CharField(max_length=40)
     label = models.CharField(max_length=200)
+    chain_index = models.PositiveSmallIntegerField(default=0)
+    chain_length = models.PositiveSmallIntegerField(default=1)
     actor_expression = models.CharField(max_length=60)
     actor = models.ForeignKey(
         Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="workflow_steps"

@@ -8,7 +8,7 @@ characters that need escaping.
 from __future__ import annotations
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import DocType, WorkflowDefinition
+from sikerja.regulations.schema.workflows import DocType, PenugasanDefinition
 from tests.workflows.maps.builders import (
     ACKNOWLEDGE,
     APPROVE,
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def surakarta_voluntary() -> WorkflowDefinition:
+def surakarta_voluntary() -> PenugasanDefinition:
     """SPEC §4.6.2 (Lampiran IV 3.2.2): prior approval, application, two reviews."""
     base = "Lampiran IV 3.2.2"
     steps = (
@@ -134,7 +134,8 @@ def surakarta_voluntary() -> WorkflowDefinition:
             next={ACKNOWLEDGE: "@approved"},
         ),
     )
-    return WorkflowDefinition(
+    return PenugasanDefinition(
+        kind="penugasan",
         id="WF-SUK-UO",
         label="Pengajuan sukarela lintas unit organisasi",
         label_en="Voluntary application across units",
@@ -148,7 +149,7 @@ def surakarta_voluntary() -> WorkflowDefinition:
     )
 
 
-def tricky() -> WorkflowDefinition:
+def tricky() -> PenugasanDefinition:
     """Special characters everywhere, a withdrawal, and a flow the pack does not specify."""
     steps = (
         step(
@@ -180,7 +181,8 @@ def tricky() -> WorkflowDefinition:
             next={APPROVE: "@approved", RETURN: "draft"},
         ),
     )
-    return WorkflowDefinition(
+    return PenugasanDefinition(
+        kind="penugasan",
         id="WF-TEST-AMP",
         label="Uji & <karakter> khusus",
         label_en="Test & <special> characters",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sikerja.regulations.schema.workflows import DocType, StepSpec, WorkflowDefinition
+from sikerja.regulations.schema.workflows import DocType, PenugasanDefinition, StepSpec
 from tests.workflows.maps.builders import (
     ACKNOWLEDGE,
     APPROVE,
@@ -17,7 +17,7 @@ from tests.workflows.maps.builders import (
 )
 
 
-def kotim_cross_unit() -> WorkflowDefinition:
+def kotim_cross_unit() -> PenugasanDefinition:
     """SPEC §4.2.1: the request goes to the target appraiser; a decree formalises it."""
     base = "Lampiran II.B.2.a.2)"
     steps = (
@@ -100,7 +100,8 @@ def kotim_cross_unit() -> WorkflowDefinition:
             next={ACKNOWLEDGE: "@approved"},
         ),
     )
-    return WorkflowDefinition(
+    return PenugasanDefinition(
+        kind="penugasan",
         id="WF-PEN-UO",
         label="Penunjukan lintas unit organisasi",
         label_en="Direct appointment across units",
@@ -114,10 +115,11 @@ def kotim_cross_unit() -> WorkflowDefinition:
     )
 
 
-def kotim_cross_pd() -> WorkflowDefinition:
+def kotim_cross_pd() -> PenugasanDefinition:
     """SPEC §4.3.1 (Gambar 11), with the product decisions for the silent refusals."""
     base = "Lampiran II.B.2.a.3)"
-    return WorkflowDefinition(
+    return PenugasanDefinition(
+        kind="penugasan",
         id="WF-PEN-PD",
         label="Penunjukan lintas Perangkat Daerah",
         label_en="Direct appointment across regional agencies",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 from sikerja.workflows.maps import bpmn_xml, swimlane_svg
 from tests.workflows.maps.definitions import (
     cite_kotim,
@@ -305,7 +305,8 @@ def test_english_export_uses_english_names():
 
 
 def test_a_forbidden_flow_exports_an_empty_documented_process():
-    definition = WorkflowDefinition(
+    definition = PenugasanDefinition(
+        kind="penugasan",
         id="WF-SUK-PD",
         label="Pengajuan sukarela lintas Perangkat Daerah",
         label_en="Voluntary",

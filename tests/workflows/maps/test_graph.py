@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 from sikerja.workflows.maps.graph import NodeKind, build_graph, step_order
 from tests.workflows.maps.definitions import kotim_cross_pd, surakarta_voluntary, tricky
 
@@ -102,7 +102,8 @@ def test_idents_are_unique():
 
 
 def test_a_forbidden_flow_has_an_empty_graph():
-    definition = WorkflowDefinition(
+    definition = PenugasanDefinition(
+        kind="penugasan",
         id="WF-SUK-PD",
         label="Pengajuan sukarela lintas Perangkat Daerah",
         label_en="Voluntary",

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from sikerja.regulations.schema.workflows import ACTOR_EXPRESSIONS, TERMINALS, Decision
+from sikerja.regulations.loader import load_all
+from sikerja.regulations.schema.workflows import TERMINALS, Decision
 from sikerja.workflows.maps import actor_lane_label, decision_label, terminal_label
+
+# Every actor expression a shipped pack uses: each needs a lane label in both languages.
+ACTOR_EXPRESSIONS = sorted(
+    {
+        expression
+        for pack in load_all()
+        for definition in pack.data.workflows.values()
+        for expression in definition.actor_expressions()
+    }
+)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 from sikerja.workflows.maps import actor_lane_label, swimlane_svg
 from tests.workflows.maps.definitions import (
     cite_kotim,
@@ -320,7 +320,8 @@ def test_english_maps_use_english_labels():
 
 
 def test_a_forbidden_flow_is_drawn_as_a_title_block_with_the_refusal():
-    definition = WorkflowDefinition(
+    definition = PenugasanDefinition(
+        kind="penugasan",
         id="WF-SUK-PD",
         label="Pengajuan sukarela lintas Perangkat Daerah",
         label_en="Voluntary",

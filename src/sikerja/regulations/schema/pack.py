@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from sikerja.regulations.schema.identity import PackIdentity
 from sikerja.regulations.schema.organisation import Placement, Roles
 from sikerja.regulations.schema.rules import Rule
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import ChainSpec, FlowCore, parse_definition
+
+Definition = Annotated[FlowCore, BeforeValidator(parse_definition)]
 
 
 class Pack(BaseModel):
@@ -22,7 +24,8 @@ class Pack(BaseModel):
     placement: Placement | None = None
     roles: Roles | None = None
     parameters: dict[str, Any] = Field(default_factory=dict)
-    workflows: dict[str, WorkflowDefinition] = Field(default_factory=dict)
+    workflows: dict[str, Definition] = Field(default_factory=dict)
+    chains: dict[str, ChainSpec] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> Pack:
@@ -35,6 +38,7 @@ class Pack(BaseModel):
         wrong_keys = [key for key, wf in self.workflows.items() if not key.startswith(wf.id)]
         if wrong_keys:
             raise ValueError(f"workflow keys must start with their id: {', '.join(wrong_keys)}")
+        self._check_flow_links()
         known = set(ids)
         referenced = self._referenced_rule_ids()
         missing = sorted(referenced - known)
@@ -50,6 +54,16 @@ class Pack(BaseModel):
                 raise ValueError(f"unknown placement tables: {', '.join(unknown)}")
         return self
 
+    def _check_flow_links(self) -> None:
+        """Children and chains a definition names exist in the pack."""
+        for key, definition in self.workflows.items():
+            unknown = sorted(definition.children() - set(self.workflows))
+            if unknown:
+                raise ValueError(f"workflow {key}: unknown child flows: {', '.join(unknown)}")
+            chains = sorted(definition.chains() - set(self.chains))
+            if chains:
+                raise ValueError(f"workflow {key}: unknown chains: {', '.join(chains)}")
+
     def _referenced_rule_ids(self) -> set[str]:
         referenced: set[str] = set()
         if self.placement is not None:
@@ -59,15 +73,5 @@ class Pack(BaseModel):
             for name in Roles.model_fields:
                 referenced.add(getattr(self.roles, name).rule)
         for definition in self.workflows.values():
-            referenced |= _workflow_rule_ids(definition)
+            referenced |= definition.rule_ids()
         return referenced
-
-
-def _workflow_rule_ids(definition: WorkflowDefinition) -> set[str]:
-    ids = {definition.refusal_rule, definition.request_rule}
-    for step in definition.steps:
-        ids |= {step.reason_rule, step.recommendation_rule, *step.rules}
-        for documents in step.documents.values():
-            for document in documents:
-                ids |= {document.cc_rule, document.signer_rule}
-    return {rule_id for rule_id in ids if rule_id}

@@ -11,7 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import DocumentSpec, StepSpec, WorkflowDefinition
+from sikerja.regulations.schema.workflows import (
+    DocumentSpec,
+    PenugasanDefinition,
+    StepSpec,
+    WorkflowDefinition,
+)
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.textfit import wrap
 
@@ -210,12 +215,11 @@ def title_block(
 
 
 def _kind_line(definition: WorkflowDefinition, lang: str) -> str:
-    parts = [
-        labels.phrase("map", lang),
-        definition.id,
-        f"{labels.mode_label(definition.mode, lang)} {labels.scope_label(definition.scope, lang)}",
-        ", ".join(labels.subject_label(subject, lang) for subject in definition.subjects),
-    ]
+    parts = [labels.phrase("map", lang), definition.id]
+    if isinstance(definition, PenugasanDefinition):
+        mode, scope = definition.mode, definition.scope
+        parts.append(f"{labels.mode_label(mode, lang)} {labels.scope_label(scope, lang)}")
+        parts.append(", ".join(labels.subject_label(s, lang) for s in definition.subjects))
     if definition.variant:
         parts.insert(2, labels.phrase("variant", lang, variant=definition.variant))
     return " · ".join(parts)

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from sikerja.organization.models import Government
-from sikerja.workflows import engine
+from sikerja.workflows import lifecycle
 from sikerja.workflows.models import WorkflowStep
 
 
@@ -35,14 +35,14 @@ class Command(BaseCommand):
         ).select_related("instance")
         changed = 0
         for step in steps.iterator():
-            fresh = engine.step_needs_reroute(step, on)
+            fresh = lifecycle.step_needs_reroute(step, on)
             if fresh is None:
                 continue
             changed += 1
             name = fresh.person.name if fresh.person else "-"
             self.stdout.write(f"#{step.instance_id} {step.label}: {step.actor_name} -> {name}")
             if options["apply"]:
-                engine.instance_reroute(
+                lifecycle.instance_reroute(
                     instance_id=step.instance_id,
                     operator_label="workflow_reroute",
                     operator_user_id=None,

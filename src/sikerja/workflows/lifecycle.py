@@ -1,0 +1,135 @@
+"""Instance lifecycle outside decisions: withdrawal by the requester, re-routing after a
+placement change (audited), and the check behind the daily re-route command."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from sikerja.audit.services import event_record
+from sikerja.core.errors import NotFound, StaleState, ValidationFailed
+from sikerja.organization.models import Employee
+from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema.workflows import SYSTEM_ACTOR, is_chain
+from sikerja.workflows.actors import ResolvedActor
+from sikerja.workflows.engine import audit, compare_and_set, context_for, definition_of
+from sikerja.workflows.errors import WorkflowErrorCode
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from sikerja.workflows.opening import open_step
+
+
+def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> WorkflowInstance:
+    """The requester withdraws an open request before anyone else decided it [product decision].
+
+    Open member instances of a team request are withdrawn with it.
+    """
+    instance = WorkflowInstance.objects.filter(
+        pk=instance_id, requester=by, parent__isnull=True
+    ).first()
+    if instance is None:
+        raise NotFound()
+    family = [instance.pk, *instance.children.values_list("pk", flat=True)]
+    decided_by_others = (
+        WorkflowStep.objects.filter(instance_id__in=family, status=WorkflowStep.Status.DECIDED)
+        .exclude(decided_by=by)
+        .exclude(decided_by__isnull=True)
+    )
+    if instance.status != WorkflowInstance.Status.OPEN or decided_by_others.exists():
+        raise ValidationFailed(
+            code=WorkflowErrorCode.NOT_WITHDRAWABLE,
+            message=_("Permohonan hanya dapat ditarik sebelum diputuskan pihak lain."),
+        )
+    with transaction.atomic():
+        updated = WorkflowInstance.objects.filter(
+            pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
+        ).update(
+            status=WorkflowInstance.Status.WITHDRAWN,
+            current_step="",
+            closed_at=at,
+            version=F("version") + 1,
+        )
+        if updated != 1:
+            raise StaleState(_("Permohonan ini sudah berubah; muat ulang halaman."))
+        WorkflowInstance.objects.filter(
+            parent=instance, status=WorkflowInstance.Status.OPEN
+        ).update(status=WorkflowInstance.Status.WITHDRAWN, current_step="", closed_at=at)
+        WorkflowStep.objects.filter(
+            instance_id__in=family,
+            status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING],
+        ).update(status=WorkflowStep.Status.CANCELLED)
+        audit(instance, by, "workflow.withdrawn", at)
+    instance.refresh_from_db()
+    return instance
+
+
+def _fresh_actor(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
+    """The actor the open step would have today; None when it cannot be re-resolved.
+
+    Nodes climbed up a chain (`chain:<name>#<n>`) and fan-out steps keep their snapshot.
+    """
+    instance = step.instance
+    if is_chain(step.actor_expression) or step.actor_expression == SYSTEM_ACTOR:
+        return None
+    pack = load_pack(instance.pack_id)
+    return context_for(instance, pack, on).resolve(step.actor_expression)
+
+
+def step_needs_reroute(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
+    """The actor the open step would have today, if different from its snapshot."""
+    fresh = _fresh_actor(step, on)
+    if fresh is None or fresh.external or fresh.employee_id == step.actor_id:
+        return None
+    return fresh
+
+
+def instance_reroute(
+    *,
+    instance_id: int,
+    operator_label: str,
+    operator_user_id: int | None,
+    at: dt.datetime,
+    on: dt.date,
+) -> WorkflowStep | None:
+    """Re-resolve the open step's actor after a placement change; audited. None if unchanged."""
+    instance = WorkflowInstance.objects.filter(
+        pk=instance_id, status=WorkflowInstance.Status.OPEN
+    ).first()
+    if instance is None:
+        raise NotFound()
+    step = instance.steps.get(status=WorkflowStep.Status.OPEN)
+    fresh = step_needs_reroute(step, on)
+    if fresh is None:
+        return None
+    pack = load_pack(instance.pack_id)
+    definition = definition_of(pack, instance.definition_key)
+    with transaction.atomic():
+        compare_and_set(instance, step, at)
+        WorkflowStep.objects.filter(
+            instance=instance,
+            step_key=step.step_key,
+            status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING],
+        ).update(status=WorkflowStep.Status.CANCELLED)
+        new_step = open_step(
+            instance,
+            definition,
+            definition.step(step.step_key),
+            context_for(instance, pack, on),
+            at=at,
+        )
+        event_record(
+            government_id=instance.government_id,
+            actor_user_id=operator_user_id,
+            actor_label=operator_label,
+            action="workflow.rerouted",
+            object_type="workflows.workflowinstance",
+            object_id=str(instance.pk),
+            at=at,
+            before={"step": step.pk, "actor": step.actor_id},
+            after={"step": new_step.pk, "actor": new_step.actor_id},
+            rule=fresh.rule,
+            citation=fresh.citation,
+        )
+    return new_step

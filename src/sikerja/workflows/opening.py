@@ -1,0 +1,180 @@
+"""Opening steps: one actor, one node per person of a chain, or one child per member.
+
+Every actor is snapshotted on its step row when the step is created; chain nodes after the
+first wait as PENDING with their actor already resolved, so the whole route is visible at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.regulations.schema.workflows import (
+    ChainNode,
+    FlowCore,
+    StepSpec,
+    chain_name,
+)
+from sikerja.workflows import events
+from sikerja.workflows.actors import ActorContext, ResolvedActor, answer_actor
+from sikerja.workflows.errors import WorkflowErrorCode
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+
+
+def next_seq(instance: WorkflowInstance) -> int:
+    return (instance.steps.aggregate(top=Max("seq"))["top"] or 0) + 1
+
+
+def open_step(
+    instance: WorkflowInstance,
+    definition: FlowCore,
+    spec: StepSpec,
+    ctx: ActorContext,
+    *,
+    at: dt.datetime,
+) -> WorkflowStep:
+    """Open a step of the definition for its resolved actor(s); return the open row."""
+    seq = next_seq(instance)
+    WorkflowInstance.objects.filter(pk=instance.pk).update(current_step=spec.id)
+    instance.current_step = spec.id
+    if spec.fan_out:
+        return _open_fan_out(instance, spec, ctx, seq=seq, at=at)
+    if spec.is_chain:
+        actors = resolve_chain(ctx, chain_name(spec.actor), spec)
+    else:
+        actors = [_required(ctx.resolve(spec.actor), spec)]
+    recommender = ctx.resolve(spec.recommendation_from).person if spec.recommendation_from else None
+    rows = [
+        _row(instance, spec, actor, ctx, seq=seq + index, index=index, length=len(actors), at=at)
+        for index, actor in enumerate(actors)
+    ]
+    for row in rows:
+        row.recommender_id = recommender.employee_id if recommender else None
+    WorkflowStep.objects.bulk_create(rows)
+    first = instance.steps.get(seq=seq)
+    events.publish_on_commit(events.STEP_OPENED, step_id=first.pk)
+    return first
+
+
+def _required(actor: ResolvedActor, spec: StepSpec) -> ResolvedActor:
+    if actor.person is None and actor.recorder is None:
+        raise RuleViolation(
+            code=WorkflowErrorCode.NO_ACTOR,
+            message=_(
+                "Langkah “%(step)s” tidak dapat dibuka: tidak ada pejabat yang menduduki jabatan itu."
+            )
+            % {"step": spec.label},
+            rule=actor.rule,
+            citation=actor.citation,
+        )
+    return actor
+
+
+def _row(
+    instance: WorkflowInstance,
+    spec: StepSpec,
+    actor: ResolvedActor,
+    ctx: ActorContext,
+    *,
+    seq: int,
+    index: int,
+    length: int,
+    at: dt.datetime,
+) -> WorkflowStep:
+    person = actor.person
+    return WorkflowStep(
+        instance=instance,
+        seq=seq,
+        step_key=spec.id,
+        label=spec.label,
+        chain_index=index,
+        chain_length=length,
+        actor_expression=actor.expression,
+        actor_id=actor.employee_id if not actor.external else None,
+        actor_name=person.name if person else actor.agency_name,
+        actor_position=person.position_title if person else "",
+        actor_acting=person.acting if person else "",
+        actor_rule=actor.rule,
+        actor_citation=actor.citation,
+        recorder_id=actor.recorder.employee_id if actor.external and actor.recorder else None,
+        status=WorkflowStep.Status.OPEN if index == 0 else WorkflowStep.Status.PENDING,
+        opened_at=at,
+        due_at=at + dt.timedelta(days=spec.deadline_days) if spec.deadline_days else None,
+        citation=ctx.pack.cite(spec.citation),
+    )
+
+
+def resolve_chain(ctx: ActorContext, name: str, spec: StepSpec) -> list[ResolvedActor]:
+    """The officials of a chain on the day, in order, consecutive repeats collapsed."""
+    chain = ctx.pack.data.chains[name]
+    found: list[ResolvedActor] = []
+    for index, node in enumerate(chain.nodes):
+        for actor in _node(ctx, name, index, node):
+            if actor.person is None:
+                continue
+            if found and found[-1].employee_id == actor.employee_id:
+                continue
+            found.append(actor)
+    if not found:
+        _required(ResolvedActor(f"chain:{name}", None, "", ctx.pack.cite(chain.citation)), spec)
+    return found
+
+
+def _node(ctx: ActorContext, name: str, index: int, node: ChainNode) -> list[ResolvedActor]:
+    if node.actor:
+        return [ctx.resolve(node.actor)]
+    start = ctx.resolve(node.ascend_from).person
+    if start is None or start.unit_id is None:
+        return []
+    until = ctx.resolve(node.until).employee_id if node.until else None
+    climbed = []
+    for answer in ctx.resolver.chain_above_unit(start.unit_id, ctx.on):
+        climbed.append(answer_actor(f"chain:{name}#{index}", answer))
+        if until is not None and answer.person and answer.person.employee_id == until:
+            break
+    return climbed
+
+
+def _open_fan_out(
+    instance: WorkflowInstance, spec: StepSpec, ctx: ActorContext, *, seq: int, at: dt.datetime
+) -> WorkflowStep:
+    """A step decided by the engine once every member's child instance has closed."""
+    from sikerja.workflows.engine import instance_start
+    from sikerja.workflows.hooks import hooks_for
+
+    members = ctx.parties.employees(spec.fan_out)
+    if not members:
+        raise ValidationFailed(
+            code=WorkflowErrorCode.NO_MEMBERS,
+            message=_("Langkah “%(step)s” memerlukan paling sedikit satu anggota.")
+            % {"step": spec.label},
+        )
+    step = WorkflowStep.objects.create(
+        instance=instance,
+        seq=seq,
+        step_key=spec.id,
+        label=spec.label,
+        actor_expression=spec.actor,
+        actor_name=_("Setiap anggota (%(count)s orang)") % {"count": len(members)},
+        opened_at=at,
+        citation=ctx.pack.cite(spec.citation),
+    )
+    hooks = hooks_for(instance.kind)
+    for member_id in members:
+        instance_start(
+            government_id=instance.government_id,
+            pack=ctx.pack,
+            key=spec.child,
+            subject_type=instance.subject_type,
+            subject_id=instance.subject_id,
+            parties=hooks.child_parties(ctx.parties, member_id),
+            requester_id=instance.requester_id,
+            at=at,
+            on=ctx.on,
+            parent=instance,
+            party_key=f"s{seq}.m{member_id}",
+        )
+    return step
