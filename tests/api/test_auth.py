@@ -11,7 +11,7 @@ from sikerja.api.tokens import api_token_create
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import ApiToken, Placement
 from tests.api.bodies import plh_body
-from tests.api.conftest import ApiClient
+from tests.clients import ApiClient
 
 UNAUTHENTICATED = {
     "code": "unauthenticated",

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from sikerja.organization.models import ApiToken
-from tests.api.conftest import ApiClient
+from tests.clients import ApiClient
 
 
 def test_the_command_prints_a_token_that_authenticates(user_of, persona):

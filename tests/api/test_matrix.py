@@ -15,8 +15,8 @@ from django.test import Client
 from sikerja.api.v1 import api
 from sikerja.organization.models import Placement
 from tests.api.bodies import plh_body
-from tests.api.conftest import ApiClient
-from tests.api.test_assignments_matrix import MATRIX as PENUGASAN_MATRIX
+from tests.assignments.api.test_matrix import MATRIX as PENUGASAN_MATRIX
+from tests.clients import ApiClient
 
 PERSONAS = (
     "anonymous",

@@ -33,7 +33,7 @@ def _all(client, path, **params) -> list[dict]:
 def test_the_agency_list_is_scoped(session_as, persona, world, today, other_tenant_user):
     from django.test import Client
 
-    from tests.api.conftest import ApiClient
+    from tests.clients import ApiClient
 
     other = Client()
     other.force_login(other_tenant_user)

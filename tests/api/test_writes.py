@@ -11,7 +11,7 @@ from django.test import Client
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import Account, Delegation, Placement
 from tests.api.bodies import current_position, plh_body
-from tests.api.conftest import ApiClient
+from tests.clients import ApiClient
 from tests.organization.builders import build_org
 
 V39_CITATION = (

@@ -13,8 +13,8 @@ from django.urls import URLPattern, reverse
 
 from sikerja.organization.models import Agency, Employee, Placement
 from sikerja.web import urls as web_urls
+from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
-from tests.web import test_penugasan_world as penugasan_world
 
 PERSONAS = (
     "bkpsdm",
@@ -33,52 +33,56 @@ Y, N = 200, 404
 # Targets: the persona Dinas ("dinas"), the outsider's agency, employees by persona,
 # the other government's objects, and ids that do not exist.
 MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
-    ("home", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("agency_list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("employee_list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("agency_detail", "dinas"): (Y, Y, Y, Y, Y, N, N, N, N),
-    ("agency_detail", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N),
-    ("agency_detail", "other_government_agency"): (N, N, N, N, N, N, N, N, Y),
-    ("agency_detail", "missing"): (N, N, N, N, N, N, N, N, N),
-    ("employee_detail", "sekda"): (Y, Y, Y, N, N, N, N, N, N),
-    ("employee_detail", "kepala_dinas"): (Y, Y, Y, Y, Y, Y, Y, N, N),
-    ("employee_detail", "kabid"): (Y, Y, Y, Y, Y, Y, Y, N, N),
-    ("employee_detail", "subkoordinator"): (Y, Y, Y, Y, Y, N, Y, N, N),
-    ("employee_detail", "jf_ahli_muda"): (Y, Y, Y, Y, N, Y, N, N, N),
-    ("employee_detail", "pelaksana"): (Y, Y, Y, Y, Y, N, Y, N, N),
-    ("employee_detail", "outsider"): (Y, Y, N, N, N, N, N, Y, N),
-    ("employee_detail", "other_government_employee"): (N, N, N, N, N, N, N, N, Y),
-    ("employee_detail", "missing"): (N, N, N, N, N, N, N, N, N),
-    # Penugasan: the Kepala Dinas asks for the outsider (tests/web/test_penugasan_world.py).
-    ("assignment-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("assignment-create", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("assignment-inbox-count", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("assignment-detail", "cross_unit_request"): (Y, N, Y, N, N, N, N, Y, N),
-    ("assignment-detail", "missing"): (N, N, N, N, N, N, N, N, N),
-    ("notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("process-map", "missing"): (N, N, N, N, N, N, N, N, N),
-    ("process-map-svg", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("process-map-bpmn", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:home", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:agency_list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:employee_list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:agency_detail", "dinas"): (Y, Y, Y, Y, Y, N, N, N, N),
+    ("web:agency_detail", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N),
+    ("web:agency_detail", "other_government_agency"): (N, N, N, N, N, N, N, N, Y),
+    ("web:agency_detail", "missing"): (N, N, N, N, N, N, N, N, N),
+    ("web:employee_detail", "sekda"): (Y, Y, Y, N, N, N, N, N, N),
+    ("web:employee_detail", "kepala_dinas"): (Y, Y, Y, Y, Y, Y, Y, N, N),
+    ("web:employee_detail", "kabid"): (Y, Y, Y, Y, Y, Y, Y, N, N),
+    ("web:employee_detail", "subkoordinator"): (Y, Y, Y, Y, Y, N, Y, N, N),
+    ("web:employee_detail", "jf_ahli_muda"): (Y, Y, Y, Y, N, Y, N, N, N),
+    ("web:employee_detail", "pelaksana"): (Y, Y, Y, Y, Y, N, Y, N, N),
+    ("web:employee_detail", "outsider"): (Y, Y, N, N, N, N, N, Y, N),
+    ("web:employee_detail", "other_government_employee"): (N, N, N, N, N, N, N, N, Y),
+    ("web:employee_detail", "missing"): (N, N, N, N, N, N, N, N, N),
+    # Penugasan: the Kepala Dinas asks for the outsider (tests/assignments/web/test_world.py).
+    ("web:assignment-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:assignment-create", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:assignment-inbox-count", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:assignment-detail", "cross_unit_request"): (Y, N, Y, N, N, N, N, Y, N),
+    ("web:assignment-detail", "missing"): (N, N, N, N, N, N, N, N, N),
+    ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:process-map", "missing"): (N, N, N, N, N, N, N, N, N),
+    ("web:process-map-svg", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:process-map-bpmn", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y),
     # Import/export: BKPSDM operators only (V-39); for everyone else the page does not exist.
-    ("transfer", ""): (Y, N, N, N, N, N, N, N, N),
-    ("transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N),
-    ("transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N),
-    ("transfer-export-xlsx", ""): (Y, N, N, N, N, N, N, N, N),
+    ("web:transfer", ""): (Y, N, N, N, N, N, N, N, N),
+    ("web:transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N),
+    ("web:transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N),
+    ("web:transfer-export-xlsx", ""): (Y, N, N, N, N, N, N, N, N),
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
-PUBLIC_ROUTES = {"login", "logout"}
-# POST-only penugasan routes: their persona matrix is in tests/web/test_penugasan_decide.py.
-POST_ROUTES = {"assignment-decide", "assignment-recommend", "assignment-withdraw"}
+PUBLIC_ROUTES = {"web:login", "web:logout"}
+# POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py.
+POST_ROUTES = {
+    "web:assignment-decide",
+    "web:assignment-recommend",
+    "web:assignment-withdraw",
+}
 URL_KWARGS = {
-    "agency_detail": "agency_id",
-    "employee_detail": "employee_id",
-    "assignment-detail": "pk",
-    "process-map": "key",
-    "process-map-svg": "key",
-    "process-map-bpmn": "key",
-    "transfer-template-csv": "sheet",
+    "web:agency_detail": "agency_id",
+    "web:employee_detail": "employee_id",
+    "web:assignment-detail": "pk",
+    "web:process-map": "key",
+    "web:process-map-svg": "key",
+    "web:process-map-bpmn": "key",
+    "web:transfer-template-csv": "sheet",
 }
 MISSING_ID = 987_654_321
 
@@ -112,8 +116,8 @@ def _target_id(target: str, world, today) -> int | str:
 
 def _url(name: str, target: str, world, today) -> str:
     if not target:
-        return reverse(f"web:{name}")
-    return reverse(f"web:{name}", kwargs={URL_KWARGS[name]: _target_id(target, world, today)})
+        return reverse(name)
+    return reverse(name, kwargs={URL_KWARGS[name]: _target_id(target, world, today)})
 
 
 CASES = [
@@ -155,8 +159,8 @@ def test_a_login_without_an_account_gets_the_not_linked_page_everywhere(name, ta
     assert "Akun belum terhubung" in response.content.decode()
 
 
-def test_every_url_pattern_of_the_web_app_is_in_the_matrix():
-    names = {p.name for p in web_urls.urlpatterns if isinstance(p, URLPattern)}
+def test_every_url_pattern_of_the_pages_is_in_the_matrix():
+    names = {f"web:{p.name}" for p in web_urls.urlpatterns if isinstance(p, URLPattern)}
 
     covered = {name for name, _ in MATRIX} | PUBLIC_ROUTES | POST_ROUTES
 

@@ -21,7 +21,8 @@ from ninja.utils import check_csrf
 from sikerja.api.errors import ApiErrorCode
 from sikerja.api.tokens import api_token_user
 from sikerja.core.errors import DomainError
-from sikerja.organization.selectors import Viewer, viewer_for
+from sikerja.organization.rules import Viewer
+from sikerja.organization.selectors import viewer_for
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -75,11 +76,3 @@ class SessionAuth(APIKeyCookie):
 def api_auth() -> list[Any]:
     """The API's authentication, tried in order."""
     return [TokenAuth(), SessionAuth()]
-
-
-def viewer_of(request: HttpRequest) -> Viewer:
-    """The authenticated caller's Viewer (set by TokenAuth or SessionAuth)."""
-    viewer = getattr(request, "auth", None)
-    if not isinstance(viewer, Viewer):
-        raise TypeError("API operation called without authentication")
-    return viewer

@@ -7,9 +7,11 @@ without calling the service again; the same key with a different request is refu
 are not kept: they wrote nothing, so a retry may run again. While the first request is still
 running, a concurrent retry is told so (409) instead of writing a second time.
 
-Two wrappers cooperate through the request: the operation wrapper (after authentication, so the
-caller is known) looks the key up; the view wrapper (around ninja's rendering) stores the
-rendered response and releases the in-flight marker.
+The assembly (`install`) applies this to every unsafe operation of every app's router, and
+documents the header on each of them, so no route can forget it. Two wrappers cooperate through
+the request: the operation wrapper (after authentication, so the caller is known) looks the key
+up; the view wrapper (around ninja's rendering) stores the rendered response and releases the
+in-flight marker.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja.decorators import decorate_view
+from ninja import NinjaAPI
 
 from sikerja.api.errors import ApiErrorCode
 from sikerja.core.errors import DomainError
@@ -39,7 +41,7 @@ OPENAPI_PARAMETER = {
     "description": "Kunci unik per permintaan; permintaan ulang dengan kunci sama tidak menulis dua kali.",
 }
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _PENDING = "_sikerja_idempotency"
 
 
@@ -113,16 +115,29 @@ def _store_after(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return store
 
 
-def idempotent(func: _F) -> _F:
-    """Make a mutating endpoint honour `Idempotency-Key` (apply below the route decorator)."""
-
+def _lookup_before(func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(func)
     def lookup(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        key = request.headers.get(HEADER, "").strip()
+        key = request.headers.get(HEADER, "").strip() if request.method in UNSAFE_METHODS else ""
         if key:
             replayed = _lookup(request, key)
             if replayed is not None:
                 return replayed
         return func(request, *args, **kwargs)
 
-    return decorate_view(_store_after)(lookup)  # type: ignore[return-value]
+    return lookup
+
+
+def install(api: NinjaAPI) -> None:
+    """Make every unsafe operation of the API honour `Idempotency-Key`."""
+    api.add_decorator(_lookup_before, mode="operation")
+    api.add_decorator(_store_after, mode="view")
+
+
+def document(schema: dict[str, Any]) -> dict[str, Any]:
+    """Name the `Idempotency-Key` header on every unsafe operation of an OpenAPI schema."""
+    for operations in schema.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method.upper() in UNSAFE_METHODS:
+                operation.setdefault("parameters", []).append(OPENAPI_PARAMETER)
+    return schema

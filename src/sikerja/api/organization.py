@@ -16,33 +16,25 @@ from ninja import Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
 from sikerja.api import reads
-from sikerja.api.auth import viewer_of
-from sikerja.api.schemas import (
+from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, read_answers
+from sikerja.organization import selectors
+from sikerja.organization.http import viewer_of
+from sikerja.organization.models import Agency, Employee
+from sikerja.organization.schemas import (
     AgencyOut,
     AgencyTreeOut,
     EmployeeListItemOut,
     EmployeeOut,
     EmployeeRolesOut,
-    ErrorOut,
     KedudukanOut,
     PlacementOut,
     UnitOut,
 )
-from sikerja.organization import selectors
-from sikerja.organization.models import Agency, Employee
 
 router = Router(tags=["organisasi"])
 
-PAGE_SIZE = 50
-MAX_PAGE_SIZE = 200
-READ_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 ON_HELP = "Tanggal acuan (YYYY-MM-DD); bawaan: hari ini."
 OnDate = Annotated[dt.date | None, Query(description=ON_HELP)]
-
-
-def answers(schema: Any) -> dict[int, Any]:
-    """The documented answers of a read: the schema, or the shared error shape."""
-    return {200: schema, **READ_ERRORS}
 
 
 def _on(on: dt.date | None) -> dt.date:
@@ -50,20 +42,22 @@ def _on(on: dt.date | None) -> dt.date:
 
 
 @router.get(
-    "/agencies", response=answers(list[AgencyOut]), summary="Perangkat Daerah yang terlihat"
+    "/agencies", response=read_answers(list[AgencyOut]), summary="Perangkat Daerah yang terlihat"
 )
 def agency_list(request: HttpRequest) -> QuerySet[Agency]:
     return selectors.agency_list(viewer_of(request)).order_by("code", "pk")
 
 
-@router.get("/agencies/{agency_id}", response=answers(AgencyOut), summary="Satu Perangkat Daerah")
+@router.get(
+    "/agencies/{agency_id}", response=read_answers(AgencyOut), summary="Satu Perangkat Daerah"
+)
 def agency_get(request: HttpRequest, agency_id: int) -> Agency:
     return selectors.agency_get(viewer_of(request), agency_id)
 
 
 @router.get(
     "/agencies/{agency_id}/tree",
-    response=answers(AgencyTreeOut),
+    response=read_answers(AgencyTreeOut),
     summary="Pohon unit organisasi dengan pimpinan tiap unit (termasuk Plt./Plh.)",
 )
 def agency_tree(request: HttpRequest, agency_id: int, on: OnDate = None) -> reads.AgencyTree:
@@ -72,7 +66,7 @@ def agency_tree(request: HttpRequest, agency_id: int, on: OnDate = None) -> read
 
 @router.get(
     "/agencies/{agency_id}/kedudukan",
-    response=answers(KedudukanOut),
+    response=read_answers(KedudukanOut),
     summary="Setiap JF dan Pelaksana dengan Pejabat Penilai Kinerjanya, aturan dan dasar hukumnya",
 )
 def agency_kedudukan(
@@ -90,7 +84,7 @@ def agency_kedudukan(
 
 @router.get(
     "/units/{unit_id}",
-    response=answers(UnitOut),
+    response=read_answers(UnitOut),
     summary="Satu unit organisasi dengan pimpinannya dan pimpinan di atasnya",
 )
 def unit_get(request: HttpRequest, unit_id: int, on: OnDate = None) -> reads.UnitDetail:
@@ -99,7 +93,7 @@ def unit_get(request: HttpRequest, unit_id: int, on: OnDate = None) -> reads.Uni
 
 @router.get(
     "/employees",
-    response=answers(list[EmployeeListItemOut]),
+    response=read_answers(list[EmployeeListItemOut]),
     summary="Pegawai yang terlihat (NIP disamarkan kecuali untuk operator dan diri sendiri)",
 )
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
@@ -112,14 +106,14 @@ def employee_list(
     return reads.employee_page(viewer_of(request), _on(on), agency, q)
 
 
-@router.get("/employees/{nip}", response=answers(EmployeeOut), summary="Satu pegawai")
+@router.get("/employees/{nip}", response=read_answers(EmployeeOut), summary="Satu pegawai")
 def employee_get(request: HttpRequest, nip: str, on: OnDate = None) -> Employee:
     return reads.employee_detail(viewer_of(request), nip, _on(on))
 
 
 @router.get(
     "/employees/{nip}/placements",
-    response=answers(list[PlacementOut]),
+    response=read_answers(list[PlacementOut]),
     summary="Riwayat kedudukan pegawai, terbaru dahulu",
 )
 def employee_placements(request: HttpRequest, nip: str, on: OnDate = None) -> list[Any]:
@@ -128,7 +122,7 @@ def employee_placements(request: HttpRequest, nip: str, on: OnDate = None) -> li
 
 @router.get(
     "/employees/{nip}/roles",
-    response=answers(EmployeeRolesOut),
+    response=read_answers(EmployeeRolesOut),
     summary="Pejabat penilai, pimpinan unit, pemilik kinerja, PyB dan Sekda pada tanggal acuan",
 )
 def employee_roles(request: HttpRequest, nip: str, on: OnDate = None) -> reads.EmployeeRoles:

@@ -16,7 +16,7 @@ from sikerja.core.errors import NotFound
 from sikerja.organization import selectors
 from sikerja.organization.models import Agency, Employee, OrgUnit, Placement
 from sikerja.organization.resolver import ACTING_ORDER, Person, RoleAnswer
-from sikerja.organization.selectors import Viewer
+from sikerja.organization.rules import Viewer
 from sikerja.organization.snapshot import AgencySnapshot
 
 

@@ -2,10 +2,8 @@
 
 Each write parses its body, makes one call (through `writes`, which resolves the NIPs and ids in
 the caller's government) and returns the written object. The time of the write is taken here,
-at the edge. Every write honours `Idempotency-Key`.
+at the edge.
 """
-
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -14,37 +12,26 @@ from ninja import Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from sikerja.api import reads, writes
-from sikerja.api.auth import viewer_of
-from sikerja.api.idempotency import OPENAPI_PARAMETER, idempotent
-from sikerja.api.organization import MAX_PAGE_SIZE, PAGE_SIZE, OnDate
-from sikerja.api.schemas import (
+from sikerja.api.organization import OnDate
+from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, write_answers
+from sikerja.organization.http import viewer_of
+from sikerja.organization.models import Delegation, Placement
+from sikerja.organization.schemas import (
     DelegationIn,
     DelegationOut,
-    ErrorOut,
     PlacementEndIn,
     PlacementIn,
     PlacementOut,
 )
-from sikerja.organization.models import Delegation, Placement
 
 router = Router(tags=["kepegawaian"])
-
-WRITE_ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404, 409, 422), ErrorOut)
-IDEMPOTENT = {"parameters": [OPENAPI_PARAMETER]}
-
-
-def answers(status: int, schema: Any) -> dict[int, Any]:
-    """The documented answers of a write: the written object, or the shared error shape."""
-    return {status: schema, **WRITE_ERRORS}
 
 
 @router.post(
     "/placements",
-    response=answers(201, PlacementOut),
-    openapi_extra=IDEMPOTENT,
+    response=write_answers(201, PlacementOut),
     summary="Tetapkan kedudukan (definitif, Plt. atau Plh.) berdasarkan keputusan",
 )
-@idempotent
 def placement_create(request: HttpRequest, payload: PlacementIn) -> Status[Placement]:
     viewer = viewer_of(request)
     placement = writes.placement_create(viewer=viewer, at=timezone.now(), **payload.dict())
@@ -53,11 +40,9 @@ def placement_create(request: HttpRequest, payload: PlacementIn) -> Status[Place
 
 @router.post(
     "/placements/{placement_id}/end",
-    response=answers(200, PlacementOut),
-    openapi_extra=IDEMPOTENT,
+    response=write_answers(200, PlacementOut),
     summary="Akhiri kedudukan pada suatu tanggal",
 )
-@idempotent
 def placement_end(request: HttpRequest, placement_id: int, payload: PlacementEndIn) -> Placement:
     return writes.placement_end(
         viewer=viewer_of(request),
@@ -69,7 +54,7 @@ def placement_end(request: HttpRequest, placement_id: int, payload: PlacementEnd
 
 @router.get(
     "/delegations",
-    response=answers(200, list[DelegationOut]),
+    response=write_answers(200, list[DelegationOut]),
     summary="Pendelegasian yang berlaku pada tanggal acuan",
 )
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
@@ -79,11 +64,9 @@ def delegation_list(request: HttpRequest, on: OnDate = None) -> QuerySet[Delegat
 
 @router.post(
     "/delegations",
-    response=answers(201, DelegationOut),
-    openapi_extra=IDEMPOTENT,
+    response=write_answers(201, DelegationOut),
     summary="Catat pendelegasian kewenangan (misalnya penilaian kinerja)",
 )
-@idempotent
 def delegation_create(request: HttpRequest, payload: DelegationIn) -> Status[Delegation]:
     viewer = viewer_of(request)
     delegation = writes.delegation_create(viewer=viewer, at=timezone.now(), **payload.dict())

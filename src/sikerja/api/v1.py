@@ -1,18 +1,35 @@
 """API v1: django-ninja, OpenAPI at /api/v1/docs and /api/v1/openapi.json.
 
-Every operation needs a caller (a Bearer API token or the browser session); every error has
-the shape `{code, message, rule, citation, fields}` (see `sikerja.api.errors`).
+The assembly: each app gives its router; this module adds them, with what every operation
+shares: authentication (a Bearer API token or the browser session), one error shape
+`{code, message, rule, citation, fields}` (see `sikerja.api.errors`) and `Idempotency-Key` on
+every write (see `sikerja.api.idempotency`).
 """
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
+from typing import Any
 
-from sikerja.api import organization, staffing
+from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
+
+from sikerja.api import idempotency, organization, staffing
 from sikerja.api.auth import api_auth
 from sikerja.api.errors import install_error_handlers
 
-api = NinjaAPI(
+
+class SikerjaApi(NinjaAPI):
+    """NinjaAPI whose OpenAPI schema names the `Idempotency-Key` of every write."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        idempotency.document(schema)
+        return schema
+
+
+api = SikerjaApi(
     title="Sikerja API",
     version="1",
     description=(
@@ -26,6 +43,8 @@ api = NinjaAPI(
     auth=api_auth(),
 )
 install_error_handlers(api)
+idempotency.install(api)
 api.add_router("", organization.router)
 api.add_router("", staffing.router)
-api.add_router("", "sikerja.api.assignments.router")
+api.add_router("", "sikerja.assignments.api.router")
+api.add_router("", "sikerja.documents.api.router")

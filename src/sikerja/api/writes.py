@@ -16,8 +16,7 @@ from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 from sikerja.organization import services_people
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import Delegation, Employee, OrgUnit, Placement, Position
-from sikerja.organization.rules import may_change_organization
-from sikerja.organization.selectors import Viewer
+from sikerja.organization.rules import Viewer, may_change_organization
 from sikerja.organization.services import pack_for
 
 RULE_OPERATOR = "V-39"

@@ -1,7 +1,7 @@
 """Reads of penugasan: my inbox, what I sent, and one assignment with its timeline.
 
-Visibility: the requester, the people named in it, everyone who was asked to act, recommend or
-was copied, and the government's BKPSDM operators. Hidden and missing answer alike (NotFound).
+Who sees what is `rules`' answer; the selectors scope their querysets with it. Hidden and
+missing answer alike (NotFound).
 """
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from sikerja.assignments import rules
 from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.assignments.rules import SUBJECT_TYPE
 from sikerja.core.errors import NotFound
 from sikerja.organization.models import Delegation
+from sikerja.organization.rules import Viewer
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
-
-SUBJECT_TYPE = "assignments.assignment"
 
 
 @dataclass(frozen=True)
@@ -86,27 +87,18 @@ def sent(*, employee_id: int) -> QuerySet[Assignment]:
     )
 
 
-def visible_assignments(
-    *, employee_id: int | None, government_id: int, is_operator: bool
-) -> QuerySet[Assignment]:
-    """Every assignment the person may open."""
-    queryset = Assignment.objects.filter(government_id=government_id)
-    if is_operator:
-        return queryset
-    if employee_id is None:
-        return queryset.none()
-    involved_steps = WorkflowStep.objects.filter(
-        instance__subject_type=SUBJECT_TYPE, instance__subject_id=OuterRef("pk")
-    ).filter(
-        Q(actor_id=employee_id)
-        | Q(recorder_id=employee_id)
-        | Q(recommender_id=employee_id)
-        | Q(decided_by_id=employee_id)
-    )
-    named = AssignmentCandidate.objects.filter(
-        assignment_id=OuterRef("pk"), employee_id=employee_id
-    )
-    return queryset.filter(Q(requester_id=employee_id) | Exists(named) | Exists(involved_steps))
+def assignment_list_for(viewer: Viewer, *, box: str) -> QuerySet[Assignment]:
+    """`sent` (the viewer's own requests) or `all` (every one the viewer may open), newest
+    first, with their status and requester."""
+    if box == "sent":
+        queryset = (
+            sent(employee_id=viewer.employee_id)
+            if viewer.employee_id is not None
+            else Assignment.objects.none()
+        )
+    else:
+        queryset = with_status(rules.assignments_visible_to(viewer)).order_by("-created_at", "-pk")
+    return queryset.select_related("requester")
 
 
 @dataclass(frozen=True)
@@ -118,14 +110,13 @@ class AssignmentDetail:
     steps: list[WorkflowStep]
 
 
-def assignment_detail(
-    *, assignment_id: int, employee_id: int | None, government_id: int, is_operator: bool
-) -> AssignmentDetail:
-    """One assignment the person may see, with its timeline (constant number of queries)."""
+def assignment_detail(*, viewer: Viewer, assignment_id: int) -> AssignmentDetail:
+    """One assignment the viewer may see, with its timeline (constant number of queries).
+
+    Raises NotFound for a missing assignment and for one the viewer may not see alike.
+    """
     assignment = (
-        visible_assignments(
-            employee_id=employee_id, government_id=government_id, is_operator=is_operator
-        )
+        rules.assignments_visible_to(viewer)
         .select_related(
             "requester", "owner_unit__agency", "home_unit__agency", "external_government"
         )

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from sikerja.core.errors import NotFound
 from sikerja.documents.models import Letter
 from sikerja.documents.numbering import verification_code_normalize
+from sikerja.documents.rules import may_read_letter
 from sikerja.organization.models import Account, Employee
 
 
@@ -37,21 +38,6 @@ def letter_get_by_code(code: str) -> Letter:
     return letter
 
 
-def _is_party(letter: Letter, *, employee_id: int | None, employee_nip: str) -> bool:
-    """Signer, addressee, copy, or assignee; assignees snapshots may carry only a NIP."""
-    parties = (letter.signer, *letter.addressees, *letter.cc)
-    if employee_id is not None and any(
-        isinstance(p, dict) and p.get("employee_id") == employee_id for p in parties
-    ):
-        return True
-    assignees = [a for a in letter.body.get("assignees") or [] if isinstance(a, dict)]
-    return any(
-        (employee_id is not None and a.get("employee_id") == employee_id)
-        or (employee_nip != "" and a.get("nip") == employee_nip)
-        for a in assignees
-    )
-
-
 def letter_visible_to(
     letter: Letter,
     *,
@@ -60,16 +46,15 @@ def letter_visible_to(
     government_id: int | None,
     employee_nip: str = "",
 ) -> Letter:
-    """Return the letter if the person may read it in full; else NotFound (hidden = missing).
-
-    Operators (BKPSDM) see every letter of their own government; anyone else only letters they
-    sign, receive, are copied on, or are assigned by (body["assignees"], matched by employee id
-    or, within the letter's government where NIPs are unique, by NIP).
-    """
-    if government_id == letter.government_id and is_operator:
-        return letter
-    nip = employee_nip if government_id == letter.government_id else ""
-    if _is_party(letter, employee_id=employee_id, employee_nip=nip):
+    """Return the letter if the person may read it in full (`rules.may_read_letter`); else
+    NotFound (hidden = missing)."""
+    if may_read_letter(
+        letter,
+        employee_id=employee_id,
+        is_operator=is_operator,
+        government_id=government_id,
+        employee_nip=employee_nip,
+    ):
         return letter
     raise NotFound()
 

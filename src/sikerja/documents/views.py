@@ -79,6 +79,11 @@ def letter_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
         letter = selectors.letter_get_for_download(letter_id=pk, user_id=request.user.pk or 0)
     except NotFound as exc:
         raise Http404(exc.message) from exc
+    return pdf_attachment(letter)
+
+
+def pdf_attachment(letter: Letter) -> HttpResponse:
+    """The letter's PDF as a download named after its number (for the page and the API)."""
     response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
     filename = UNSAFE_FILENAME.sub("-", letter.number).strip("-.") or f"naskah-dinas-{letter.pk}"
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'

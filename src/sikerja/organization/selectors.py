@@ -8,7 +8,6 @@ themselves and the chain of officials above them. Nobody sees another government
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
@@ -24,34 +23,8 @@ from sikerja.organization.models import (
     Placement,
 )
 from sikerja.organization.resolver import Resolver
-from sikerja.organization.rules import Actor
+from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """What one logged-in person may see on a day."""
-
-    user_id: int
-    username: str
-    government: Government
-    employee_id: int | None
-    is_admin: bool
-    sees_government: bool
-    agency_ids: frozenset[int] = frozenset()
-    unit_paths: tuple[str, ...] = ()
-    chain_ids: frozenset[int] = field(default_factory=frozenset)
-
-    @property
-    def actor(self) -> Actor:
-        """The same person as the services' Actor."""
-        return Actor(
-            user_id=self.user_id,
-            label=self.username,
-            government_id=self.government.pk,
-            employee_id=self.employee_id,
-            is_bkpsdm_admin=self.is_admin,
-        )
 
 
 def resolver_for(government: Government) -> Resolver:

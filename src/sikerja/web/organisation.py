@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from sikerja.core.errors import NotFound
+from sikerja.organization.display import KIND_LABELS, MAX_INDENT, PersonCard, grade_label, shown_nip
 from sikerja.organization.models import Agency, OrgUnit, Placement, Position
-from sikerja.organization.selectors import Viewer, agency_get, resolver_for, unit_list
+from sikerja.organization.rules import Viewer
+from sikerja.organization.selectors import agency_get, resolver_for, unit_list
 from sikerja.organization.snapshot import AgencySnapshot, Member
-from sikerja.web.display import KIND_LABELS, MAX_INDENT, PersonCard, grade_label, shown_nip
 
 MEMBER_KINDS = (Position.Kind.FUNGSIONAL, Position.Kind.PELAKSANA)
 KIND_ORDER: dict[str, int] = {Position.Kind.FUNGSIONAL: 0, Position.Kind.PELAKSANA: 1}

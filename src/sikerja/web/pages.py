@@ -15,20 +15,20 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
 from sikerja.core.errors import NotFound
-from sikerja.organization.models import Agency, Employee, Placement
-from sikerja.organization.selectors import (
-    Viewer,
-    agency_list,
-    employee_list,
-    placement_history,
-    resolver_for,
-)
-from sikerja.web.display import (
+from sikerja.organization.display import (
     KIND_LABELS,
     PlacementRow,
     RoleCard,
     is_effective,
     shown_nip,
+)
+from sikerja.organization.models import Agency, Employee, Placement
+from sikerja.organization.rules import Viewer
+from sikerja.organization.selectors import (
+    agency_list,
+    employee_list,
+    placement_history,
+    resolver_for,
 )
 
 EMPLOYEES_PER_PAGE = 25

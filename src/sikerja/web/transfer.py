@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikerja.core.errors import DomainError
-from sikerja.organization.selectors import Viewer
+from sikerja.organization.http import render_page, viewer_required
+from sikerja.organization.rules import Viewer
 from sikerja.organization.transfer import (
     ImportRejected,
     Sheet,
@@ -19,7 +20,6 @@ from sikerja.organization.transfer import (
     template_csv,
     template_xlsx,
 )
-from sikerja.web.views import _render, viewer_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -72,7 +72,7 @@ def transfer(request: HttpRequest, viewer: Viewer) -> HttpResponse:
             rejected = exc
         except DomainError as exc:
             error = exc
-    return _render(
+    return render_page(
         request,
         viewer,
         "web/transfer.html",

@@ -1,0 +1,44 @@
+"""The penugasan flows of the viewer's pack and their maps (SVG swimlane, BPMN 2.0 XML).
+
+Both edges read them here: the same definitions the engine runs, so a map cannot drift from
+what the system does. Every flow of the viewer's own pack is open to every viewer; a key the
+pack does not have is "not found".
+"""
+
+from __future__ import annotations
+
+from sikerja.core.errors import NotFound
+from sikerja.organization.rules import Viewer
+from sikerja.regulations.loader import LoadedPack, load_pack
+from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.workflows.maps import bpmn_xml, swimlane_svg
+
+
+def flow_pack(viewer: Viewer) -> LoadedPack:
+    """The pack of the viewer's government."""
+    return load_pack(viewer.government.pack_id)
+
+
+def flow_definition(pack: LoadedPack, key: str) -> WorkflowDefinition:
+    """The pack's flow under the key. Raises NotFound for a key the pack does not have."""
+    definition = pack.data.workflows.get(key)
+    if definition is None:
+        raise NotFound()
+    return definition
+
+
+def refusal_citation(pack: LoadedPack, definition: WorkflowDefinition) -> str:
+    """The citation of the rule that forbids the flow ('' for an allowed one)."""
+    return pack.citation_of(definition.refusal_rule)
+
+
+def flow_map_svg(viewer: Viewer, key: str, lang: str) -> str:
+    """The flow's cross-functional swimlane map (SVG). Raises NotFound for an unknown key."""
+    pack = flow_pack(viewer)
+    return swimlane_svg(flow_definition(pack, key), cite=pack.cite, lang=lang)
+
+
+def flow_map_bpmn(viewer: Viewer, key: str, lang: str) -> str:
+    """The flow as BPMN 2.0 XML with its diagram. Raises NotFound for an unknown key."""
+    pack = flow_pack(viewer)
+    return bpmn_xml(flow_definition(pack, key), cite=pack.cite, lang=lang)

@@ -1,0 +1,112 @@
+"""Who may see and act on a penugasan: the one answer, in STYLE §5's shapes.
+
+- may: `may_see_assignment`, `may_decide_step`, `may_recommend_on_step`, `may_withdraw`;
+- which: `assignments_visible_to` (used by the selectors);
+- who: `employees_who_may_decide`.
+
+An assignment is seen by its requester, the people it names, everyone asked to act, record or
+recommend on one of its steps or who decided one, and the government's BKPSDM operators.
+Acting on a step is the workflow engine's answer (`may_act`: the step's actor or recorder, or
+their delegate under the flow's delegation scope).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.organization.models import Delegation
+from sikerja.organization.rules import Viewer
+from sikerja.workflows.engine import may_act
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+
+SUBJECT_TYPE = "assignments.assignment"
+
+
+def _involved(employee_id: int) -> Q:
+    return (
+        Q(actor_id=employee_id)
+        | Q(recorder_id=employee_id)
+        | Q(recommender_id=employee_id)
+        | Q(decided_by_id=employee_id)
+    )
+
+
+def assignments_visible_to(viewer: Viewer) -> QuerySet[Assignment]:
+    """Every assignment the viewer may open (which)."""
+    queryset = Assignment.objects.filter(government_id=viewer.government.pk)
+    if viewer.is_admin:
+        return queryset
+    employee_id = viewer.employee_id
+    if employee_id is None:
+        return queryset.none()
+    involved_steps = WorkflowStep.objects.filter(
+        _involved(employee_id),
+        instance__subject_type=SUBJECT_TYPE,
+        instance__subject_id=OuterRef("pk"),
+    )
+    named = AssignmentCandidate.objects.filter(
+        assignment_id=OuterRef("pk"), employee_id=employee_id
+    )
+    return queryset.filter(Q(requester_id=employee_id) | Exists(named) | Exists(involved_steps))
+
+
+def may_see_assignment(viewer: Viewer, assignment: Assignment) -> bool:
+    """Whether the viewer may open the assignment (may)."""
+    if assignment.government_id != viewer.government.pk:
+        return False
+    if viewer.is_admin:
+        return True
+    employee_id = viewer.employee_id
+    if employee_id is None:
+        return False
+    if assignment.requester_id == employee_id:
+        return True
+    if assignment.candidate_links.filter(employee_id=employee_id).exists():
+        return True
+    return WorkflowStep.objects.filter(
+        _involved(employee_id),
+        instance__subject_type=SUBJECT_TYPE,
+        instance__subject_id=assignment.pk,
+    ).exists()
+
+
+def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:
+    """Whether the viewer may decide (or record) the step on the day (may). Whether the step
+    is still open is the engine's check-and-set, not a permission."""
+    return (
+        viewer.employee_id is not None
+        and step.instance.government_id == viewer.government.pk
+        and may_act(step, viewer.employee_id, on)
+    )
+
+
+def may_recommend_on_step(viewer: Viewer, step: WorkflowStep) -> bool:
+    """Whether the viewer is the step's recommender (may)."""
+    return viewer.employee_id is not None and step.recommender_id == viewer.employee_id
+
+
+def may_withdraw(
+    viewer: Viewer, assignment: Assignment, instance: WorkflowInstance, steps: list[WorkflowStep]
+) -> bool:
+    """The requester, while the request is open and nobody else decided a step of it
+    [product decision]; the engine checks the same again (may)."""
+    requester_id = assignment.requester_id
+    return (
+        viewer.employee_id == requester_id
+        and instance.status == WorkflowInstance.Status.OPEN
+        and all(s.decided_by_id in (None, requester_id) for s in steps)
+    )
+
+
+def employees_who_may_decide(step: WorkflowStep, on: dt.date) -> set[int]:
+    """The employees who may decide the open step on the day: its actor and recorder, and
+    their delegates under the flow's delegation scope, as the engine answers it (who)."""
+    principals = {pk for pk in (step.actor_id, step.recorder_id) if pk is not None}
+    if not principals or step.status != WorkflowStep.Status.OPEN:
+        return set()
+    delegates = Delegation.objects.effective_on(on).filter(from_employee_id__in=principals)
+    candidates = principals | set(delegates.values_list("to_employee_id", flat=True))
+    return {pk for pk in candidates if may_act(step, pk, on)}

@@ -1,0 +1,1 @@
+"""The penugasan pages: thin views (`requests`, `maps`) over page reads (`*_page`)."""
