@@ -36,8 +36,10 @@ lint: $(STAMP)
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py packs --check
 
+# Branch coverage of src/sikerja on the SQLite run (fail-under and report: pyproject.toml).
 test-sqlite: $(STAMP)
-	$(BIN)/python -m pytest -n $(WORKERS) -p no:cacheprovider
+	mkdir -p var
+	$(BIN)/python -m pytest -n $(WORKERS) -p no:cacheprovider --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 test-postgres: $(STAMP)
 	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python -m pytest -n $(WORKERS) -p no:cacheprovider
