@@ -57,3 +57,34 @@ def test_check_reports_an_invalid_pack_and_fails(tmp_path):
     assert lines[0].startswith("broken-2023  INVALID  TOML: ")
     assert lines[1] == "kotim-2023  ok  75 rules"
     assert str(raised.value) == "1 invalid pack(s): broken-2023"
+
+
+def test_check_fails_on_a_typo_in_a_rule_parameter_naming_the_rule_and_field(tmp_path):
+    text = (PACKS_DIR / "blitar-2023.toml").read_text(encoding="utf-8")
+    typo = text.replace(
+        'AHLI_MUDA = { to = ["ADMINISTRATOR"]', 'AHLI_MUDA = { to = ["ADMINSTRATOR"]'
+    )
+    (tmp_path / "blitar-2023.toml").write_text(typo, encoding="utf-8")
+    out = io.StringIO()
+
+    with pytest.raises(CommandError) as raised:
+        Command(stdout=out).handle(check=True, dir=tmp_path)
+
+    line = out.getvalue().splitlines()[0]
+    assert line.startswith("blitar-2023  INVALID  rules.")
+    assert "rule V-41: params.delegable.AHLI_MUDA.to.0: Input should be 'JPT_UTAMA'" in line
+    assert str(raised.value) == "1 invalid pack(s): blitar-2023"
+
+
+def test_check_fails_on_an_unknown_pack_parameter(tmp_path):
+    text = (PACKS_DIR / "kotim-2023.toml").read_text(encoding="utf-8")
+    typo = text.replace("\nsilent_unit_types = [", "\nsilent_unit_type = [")
+    (tmp_path / "kotim-2023.toml").write_text(typo, encoding="utf-8")
+    out = io.StringIO()
+
+    with pytest.raises(CommandError):
+        Command(stdout=out).handle(check=True, dir=tmp_path)
+
+    assert out.getvalue().splitlines() == [
+        "kotim-2023  INVALID  parameters.silent_unit_type: Extra inputs are not permitted"
+    ]

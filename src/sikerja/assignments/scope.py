@@ -38,9 +38,8 @@ def scope_between(
     cross-unit (SPEC §4.0 interpretation), unless its `scope_aliases` parameter says otherwise.
     """
     scope = raw_scope(pack, owner_unit, home_unit, external=external)
-    aliases = dict(pack.param("scope_aliases", {}) or {})  # type: ignore[call-overload]
-    scopes = pack.param("scopes", []) or []
-    if not aliases and scope == Scope.CROSS_PD and Scope.CROSS_PD not in scopes:  # type: ignore[operator]
+    aliases = dict(pack.parameters.scope_aliases)
+    if not aliases and scope == Scope.CROSS_PD and Scope.CROSS_PD not in pack.parameters.scopes:
         aliases = {Scope.CROSS_PD: Scope.CROSS_UNIT}
     return Scope(aliases.get(scope, scope))
 

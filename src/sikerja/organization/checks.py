@@ -9,6 +9,7 @@ from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import Employee, OrgUnit, Position
 from sikerja.organization.resolver import code_matches
 from sikerja.regulations.loader import LoadedPack
+from sikerja.regulations.schema.rules import DelegationByGrade, PppkPositions
 
 
 def appraisee_code(position: Position) -> str:
@@ -24,7 +25,7 @@ def check_pppk_position(pack: LoadedPack, employee: Employee, position: Position
     """V-47: where the pack says so, a PPPK may hold only the listed position kinds."""
     if not pack.binds("V-47") or employee.employment_type != Employee.EmploymentType.PPPK:
         return
-    allowed = pack.rule("V-47").params.get("allowed_kinds", [])
+    allowed = pack.rule_params("V-47", PppkPositions).allowed_kinds
     if position.kind not in allowed:
         raise RuleViolation(
             code=OrgErrorCode.PPPK_POSITION,
@@ -147,14 +148,25 @@ def _table(pack: LoadedPack, unit: OrgUnit):  # type: ignore[no-untyped-def]
 
 
 def check_delegation(pack: LoadedPack, *, grades: list[str], to_position: Position | None) -> None:
-    """V-41: where the pack sets delegation by grade, the delegate's kind must match."""
+    """V-41: where the pack sets delegation by grade, the delegate's kind must match exactly."""
     if not pack.binds("V-41") or to_position is None:
         return
-    params = pack.rule("V-41").params
-    not_delegable = set(params.get("not_delegable", []))
-    delegable: dict[str, list[str]] = params.get("delegable", {})
+    params = pack.rule_params("V-41", DelegationByGrade)
+    if not grades and params.not_delegable:
+        # A delegation without grades covers every grade, those the pack keeps back included.
+        raise RuleViolation(
+            code=OrgErrorCode.DELEGATION_RULE,
+            message=_(
+                "Sebutkan jenjang JF yang didelegasikan; pengelolaan kinerja JF %(grades)s "
+                "tidak dapat didelegasikan."
+            )
+            % {"grades": ", ".join(params.not_delegable)},
+            rule="V-41",
+            citation=pack.cite_rule("V-41"),
+            fields={"grades": _("Wajib diisi.")},
+        )
     for grade in grades:
-        if grade in not_delegable:
+        if grade in params.not_delegable:
             raise RuleViolation(
                 code=OrgErrorCode.DELEGATION_RULE,
                 message=_("Pengelolaan kinerja JF %(grade)s tidak dapat didelegasikan.")
@@ -163,24 +175,30 @@ def check_delegation(pack: LoadedPack, *, grades: list[str], to_position: Positi
                 citation=pack.cite_rule("V-41"),
                 fields={"grades": _("Jenjang tidak dapat didelegasikan.")},
             )
-        allowed = set(delegable.get(grade, []))
-        if allowed and to_position.kind not in allowed and not params.get("one_level_up"):
-            raise RuleViolation(
-                code=OrgErrorCode.DELEGATION_RULE,
-                message=_("Pendelegasian untuk %(grade)s hanya kepada %(allowed)s.")
-                % {"grade": grade, "allowed": ", ".join(sorted(allowed))},
-                rule="V-41",
-                citation=pack.cite_rule("V-41"),
-                fields={"to_employee": _("Penerima delegasi tidak sesuai jenjang.")},
-            )
-        if allowed and to_position.kind not in allowed | {"ADMINISTRATOR", "PENGAWAS"}:
-            raise RuleViolation(
-                code=OrgErrorCode.DELEGATION_RULE,
-                message=_(
-                    "Pendelegasian untuk %(grade)s hanya kepada %(allowed)s atau satu tingkat di atasnya."
-                )
-                % {"grade": grade, "allowed": ", ".join(sorted(allowed))},
-                rule="V-41",
-                citation=pack.cite_rule("V-41"),
-                fields={"to_employee": _("Penerima delegasi tidak sesuai jenjang.")},
-            )
+        _check_delegate(pack, params, grade, to_position)
+
+
+def _check_delegate(
+    pack: LoadedPack, params: DelegationByGrade, grade: str, to_position: Position
+) -> None:
+    delegates = params.delegates_for(grade)
+    if delegates is None:
+        return
+    allowed = delegates.admitted_kinds()
+    if to_position.kind in allowed:
+        return
+    raise RuleViolation(
+        code=OrgErrorCode.DELEGATION_RULE,
+        message=_(
+            "Pengelolaan kinerja JF %(grade)s hanya dapat didelegasikan kepada %(allowed)s, "
+            "bukan kepada %(kind)s."
+        )
+        % {
+            "grade": grade,
+            "allowed": ", ".join(sorted(allowed)),
+            "kind": to_position.get_kind_display(),
+        },
+        rule="V-41",
+        citation=pack.cite(delegates.citation),
+        fields={"to_employee": _("Penerima delegasi tidak sesuai jenjang.")},
+    )

@@ -6,12 +6,16 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from sikerja.regulations.schema import Citation, Pack, Rule, Strength
+from sikerja.regulations.schema.parameters import PackParameters
+from sikerja.regulations.schema.rules import RuleParams
 
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
+P = TypeVar("P", bound=RuleParams)
 
 
 class PackError(Exception):
@@ -92,8 +96,20 @@ class LoadedPack:
         """All citations of a rule joined, e.g. for a refusal message."""
         return "; ".join(self.cite(citation) for citation in self.rule(rule_id).citations)
 
-    def param(self, name: str, default: object = None) -> object:
-        return self.data.parameters.get(name, default)
+    @property
+    def parameters(self) -> PackParameters:
+        """The pack's typed `[parameters]` (every key validated when the pack loaded)."""
+        return self.data.parameters
+
+    def rule_params(self, rule_id: str, model: type[P]) -> P:
+        """The typed parameters of a rule code reads (see `RULE_PARAMS`).
+
+        Raises UnknownRule when the pack has no such rule or gives it no parameters of `model`.
+        """
+        params = self.rule(rule_id).typed_params
+        if not isinstance(params, model):
+            raise UnknownRule(f"pack {self.id} gives rule {rule_id} no {model.__name__}")
+        return params
 
 
 WORKFLOWS_SUFFIX = ".workflows.toml"

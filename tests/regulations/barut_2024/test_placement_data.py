@@ -51,12 +51,12 @@ def test_pasal_18_lampiran_missing_so_no_tables_and_details_to_be_supplied(barut
 
     assert (placement.mode, placement.tables) == ("grade", ())
     assert barut.data.pack.lampiran_present is False
-    assert barut.param("lampiran_details") == "to_be_supplied"
+    assert barut.parameters.lampiran_details == "to_be_supplied"
     assert barut.rule("T-KEDUDUKAN").product_decision is True
 
 
 def test_pasal_29_individual_reports_go_to_the_appraiser(barut):
-    assert barut.param("report_chain")["individual"] == ["appraiser"]
+    assert barut.parameters.report_chain.individual == ("appraiser",)
 
 
 def test_v14_pasal_23_ayat_4_voluntary_application_may_cross_perangkat_daerah(barut):
@@ -75,4 +75,4 @@ def test_v03_pasal_21_ayat_3_written_reply_without_a_required_reason(barut):
 
     assert rule.strength == "SILENT"
     assert rule.params["written_reply_required"] is True
-    assert barut.param("reply") == {"written": True, "reason_required": False}
+    assert (barut.parameters.reply.written, barut.parameters.reply.reason_required) == (True, False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sikerja.regulations.schema.rules import DelegationByGrade, PppkPositions
 from tests.regulations.conftest import REGIONAL
 
 PACK = "blitar-2023"
@@ -104,18 +105,20 @@ def test_v41_pasal_17_ayat_2_grade_rules(blitar):
 
 
 def test_v41_pasal_17_delegation_params(blitar):
-    params = blitar.rule("V-41").params
+    params = blitar.rule_params("V-41", DelegationByGrade)
 
-    assert params["delegable"] == {
+    assert {grade: sorted(rule.admitted_kinds()) for grade, rule in params.delegable.items()} == {
         "AHLI_MUDA": ["ADMINISTRATOR"],
-        "AHLI_PERTAMA": ["PENGAWAS"],
-        "PENYELIA": ["PENGAWAS"],
-        "MAHIR": ["PENGAWAS"],
-        "TERAMPIL": ["PENGAWAS"],
-        "PEMULA": ["PENGAWAS"],
+        "AHLI_PERTAMA": ["ADMINISTRATOR", "PENGAWAS"],
+        "PENYELIA": ["ADMINISTRATOR", "PENGAWAS"],
+        "MAHIR": ["ADMINISTRATOR", "PENGAWAS"],
+        "TERAMPIL": ["ADMINISTRATOR", "PENGAWAS"],
+        "PEMULA": ["ADMINISTRATOR", "PENGAWAS"],
     }
-    assert params["one_level_up"] is True
-    assert params["not_delegable"] == ["AHLI_UTAMA", "AHLI_MADYA"]
+    assert blitar.cite(params.delegable["AHLI_MUDA"].citation) == (
+        "Perwali Blitar 6/2023 Pasal 17 ayat (2)"
+    )
+    assert params.not_delegable == ("AHLI_UTAMA", "AHLI_MADYA")
     assert blitar.data.roles.delegation.rule == "V-41"
 
 
@@ -129,10 +132,10 @@ def test_v47_pasal_15_ayat_1_pppk_only_jf_or_jpt_pratama_in_blitar(pack):
         "cilegon-2023": "SILENT",
         "barut-2024": "SILENT",
     }
-    assert pack(PACK).rule("V-47").params == {
-        "employment_type": "PPPK",
-        "allowed_kinds": ["FUNGSIONAL", "JPT_PRATAMA"],
-    }
+    assert pack(PACK).rule_params("V-47", PppkPositions).allowed_kinds == (
+        "FUNGSIONAL",
+        "JPT_PRATAMA",
+    )
 
 
 def test_v48_pasal_1_angka_15_jpt_madya_may_head_a_unit_only_in_blitar(pack):

@@ -44,7 +44,7 @@ def test_v35_pasal_8_ayat_3_cross_unit_and_cross_agency_work_in_a_team(cilegon):
 
 def test_v20_pasal_9_ayat_2_cross_agency_team_by_keputusan_wali_kota(cilegon):
     assert cilegon.cite_rule("V-20") == "Perwali Cilegon 17/2023 Pasal 9 ayat (2)"
-    assert cilegon.param("team_decree") == {
+    assert cilegon.parameters.team_decree == {
         "WITHIN_UNIT": "owner_unit_head",
         "CROSS_UNIT": "owner_unit_head",
         "CROSS_INSTANSI": "walikota",

@@ -41,7 +41,7 @@ def test_t_kotim_urusan_each_pattern_lists_exactly_its_mapped_affairs(kotim):
 
 
 def test_t_kotim_urusan_labels_cover_every_affair(kotim):
-    labels = kotim.param("urusan")
+    labels = kotim.parameters.urusan
 
     assert set(labels) == set(kotim.data.placement.affairs)
     assert labels["trantibum_linmas"] == (
@@ -125,8 +125,8 @@ def test_g49_lampiran_ii_b_2_a_3_authorised_official_is_the_agency_head(kotim):
 
 
 def test_lampiran_ii_b_3_appraiser_strategic_unit_head_operational(kotim):
-    assert kotim.param("responsibility_lists") == {"appraiser": "S", "unit_head": "O"}
-    assert kotim.param("responsibility_items")["appraiser"][0] == (
+    assert kotim.parameters.responsibility_lists == {"appraiser": "S", "unit_head": "O"}
+    assert kotim.parameters.responsibility_items["appraiser"][0] == (
         "menyusun dan menetapkan roadmap dan rencana kerja organisasi"
     )
 

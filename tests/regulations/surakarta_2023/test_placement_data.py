@@ -171,9 +171,9 @@ def test_pasal_1_angka_8_and_27_unit_head_and_owner_are_the_work_unit_head(surak
 
 
 def test_pasal_23_ayat_3_and_4_responsibility_lists_are_swapped(surakarta):
-    items = surakarta.param("responsibility_items")
+    items = surakarta.parameters.responsibility_items
 
-    assert surakarta.param("responsibility_lists") == {
+    assert surakarta.parameters.responsibility_lists == {
         "unit_head": "S",
         "appraiser": "O",
         "pengendali": "P1-P5",
@@ -191,4 +191,4 @@ def test_v04_pasal_15_ayat_5_lead_must_come_from_the_owner_unit(surakarta):
 
 def test_v13_pasal_27_ayat_2_vacancy_deadline_months(surakarta):
     assert surakarta.rule("V-13").params["deadline_months"] == [1, 4, 7, 10]
-    assert surakarta.param("vacancy_deadline_months") == [1, 4, 7, 10]
+    assert surakarta.parameters.vacancy_deadline_months == (1, 4, 7, 10)

@@ -27,6 +27,34 @@ class PositionKind(StrEnum):
     PELAKSANA = "PELAKSANA"
 
 
+# Structural position kinds from the top: "one level above" a kind is the next one up here.
+STRUCTURAL_ORDER = (
+    PositionKind.JPT_UTAMA,
+    PositionKind.JPT_MADYA,
+    PositionKind.JPT_PRATAMA,
+    PositionKind.ADMINISTRATOR,
+    PositionKind.PENGAWAS,
+)
+
+
+def kind_above(kind: PositionKind) -> PositionKind | None:
+    """The structural kind exactly one level above `kind` (None at the top or for JF/Pelaksana)."""
+    if kind not in STRUCTURAL_ORDER:
+        return None
+    index = STRUCTURAL_ORDER.index(kind)
+    return STRUCTURAL_ORDER[index - 1] if index else None
+
+
+def with_one_level_up(
+    kinds: tuple[PositionKind, ...], *, one_level_up: bool
+) -> frozenset[PositionKind]:
+    """`kinds`, plus the kind exactly one level above each when `one_level_up` (V-40, V-41)."""
+    admitted = set(kinds)
+    if one_level_up:
+        admitted |= {above for kind in kinds if (above := kind_above(kind)) is not None}
+    return frozenset(admitted)
+
+
 class Grade(StrEnum):
     """Jenjang JF (SPEC §2.1); keahlian and keterampilan tracks."""
 

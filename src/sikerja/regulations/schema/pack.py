@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from sikerja.regulations.schema.identity import PackIdentity
 from sikerja.regulations.schema.organisation import Placement, Roles
+from sikerja.regulations.schema.parameters import PackParameters
 from sikerja.regulations.schema.rules import Rule
 from sikerja.regulations.schema.workflows import ChainSpec, FlowCore, parse_definition
 
@@ -23,7 +24,7 @@ class Pack(BaseModel):
     rules: tuple[Rule, ...] = Field(min_length=1)
     placement: Placement | None = None
     roles: Roles | None = None
-    parameters: dict[str, Any] = Field(default_factory=dict)
+    parameters: PackParameters = Field(default_factory=PackParameters)
     workflows: dict[str, Definition] = Field(default_factory=dict)
     chains: dict[str, ChainSpec] = Field(default_factory=dict)
 
