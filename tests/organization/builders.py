@@ -40,6 +40,35 @@ class Org:
             actor=self.actor, unit=self.units[unit], title=title, kind=kind, grade=grade, at=NOW
         )
 
+    def unit(
+        self, key: str, parent: str, name: str, unit_type: str, head_kind: str, **flags: object
+    ) -> OrgUnit:
+        """A unit under `parent` with its (vacant) head position, kept as `key`.
+
+        `flags`: is_work_unit, is_independent, and head_grade for a JF head.
+        """
+        grade = str(flags.pop("head_grade", ""))
+        unit = services.unit_create(
+            actor=self.actor,
+            parent=self.units[parent],
+            name=name,
+            unit_type=unit_type,
+            at=NOW,
+            is_work_unit=bool(flags.get("is_work_unit")),
+            is_independent=bool(flags.get("is_independent")),
+        )
+        self.units[key] = unit
+        self.heads[key] = services_people.position_create(
+            actor=self.actor,
+            unit=unit,
+            title=f"Kepala {name}",
+            kind=head_kind,
+            grade=grade,
+            is_head=True,
+            at=NOW,
+        )
+        return unit
+
     def person(
         self, name: str, *, pppk: bool = False, competencies: list[str] | None = None
     ) -> Employee:

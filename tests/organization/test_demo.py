@@ -112,8 +112,16 @@ def _assert_pack_checks(government: Government) -> None:
     )
     heads = {p.unit_id: p for p in positions if p.is_head}
     for position in positions:
+        unit = position.unit
+        below = {
+            other.kind
+            for other in positions
+            if other.unit.path.startswith(unit.path) and other.pk != heads[unit.pk].pk
+        }
         checks.check_unit_head_kind(pack, position)
-        checks.check_position_placement(pack, position, heads[position.unit_id])
+        checks.check_position_placement(
+            pack, position, heads[position.unit_id], kinds_below=lambda below=below: below
+        )
     for placement in (
         _active(government)
         .filter(employee__employment_type="PPPK")

@@ -394,3 +394,31 @@ def test_unit_and_position_rows_that_contradict_stored_data_are_reported(org):
         ("position", 4, "is_head", "position_occupied"),
         ("position", 5, "grade", "unknown_value"),
     ]
+
+
+@pytest.mark.django_db
+def test_an_unknown_jf_track_is_reported_on_its_cell_and_nothing_is_written(org):
+    position = {
+        "agency_code": "DINKES",
+        "unit_name": "Bidang Pelayanan Kesehatan",
+        "title": "Analis Kebijakan Ahli Muda",
+        "kind": "FUNGSIONAL",
+        "grade": "AHLI_MUDA",
+        "track": "INTI",
+    }
+    before = counts()
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(
+            actor=org.actor,
+            government=org.government,
+            data=xlsx(position=[position]),
+            filename="org.xlsx",
+            at=NOW,
+            on=ON,
+        )
+
+    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors] == [
+        ("position", 2, "track", "unknown_value"),
+    ]
+    assert counts() == before

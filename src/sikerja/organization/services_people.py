@@ -53,7 +53,7 @@ def position_create(
     )
     checks.check_unit_head_kind(pack, position)
     head = None if is_head else Position.objects.filter(unit=unit, is_head=True).first()
-    checks.check_position_placement(pack, position, head)
+    checks.check_position_placement(pack, position, head, kinds_below=_kinds_below(unit))
     with transaction.atomic():
         if is_head and Position.objects.filter(unit=unit, is_head=True).exists():
             raise ValidationFailed(
@@ -64,6 +64,22 @@ def position_create(
         position.save()
         _audit(actor, "position.created", position, at, after={"title": title, "kind": kind})
     return position
+
+
+def _kinds_below(unit: OrgUnit) -> checks.KindsBelow:
+    """Kinds of the positions in the unit and below it, other than its head (one query, lazy)."""
+
+    def kinds() -> set[str]:
+        return set(
+            Position.objects.filter(
+                unit__agency_id=unit.agency_id, unit__path__startswith=unit.path
+            )
+            .exclude(unit=unit, is_head=True)
+            .values_list("kind", flat=True)
+            .distinct()
+        )
+
+    return kinds
 
 
 def _check_position_values(kind: str, grade: str) -> None:

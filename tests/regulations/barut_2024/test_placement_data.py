@@ -28,6 +28,7 @@ def test_v40_pasal_17_ayat_3_huruf_b_ahli_muda_under_administrator_or_one_up(bar
     rule = _grade_rule(barut, "JFK:AHLI_MUDA")
 
     assert (rule.superior_kinds, rule.one_level_up) == (("ADMINISTRATOR",), True)
+    assert rule.admitted_kinds() == {"ADMINISTRATOR", "JPT_PRATAMA"}
     assert rule.citation.article == "Pasal 17 ayat (3) huruf b"
 
 
@@ -36,14 +37,30 @@ def test_v40_pasal_17_ayat_3_huruf_c_ahli_pertama_and_keterampilan_under_pengawa
 
     assert rule.appraisees == ("JFK:AHLI_PERTAMA", "JFT:*")
     assert (rule.superior_kinds, rule.one_level_up) == (("PENGAWAS",), True)
+    assert rule.admitted_kinds() == {"PENGAWAS", "ADMINISTRATOR"}
     assert rule.citation.article == "Pasal 17 ayat (3) huruf c"
 
 
 def test_v40_pasal_17_ayat_4_pelaksana_under_pengawas_else_administrator(barut):
-    rule = _grade_rule(barut, "PLK")
+    rules = [
+        (g.superior_kinds, g.one_level_up, g.unless_unit_has, g.citation.article)
+        for g in barut.data.placement.grade_rules
+        if "PLK" in g.appraisees
+    ]
 
-    assert rule.superior_kinds == ("PENGAWAS", "ADMINISTRATOR")
-    assert rule.citation.article == "Pasal 17 ayat (4) huruf a dan huruf b"
+    assert rules == [
+        (("PENGAWAS",), False, (), "Pasal 17 ayat (4) huruf a"),
+        (("ADMINISTRATOR",), False, ("PENGAWAS",), "Pasal 17 ayat (4) huruf b"),
+    ]
+
+
+def test_v40_pasal_17_ayat_5_a_jf_leading_an_independent_unit_supervises(barut):
+    head = barut.data.placement.independent_head
+
+    assert (head.rule, barut.cite(head.citation)) == (
+        "V-40",
+        "Perbup Barut 18/2024 Pasal 17 ayat (5)",
+    )
 
 
 def test_pasal_18_lampiran_missing_so_no_tables_and_details_to_be_supplied(barut):

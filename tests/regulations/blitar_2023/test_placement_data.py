@@ -97,11 +97,13 @@ def test_v41_pasal_17_ayat_2_grade_rules(blitar):
             ("JFK:AHLI_PERTAMA", "JFT:*"),
             ("JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS"),
             True,
-            True,
+            False,
             "Perwali Blitar 6/2023 Pasal 17 ayat (2)",
         ),
         (("PLK",), ("PENGAWAS",), False, True, "Perwali Blitar 6/2023 Pasal 17 ayat (3)"),
+        (("PLK",), ("JPT_PRATAMA",), False, False, "Perwali Blitar 6/2023 Pasal 17 ayat (3)"),
     ]
+    assert blitar.data.placement.grade_rules[-1].unless_unit_has == ("ADMINISTRATOR", "PENGAWAS")
 
 
 def test_v41_pasal_17_delegation_params(blitar):

@@ -60,7 +60,7 @@ def _missing(what: str) -> ValidationFailed:
 
 def _add(ctx: Context, node: Node, staff: Staff) -> Staff | None:
     assert node.head is not None  # noqa: S101
-    if not ctx.plan.may_sit(staff.position, node.head):
+    if not ctx.plan.may_sit(staff.position, node):
         return None
     node.staff.append(staff)
     return staff

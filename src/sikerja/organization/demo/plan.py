@@ -27,6 +27,20 @@ def _unit_codes(table: PlacementTable, appraiser: str) -> set[str]:
     return codes
 
 
+def kinds_below(node: Node) -> checks.KindsBelow:
+    """Kinds of the head and staff positions in the node and below it, other than its head."""
+
+    def kinds() -> set[str]:
+        found: set[str] = set()
+        for member in node.walk():
+            found |= {staff.position.kind for staff in member.staff}
+            if member is not node and member.head is not None:
+                found.add(member.head.kind)
+        return found
+
+    return kinds
+
+
 def table_levels(table: PlacementTable) -> int:
     """1 = single level on the core business, 2 = Bidang, 3 = Bidang with Seksi/Sub Bidang."""
     if "BIDANG" not in _unit_codes(table, "ROOT"):
@@ -137,10 +151,12 @@ class PackPlan:
             return False
         return True
 
-    def may_sit(self, position: Position, head: Position) -> bool:
-        """T-KEDUDUKAN/V-40/V-41 through `checks.check_position_placement`."""
+    def may_sit(self, position: Position, node: Node) -> bool:
+        """T-KEDUDUKAN/V-40/V-41 through `checks.check_position_placement`, under the node's head."""
         try:
-            checks.check_position_placement(self.pack, position, head)
+            checks.check_position_placement(
+                self.pack, position, node.head, kinds_below=kinds_below(node)
+            )
         except RuleViolation:
             return False
         return True

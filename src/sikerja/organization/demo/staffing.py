@@ -88,7 +88,7 @@ def propose(ctx: Context, blueprint: Blueprint) -> None:
 
 def _fits(ctx: Context, node: Node, staff: Staff) -> bool:
     assert node.head is not None  # noqa: S101
-    return ctx.plan.may_sit(staff.position, node.head)
+    return ctx.plan.may_sit(staff.position, node)
 
 
 def _candidates(ctx: Context, node: Node) -> list[Staff]:

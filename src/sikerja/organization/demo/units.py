@@ -180,7 +180,7 @@ def can_staff(ctx: Context, node: Node) -> bool:
         for jf in jf_kinds:
             for grade in jf.grades:
                 probe = Position(unit=member.unit, kind="FUNGSIONAL", grade=grade, jf_name=jf.name)
-                if ctx.plan.may_sit(probe, member.head):
+                if ctx.plan.may_sit(probe, member):
                     return True
     return False
 

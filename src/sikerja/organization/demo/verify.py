@@ -6,6 +6,7 @@ fault of the demo blueprint and stops the generation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization import checks
 from sikerja.organization.demo.appointments import Staffing
 from sikerja.organization.demo.errors import DemoErrorCode
+from sikerja.organization.demo.plan import kinds_below
 from sikerja.organization.demo.tree import Blueprint
 from sikerja.organization.models import Employee, Position
 from sikerja.regulations.loader import LoadedPack
@@ -39,7 +41,13 @@ def verify(pack: LoadedPack, blueprint: Blueprint, staffing: Staffing) -> None:
         assert head is not None  # noqa: S101
         _guard(head, checks.check_unit_head_kind, pack, head)
         for staff in node.staff:
-            _guard(staff.position, checks.check_position_placement, pack, staff.position, head)
+            _guard(
+                staff.position,
+                partial(checks.check_position_placement, kinds_below=kinds_below(node)),
+                pack,
+                staff.position,
+                head,
+            )
     for placement in staffing.placements:
         if placement.employee.employment_type == Employee.EmploymentType.PPPK:
             position = placement.position

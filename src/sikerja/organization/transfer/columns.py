@@ -197,6 +197,16 @@ POSITION_COLUMNS = (
         example="",
     ),
     Column(
+        "track",
+        Kind.TEXT,
+        OPTIONAL,
+        _(
+            "Sifat Jabatan Fungsional: CORE (urusan inti) atau SUPPORTING (pendukung); "
+            "menentukan kedudukannya bila paket mengaturnya."
+        ),
+        allowed=", ".join(Position.Track.values),
+    ),
+    Column(
         "is_head",
         Kind.BOOL,
         OPTIONAL,

@@ -109,6 +109,7 @@ def _position_rows(government: Government) -> Iterator[list[Cell]]:
             position.kind,
             position.grade or None,
             position.jf_name or None,
+            position.track or None,
             _yes_no(position.is_head),
         ]
 

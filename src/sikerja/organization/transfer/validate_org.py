@@ -23,6 +23,7 @@ MAX_DEPTH = 255 // (PATH_STEP + 1) - 1  # OrgUnit.path holds this many levels be
 UNIT_TYPES = frozenset(UnitType.__members__)
 POSITION_KINDS = frozenset(Position.Kind.values)
 GRADES = frozenset(Position.Grade.values)
+TRACKS = frozenset(Position.Track.values)
 
 
 class Checker:
@@ -325,6 +326,7 @@ def _position_row(org: Org, row: SheetRow, checker: Checker) -> None:
     unit = unit_of(agency, row, "unit_name", checker) if agency is not None else None
     kind_ok = checker.one_of(row, "kind", POSITION_KINDS)
     grade_ok = kind_ok and _grade_check(row, checker)
+    track_ok = checker.one_of(row, "track", TRACKS)
     if unit is None:
         return
     title, is_head = row.text("title"), row.flag("is_head") is True
@@ -339,9 +341,10 @@ def _position_row(org: Org, row: SheetRow, checker: Checker) -> None:
         kind=row.text("kind"),
         grade=row.text("grade"),
         jf_name=row.text("jf_name"),
+        track=row.text("track"),
         is_head=is_head,
     )
-    node = PositionNode(position, unit, row=row, is_valid=kind_ok and grade_ok)
+    node = PositionNode(position, unit, row=row, is_valid=kind_ok and grade_ok and track_ok)
     unit.positions[name_key(title)] = [node]
     org.new_positions.append(node)
     if is_head and unit.head is not None:
@@ -383,6 +386,7 @@ def _existing_position_row(node: PositionNode, row: SheetRow, checker: Checker) 
     checker.differs(row, "kind", row.text("kind"), stored.kind)
     checker.differs(row, "grade", row.text("grade"), stored.grade)
     checker.differs(row, "jf_name", row.text("jf_name"), stored.jf_name)
+    checker.differs(row, "track", row.text("track"), stored.track)
     checker.differs(row, "is_head", row.flag("is_head"), stored.is_head)
 
 
@@ -395,9 +399,38 @@ def _position_rules(pack: LoadedPack, node: PositionNode, row: SheetRow, checker
         checker.refused(row, "kind", error)
     head = node.unit.head
     try:
-        checks.check_position_placement(pack, position, None if head is None else head.position)
+        checks.check_position_placement(
+            pack,
+            position,
+            None if head is None else head.position,
+            kinds_below=_kinds_below(node.unit),
+        )
     except DomainError as error:
         checker.refused(row, "unit_name", error)
+
+
+def _kinds_below(unit: UnitNode) -> checks.KindsBelow:
+    """Kinds of the positions, stored or new, in the unit and below it, other than its head."""
+
+    def within(node: UnitNode) -> bool:
+        current: UnitNode | None = node
+        seen: set[int] = set()  # a file may hold a cycle of units (reported elsewhere)
+        while current is not None and current is not unit and id(current) not in seen:
+            seen.add(id(current))
+            current = current.parent
+        return current is unit
+
+    def kinds() -> set[str]:
+        found: set[str] = set()
+        for nodes in unit.agency.units.values():
+            for node in nodes:
+                if not within(node):
+                    continue
+                for positions in node.positions.values():
+                    found |= {p.position.kind for p in positions if p is not unit.head}
+        return found
+
+    return kinds
 
 
 def _agency_placement(

@@ -68,8 +68,7 @@ class Pack(BaseModel):
     def _referenced_rule_ids(self) -> set[str]:
         referenced: set[str] = set()
         if self.placement is not None:
-            referenced |= {self.placement.generic_rule, self.placement.unit_head_rule}
-            referenced |= {grade_rule.rule for grade_rule in self.placement.grade_rules}
+            referenced |= self.placement.rule_ids()
         if self.roles is not None:
             for name in Roles.model_fields:
                 referenced.add(getattr(self.roles, name).rule)
