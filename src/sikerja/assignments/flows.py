@@ -10,7 +10,7 @@ from __future__ import annotations
 from sikerja.core.errors import NotFound
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 from sikerja.workflows.maps import bpmn_xml, swimlane_svg
 
 
@@ -19,15 +19,25 @@ def flow_pack(viewer: Viewer) -> LoadedPack:
     return load_pack(viewer.government.pack_id)
 
 
-def flow_definition(pack: LoadedPack, key: str) -> WorkflowDefinition:
-    """The pack's flow under the key. Raises NotFound for a key the pack does not have."""
+def penugasan_flows(pack: LoadedPack) -> list[tuple[str, PenugasanDefinition]]:
+    """The pack's penugasan flows under their keys, in the pack's order (other kinds' flows
+    belong to their own apps)."""
+    return [
+        (key, definition)
+        for key, definition in pack.data.workflows.items()
+        if isinstance(definition, PenugasanDefinition)
+    ]
+
+
+def flow_definition(pack: LoadedPack, key: str) -> PenugasanDefinition:
+    """The pack's penugasan flow under the key. Raises NotFound for any other key."""
     definition = pack.data.workflows.get(key)
-    if definition is None:
+    if not isinstance(definition, PenugasanDefinition):
         raise NotFound()
     return definition
 
 
-def refusal_citation(pack: LoadedPack, definition: WorkflowDefinition) -> str:
+def refusal_citation(pack: LoadedPack, definition: PenugasanDefinition) -> str:
     """The citation of the rule that forbids the flow ('' for an allowed one)."""
     return pack.citation_of(definition.refusal_rule)
 

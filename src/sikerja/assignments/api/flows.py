@@ -14,7 +14,7 @@ from sikerja.assignments import flows
 from sikerja.assignments.schemas import FlowOut
 from sikerja.core.schemas import READ_ERRORS, read_answers
 from sikerja.organization.http import viewer_of
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 
 router = Router()  # tag "penugasan" from the app's router
 
@@ -26,7 +26,7 @@ class FlowView:
     """A flow of the pack under its key, with the citation of the rule that forbids it, if any."""
 
     key: str
-    definition: WorkflowDefinition
+    definition: PenugasanDefinition
     refusal_citation: str
     map_svg_url: str
     map_bpmn_url: str
@@ -58,7 +58,7 @@ def flow_list(request: HttpRequest) -> list[FlowView]:
             map_svg_url=reverse("api-v1:flow_map_svg", kwargs={"key": key}),
             map_bpmn_url=reverse("api-v1:flow_map_bpmn", kwargs={"key": key}),
         )
-        for key, definition in pack.data.workflows.items()
+        for key, definition in flows.penugasan_flows(pack)
     ]
 
 

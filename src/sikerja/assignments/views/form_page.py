@@ -20,6 +20,7 @@ from sikerja.organization.display import shown_nip
 from sikerja.organization.models import OrgUnit, Placement
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import LoadedPack, load_pack
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 
 STAFF_KINDS = ("FUNGSIONAL", "PELAKSANA")
 # The pack's "duration" is asked as two dates.
@@ -51,7 +52,7 @@ def required_fields(pack: LoadedPack) -> dict[str, list[str]]:
     """Form field name -> labels of the allowed flows that require it."""
     required: dict[str, list[str]] = {}
     for definition in pack.data.workflows.values():
-        if not definition.allowed:
+        if not isinstance(definition, PenugasanDefinition) or not definition.allowed:
             continue
         for name in definition.request_fields:
             for field_name in PACK_FIELDS.get(name, (name,)):

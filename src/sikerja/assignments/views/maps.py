@@ -19,7 +19,7 @@ from sikerja.assignments.forms import map_language
 from sikerja.organization.http import render_page, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import LoadedPack
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import PenugasanDefinition
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 
@@ -42,7 +42,7 @@ class FlowRow:
     step_count: int
 
     @classmethod
-    def of(cls, pack: LoadedPack, key: str, definition: WorkflowDefinition) -> FlowRow:
+    def of(cls, pack: LoadedPack, key: str, definition: PenugasanDefinition) -> FlowRow:
         return cls(
             key=key,
             label=definition.label,
@@ -73,7 +73,7 @@ class MapPage:
 def flow_list(viewer: Viewer) -> list[FlowRow]:
     """Every flow of the viewer's pack, allowed and forbidden, in the pack's order."""
     pack = flows.flow_pack(viewer)
-    return [FlowRow.of(pack, key, d) for key, d in pack.data.workflows.items()]
+    return [FlowRow.of(pack, key, d) for key, d in flows.penugasan_flows(pack)]
 
 
 def map_page(viewer: Viewer, key: str, lang: str) -> MapPage:
