@@ -15,7 +15,12 @@ from django.utils.translation import gettext as _
 
 from sikerja.organization import resolver_sql as sql
 from sikerja.regulations.loader import LoadedPack
-from sikerja.regulations.schema import KEAHLIAN_GRADES, KETERAMPILAN_GRADES, PlacementTable
+from sikerja.regulations.schema import (
+    KEAHLIAN_GRADES,
+    KETERAMPILAN_GRADES,
+    PlacementTable,
+    RoleRule,
+)
 
 ACTING_ORDER = {"DEFINITIVE": 0, "PLT": 1, "PLH": 2}
 APPRAISER_KINDS = {"JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS"}
@@ -337,6 +342,8 @@ class Resolver:
         role = getattr(self.roles, role_name)
         if subject is None:
             return self._no_placement(role_name, role.rule, role.citation)
+        if role_name == "unit_head" and not scope:
+            role = self._unit_head_rule(subject, heads)
         scope = scope or role.scope
         groups = [g for g in _ordered_units(subject, heads) if g[0].depth >= 0]
         if scope == "work_unit":
@@ -354,6 +361,13 @@ class Resolver:
                 return self._answer(role_name, best.holder, role.rule, role.citation, tuple(notes))
         notes.append(_("Jabatan pimpinan unit lowong."))
         return self._answer(role_name, None, role.rule, role.citation, tuple(notes))
+
+    def _unit_head_rule(self, subject: _Subject, heads: list[_Head]) -> RoleRule:
+        """The unit-head rule of the subject's placement table, else the pack's (Blitar M1)."""
+        table = self._table_for(subject, _ordered_units(subject, heads))
+        if table is not None and table.unit_head is not None:
+            return table.unit_head
+        return self.roles.unit_head
 
     def head_of_unit(self, unit_id: int, on: dt.date, scope: str = "") -> RoleAnswer:
         """The unit head of a unit (pack scope unless `scope` says own_unit/work_unit/agency)."""

@@ -68,6 +68,12 @@ class PlacementTable(BaseModel):
     figure: str = ""
     rows: tuple[PlacementRow, ...] = Field(default=())
     follows_other_legislation: bool = False
+    unit_head: RoleRule | None = Field(
+        default=None,
+        description="who heads the unit organisasi of the agencies of this table, instead of "
+        "[roles].unit_head (Blitar Mekanisme 1: the JPT Pratama, T-BLITAR-MEKANISME; scope "
+        "'own_unit' makes the Administrator the unit head)",
+    )
     exhaustive: bool = Field(
         default=False,
         description="the rows name every head of the agency's own structure under whom the "
@@ -185,6 +191,7 @@ class Placement(BaseModel):
         ids = {self.generic_rule, self.unit_head_rule}
         ids |= {rule.rule for rule in self.grade_rules}
         ids |= {rule.rule for rule in self.track_rules}
+        ids |= {table.unit_head.rule for table in self.tables if table.unit_head is not None}
         if self.independent_head is not None:
             ids.add(self.independent_head.rule)
         return ids
