@@ -15,4 +15,5 @@ class AssignmentErrorCode(StrEnum):
     ORAL_NOT_ALLOWED = "oral_not_allowed"
     TEAM_REQUIRED = "team_required"
     PERIOD = "period_invalid"
+    PERIOD_REQUIRED = "period_required"
     UNKNOWN_VALUE = "unknown_value"

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sikerja.assignments import checks
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.flow_choice import definition_for
 from sikerja.assignments.models import Assignment, AssignmentCandidate
@@ -27,16 +28,6 @@ from sikerja.workflows.actors import ActorContext
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 SUBJECT_TYPE = "assignments.assignment"
-ASSIGNABLE_KINDS = {"FUNGSIONAL", "PELAKSANA"}
-FIELD_LABELS = {
-    "purpose": _("maksud dan tujuan"),
-    "competencies": _("kompetensi yang dibutuhkan"),
-    "expected_target": _("target yang diharapkan"),
-    "duration": _("jangka waktu"),
-    "task_description": _("uraian tugas"),
-    "individual_target": _("target individu"),
-    "other_arrangements": _("pengaturan lain"),
-}
 
 
 @dataclass
@@ -83,17 +74,19 @@ def assignment_request_submit(
 
     Implements: V-01/V-02 (request contents), V-14 (voluntary scopes, through the pack's forbidden
     flows), V-16 (oral only within the unit), V-35 (team for cross-unit work), V-44 (placement
-    first); the scope is derived from the organisation (SPEC §4.0).
+    first), V-64 (a set period); the scope is derived from the organisation (SPEC §4.0).
     """
     government = requester.government
     pack = load_pack(government.pack_id)
     mode, subject = _choices(data)
     requester_unit = _placed_unit(requester, on)
     if requester_unit is None:
-        raise _no_placement(pack, requester)
+        raise checks.no_placement(pack, requester)
     candidates = _candidates(government, data, requester, mode)
     owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, on)
     external = _external(government, data)
+    if mode == Mode.APPOINTMENT and data.home_unit_id is None and len(candidates) > 1:
+        home_unit = _widest_home(pack, owner_unit, candidates, external is not None, on)
     scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
     if mode == Mode.VOLUNTARY:
         raw = raw_scope(pack, owner_unit, home_unit, external=external is not None)
@@ -101,7 +94,7 @@ def assignment_request_submit(
     key, definition = definition_for(
         pack, flow_id(pack, mode, scope, data.additional_task), subject
     )
-    _check_request(pack, definition, data, scope, candidates, on)
+    checks.request_check(pack, definition, data, scope, candidates, on)
     with transaction.atomic():
         assignment = _create(
             government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
@@ -148,18 +141,6 @@ def _choices(data: RequestInput) -> tuple[Mode, str]:
             fields={"title": _("Wajib diisi.")},
         )
     return Mode(data.mode), data.subject
-
-
-def _no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
-    return RuleViolation(
-        code=AssignmentErrorCode.NO_PLACEMENT,
-        message=_(
-            "%(name)s belum memiliki kedudukan dan Pejabat Penilai Kinerja; penugasan belum dapat diproses."
-        )
-        % {"name": employee.full_name},
-        rule="V-44",
-        citation=pack.citation_of("V-44"),
-    )
 
 
 def _candidates(
@@ -210,6 +191,23 @@ def _units(
     return owner, home or owner
 
 
+SCOPE_ORDER = (Scope.WITHIN_UNIT, Scope.CROSS_UNIT, Scope.CROSS_PD, Scope.CROSS_INSTANSI)
+
+
+def _widest_home(
+    pack: LoadedPack, owner: OrgUnit, members: list[Employee], external: bool, on: dt.date
+) -> OrgUnit | None:
+    """The home unit of the member farthest from the owner unit: a team request takes the
+    widest scope among its members' home units (V-69), never the first-named one's."""
+    homes = [unit for unit in (_placed_unit(m, on) for m in members) if unit is not None]
+    if not homes:
+        return None
+    return max(
+        homes,
+        key=lambda unit: SCOPE_ORDER.index(scope_between(pack, owner, unit, external=external)),
+    )
+
+
 def _external(government: Government, data: RequestInput) -> Government | None:
     if data.external_government_id is None:
         return None
@@ -223,95 +221,6 @@ def _external(government: Government, data: RequestInput) -> Government | None:
             fields={"external_government_id": _("Tidak ditemukan.")},
         )
     return external
-
-
-def _check_request(
-    pack: LoadedPack,
-    definition: PenugasanDefinition,
-    data: RequestInput,
-    scope: Scope,
-    candidates: list[Employee],
-    on: dt.date,
-) -> None:
-    _check_fields(pack, definition, data)
-    if data.starts_on and data.ends_on and data.ends_on < data.starts_on:
-        raise ValidationFailed(
-            code=AssignmentErrorCode.PERIOD,
-            message=_("Tanggal selesai harus sama dengan atau sesudah tanggal mulai."),
-            fields={"ends_on": _("Sebelum tanggal mulai.")},
-        )
-    if (
-        data.channel == Assignment.Channel.ORAL
-        and scope != Scope.WITHIN_UNIT
-        and pack.binds("V-16")
-    ):
-        raise RuleViolation(
-            code=AssignmentErrorCode.ORAL_NOT_ALLOWED,
-            message=_(
-                "Pengajuan lintas unit organisasi wajib tertulis; lisan hanya di dalam unit."
-            ),
-            rule="V-16",
-            citation=pack.cite_rule("V-16"),
-            fields={"channel": _("Pilih tertulis.")},
-        )
-    if (
-        scope in {Scope.CROSS_UNIT, Scope.CROSS_INSTANSI}
-        and pack.binds("V-35")
-        and not data.team_name.strip()
-    ):
-        raise RuleViolation(
-            code=AssignmentErrorCode.TEAM_REQUIRED,
-            message=_(
-                "Pelaksanaan tugas lintas unit organisasi dan lintas instansi dilakukan dalam tim kerja; sebutkan timnya."
-            ),
-            rule="V-35",
-            citation=pack.cite_rule("V-35"),
-            fields={"team_name": _("Wajib diisi.")},
-        )
-    for candidate in candidates:
-        _check_candidate(pack, candidate, on)
-
-
-def _check_fields(pack: LoadedPack, definition: PenugasanDefinition, data: RequestInput) -> None:
-    missing = []
-    for name in definition.request_fields:
-        value: Any = (
-            data.starts_on and data.ends_on if name == "duration" else getattr(data, name, "")
-        )
-        if not value or (isinstance(value, str) and not value.strip()):
-            missing.append(name)
-    if missing:
-        labels = ", ".join(str(FIELD_LABELS.get(name, name)) for name in missing)
-        raise RuleViolation(
-            code=AssignmentErrorCode.MISSING_FIELDS,
-            message=_("Permohonan paling sedikit memuat: %(fields)s.") % {"fields": labels},
-            rule=definition.request_rule,
-            citation=pack.citation_of(definition.request_rule),
-            fields={
-                ("starts_on" if name == "duration" else name): _("Wajib diisi.") for name in missing
-            },
-        )
-
-
-def _check_candidate(pack: LoadedPack, candidate: Employee, on: dt.date) -> None:
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee=candidate)
-        .select_related("position")
-        .first()
-    )
-    if placement is None:
-        raise _no_placement(pack, candidate)
-    if placement.position.kind not in ASSIGNABLE_KINDS:
-        raise RuleViolation(
-            code=AssignmentErrorCode.CANDIDATE_KIND,
-            message=_(
-                "Penugasan ditujukan kepada Pejabat Fungsional atau Pelaksana; %(name)s menduduki %(position)s."
-            )
-            % {"name": candidate.full_name, "position": placement.position.title},
-            rule="G34",
-            citation=pack.cite_rule("G34") if pack.has_rule("G34") else pack.short,
-        )
 
 
 def _create(

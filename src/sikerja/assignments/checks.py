@@ -1,0 +1,162 @@
+"""The pack's rules on a penugasan request, checked before anything is written.
+
+Each check raises a DomainError naming the pack rule and its citation; the service calls
+`request_check` once, before it creates the request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sikerja.assignments.errors import AssignmentErrorCode
+from sikerja.assignments.models import Assignment
+from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.organization.models import Employee, Placement
+from sikerja.regulations.loader import LoadedPack
+from sikerja.regulations.schema.workflows import PenugasanDefinition, Scope
+
+if TYPE_CHECKING:
+    from sikerja.assignments.services import RequestInput
+
+ASSIGNABLE_KINDS = {"FUNGSIONAL", "PELAKSANA"}
+FIELD_LABELS = {
+    "purpose": gettext_lazy("maksud dan tujuan"),
+    "competencies": gettext_lazy("kompetensi yang dibutuhkan"),
+    "expected_target": gettext_lazy("target yang diharapkan"),
+    "duration": gettext_lazy("jangka waktu"),
+    "task_description": gettext_lazy("uraian tugas"),
+    "individual_target": gettext_lazy("target individu"),
+    "other_arrangements": gettext_lazy("pengaturan lain"),
+}
+
+
+def request_check(
+    pack: LoadedPack,
+    definition: PenugasanDefinition,
+    data: RequestInput,
+    scope: Scope,
+    candidates: list[Employee],
+    on: dt.date,
+) -> None:
+    """Refuse a request the pack does not allow: its contents, period, channel, candidates."""
+    fields_check(pack, definition, data)
+    period_check(pack, data)
+    if (
+        data.channel == Assignment.Channel.ORAL
+        and scope != Scope.WITHIN_UNIT
+        and pack.binds("V-16")
+    ):
+        raise RuleViolation(
+            code=AssignmentErrorCode.ORAL_NOT_ALLOWED,
+            message=_(
+                "Pengajuan lintas unit organisasi wajib tertulis; lisan hanya di dalam unit."
+            ),
+            rule="V-16",
+            citation=pack.cite_rule("V-16"),
+            fields={"channel": _("Pilih tertulis.")},
+        )
+    if (
+        scope in {Scope.CROSS_UNIT, Scope.CROSS_INSTANSI}
+        and pack.binds("V-35")
+        and not data.team_name.strip()
+    ):
+        raise RuleViolation(
+            code=AssignmentErrorCode.TEAM_REQUIRED,
+            message=_(
+                "Pelaksanaan tugas lintas unit organisasi dan lintas instansi dilakukan dalam tim kerja; sebutkan timnya."
+            ),
+            rule="V-35",
+            citation=pack.cite_rule("V-35"),
+            fields={"team_name": _("Wajib diisi.")},
+        )
+    for candidate in candidates:
+        candidate_check(pack, candidate, on)
+
+
+def fields_check(pack: LoadedPack, definition: PenugasanDefinition, data: RequestInput) -> None:
+    """The items the flow's request must state (V-01, V-02, …: the definition's request rule).
+
+    A request that lacks only its period is left to V-64, the rule of every pack on the period.
+    """
+    missing = []
+    for name in definition.request_fields:
+        value: Any = (
+            data.starts_on and data.ends_on if name == "duration" else getattr(data, name, "")
+        )
+        if not value or (isinstance(value, str) and not value.strip()):
+            missing.append(name)
+    if not missing or (missing == ["duration"] and pack.binds("V-64")):
+        return
+    labels = ", ".join(str(FIELD_LABELS.get(name, name)) for name in missing)
+    raise RuleViolation(
+        code=AssignmentErrorCode.MISSING_FIELDS,
+        message=_("Permohonan paling sedikit memuat: %(fields)s.") % {"fields": labels},
+        rule=definition.request_rule,
+        citation=pack.citation_of(definition.request_rule),
+        fields={
+            ("starts_on" if name == "duration" else name): _("Wajib diisi.") for name in missing
+        },
+    )
+
+
+def period_check(pack: LoadedPack, data: RequestInput) -> None:
+    """Every assignment is for a set period, from a start date to an end date on or after it.
+
+    Implements: V-64 (the Pasal 1 definition of Penugasan: "dalam periode waktu tertentu").
+    """
+    missing = [name for name in ("starts_on", "ends_on") if getattr(data, name) is None]
+    if missing and pack.binds("V-64"):
+        raise RuleViolation(
+            code=AssignmentErrorCode.PERIOD_REQUIRED,
+            message=_(
+                "Penugasan dilaksanakan dalam periode waktu tertentu; isi tanggal mulai dan tanggal selesai."
+            ),
+            rule="V-64",
+            citation=pack.cite_rule("V-64"),
+            fields={name: _("Wajib diisi.") for name in missing},
+        )
+    if data.starts_on and data.ends_on and data.ends_on < data.starts_on:
+        raise ValidationFailed(
+            code=AssignmentErrorCode.PERIOD,
+            message=_("Tanggal selesai harus sama dengan atau sesudah tanggal mulai."),
+            fields={"ends_on": _("Sebelum tanggal mulai.")},
+        )
+
+
+def no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
+    """V-44: placement and appraiser are known before any assignment."""
+    return RuleViolation(
+        code=AssignmentErrorCode.NO_PLACEMENT,
+        message=_(
+            "%(name)s belum memiliki kedudukan dan Pejabat Penilai Kinerja; penugasan belum dapat diproses."
+        )
+        % {"name": employee.full_name},
+        rule="V-44",
+        citation=pack.citation_of("V-44"),
+    )
+
+
+def candidate_check(pack: LoadedPack, candidate: Employee, on: dt.date) -> None:
+    """A candidate is placed, and holds a position a penugasan may be addressed to."""
+    placement = (
+        Placement.objects.effective_on(on)
+        .filter(employee=candidate)
+        .select_related("position")
+        .first()
+    )
+    if placement is None:
+        raise no_placement(pack, candidate)
+    if placement.position.kind not in ASSIGNABLE_KINDS:
+        raise RuleViolation(
+            code=AssignmentErrorCode.CANDIDATE_KIND,
+            message=_(
+                "Penugasan ditujukan kepada Pejabat Fungsional atau Pelaksana; %(name)s menduduki %(position)s."
+            )
+            % {"name": candidate.full_name, "position": placement.position.title},
+            rule="G34",
+            citation=pack.cite_rule("G34") if pack.has_rule("G34") else pack.short,
+        )
