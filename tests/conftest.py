@@ -72,6 +72,49 @@ def world_holder(django_db_setup, django_db_blocker) -> _WorldHolder:
     return _WorldHolder(django_db_blocker)
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a test module, for what the module's tests share (Django's
+    setUpTestData): `module_db(build)` runs `build()` in it and returns the result.
+
+    Each test of the module rolls back to what was built (its own transaction is a savepoint
+    inside this one), and the whole is rolled back after the module, so nothing is left for
+    other modules. Not for modules with transactional tests (`django_db(transaction=True)`).
+    Module fixtures hand tests objects read again per test (`tests.organization.reread`).
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer._from_testcase = True  # as TestCase's own: a durable service block may nest in it
+        outer.__enter__()
+
+    def build(make):
+        with django_db_blocker.unblock():
+            return make()
+
+    yield build
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def _waiting_request(module_db):
+    from tests.workflows.reroute_world import waiting_request
+
+    return module_db(waiting_request)
+
+
+@pytest.fixture
+def waiting(_waiting_request, db):
+    """A Blitar request waiting on its Kepala Bidang (tests.workflows.reroute_world), built once
+    per module: the workflow and delegation tests change posts and delegations around it."""
+    from tests.workflows.reroute_world import reread_waiting
+
+    return reread_waiting(_waiting_request)
+
+
 @pytest.fixture
 def world_committed(world_holder) -> World:
     """The demo world, committed (built before the test's transaction starts)."""

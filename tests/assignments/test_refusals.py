@@ -18,6 +18,7 @@ from sikerja.regulations.loader import load_pack
 from tests.assignments.flow import external_government
 from tests.assignments.refusals import PACK, PERWALI, nothing_written, request, submit
 from tests.organization.builders import Org, build_org
+from tests.organization.reread import reread, reread_org
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +30,34 @@ class Staffed:
     pelaksana: Employee  # Pelaksana in the Bidang
 
 
-@pytest.fixture
-def staffed() -> Staffed:
+def _staffed() -> Staffed:
     org = build_org(PACK)
     return Staffed(
         org=org,
         lead=org.staff("Rina Kusuma", "bidang", "FUNGSIONAL", "AHLI_MUDA"),
         pelaksana=org.staff("Agus Salim", "bidang", "PELAKSANA"),
     )
+
+
+@pytest.fixture(scope="module")
+def _built(module_db) -> tuple[Staffed, Government, dict[str, Employee]]:
+    """Built once for the module: the Blitar pemda and another government (a province on the
+    national pack) with a Bappeda and its staff."""
+    return module_db(lambda: (_staffed(), *external_government(kode="P35", province="Jawa Timur")))
+
+
+@pytest.fixture
+def staffed(_built, db) -> Staffed:
+    built = _built[0]
+    return Staffed(
+        org=reread_org(built.org), lead=reread(built.lead), pelaksana=reread(built.pelaksana)
+    )
+
+
+@pytest.fixture
+def province(_built, db) -> tuple[Government, dict[str, Employee]]:
+    _, government, people = _built
+    return reread(government), {key: reread(person) for key, person in people.items()}
 
 
 def _refused(error: type[Exception], requester: Employee, data: RequestInput):
@@ -135,12 +156,6 @@ def test_a_period_that_ends_before_it_starts_is_refused(staffed):
         "",
         {"ends_on": "Sebelum tanggal mulai."},
     )
-
-
-@pytest.fixture
-def province() -> tuple[Government, dict[str, Employee]]:
-    """Another government (a province on the national pack) with a Bappeda and its staff."""
-    return external_government(kode="P35", province="Jawa Timur")
 
 
 def test_a_candidate_of_another_government_is_not_found(staffed, province):

@@ -17,6 +17,7 @@ from sikerja.workflows.models import WorkflowStep
 from tests.assignments.flow import NOW, ON, open_step
 from tests.assignments.refusals import PACK, PERWALI, nothing_written, request, submit
 from tests.organization.builders import Org, add_agency, build_org
+from tests.organization.reread import reread, reread_org
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +33,7 @@ class Reviewing:
     outsider: Employee  # a Pelaksana of another Perangkat Daerah
 
 
-@pytest.fixture
-def reviewing() -> Reviewing:
+def _reviewing() -> Reviewing:
     org = build_org(PACK)
     staff = org.staff("Sekar Ayu", "sekretariat", "PELAKSANA")
     add_agency(org, "BAPPEDA", "Badan Perencanaan")
@@ -48,6 +48,23 @@ def reviewing() -> Reviewing:
     )
     assignment_recommend(step_id=step.pk, by=sekretaris, text="Direkomendasikan.", at=NOW)
     return Reviewing(org, step, sekretaris, staff, outsider)
+
+
+@pytest.fixture(scope="module")
+def _built(module_db) -> Reviewing:
+    return module_db(_reviewing)
+
+
+@pytest.fixture
+def reviewing(_built, db) -> Reviewing:
+    """The request at the review, built once for the module; each test rolls back to it."""
+    return Reviewing(
+        org=reread_org(_built.org),
+        step=reread(_built.step),
+        sekretaris=reread(_built.sekretaris),
+        staff=reread(_built.staff),
+        outsider=reread(_built.outsider),
+    )
 
 
 def _refused_decision(error: type[Exception], reviewing: Reviewing, decision="approve", **kwargs):

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.organization.builders import Org, build_org
+from tests.organization.reread import reread_org
 
 PACK = "surakarta-2023"
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC)
@@ -91,6 +92,12 @@ def build_small_org() -> Org:
     return built
 
 
+@pytest.fixture(scope="module")
+def _small_org(module_db) -> Org:
+    return module_db(build_small_org)
+
+
 @pytest.fixture
-def org(db) -> Org:
-    return build_small_org()
+def org(_small_org, db) -> Org:
+    """The small pemda, built once per test module; each test rolls back to it."""
+    return reread_org(_small_org)

@@ -9,12 +9,12 @@ import pytest
 from sikerja.assignments.services import assignment_decide
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
-from sikerja.organization import services_people
+from sikerja.organization import services, services_people
 from sikerja.organization.models import Delegation
 from sikerja.organization.rules import Actor
 from tests.assignments.flow import NOW, ON
 from tests.organization.builders import START
-from tests.workflows.reroute_world import Waiting, audit_events, waiting_request
+from tests.workflows.reroute_world import Waiting, audit_events
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +54,7 @@ def _decide_as_delegate(waiting: Waiting):
     )
 
 
-def test_the_delegation_ends_on_the_date_and_the_end_is_audited():
-    waiting = waiting_request()
+def test_the_delegation_ends_on_the_date_and_the_end_is_audited(waiting):
     delegation = _delegate_appointments(waiting)
 
     ended = _end(waiting, delegation, ON)
@@ -70,8 +69,7 @@ def test_the_delegation_ends_on_the_date_and_the_end_is_audited():
     assert list(mine.effective_on(ON - dt.timedelta(days=1))) == [delegation]
 
 
-def test_from_the_end_date_the_delegate_can_no_longer_decide_for_the_official():
-    waiting = waiting_request()
+def test_from_the_end_date_the_delegate_can_no_longer_decide_for_the_official(waiting):
     _end(waiting, _delegate_appointments(waiting), ON)
 
     with pytest.raises(NotFound) as refused:
@@ -81,8 +79,7 @@ def test_from_the_end_date_the_delegate_can_no_longer_decide_for_the_official():
     assert waiting.instance.steps.get(pk=waiting.step.pk).decided_by_id is None
 
 
-def test_until_the_end_date_the_delegate_still_decides():
-    waiting = waiting_request()
+def test_until_the_end_date_the_delegate_still_decides(waiting):
     _end(waiting, _delegate_appointments(waiting), ON + dt.timedelta(days=1))
 
     decided = _decide_as_delegate(waiting)
@@ -95,8 +92,7 @@ def test_until_the_end_date_the_delegate_still_decides():
 
 
 @pytest.mark.parametrize("valid_to", [START, START - dt.timedelta(days=1)])
-def test_an_end_not_after_the_start_is_refused_and_nothing_is_written(valid_to):
-    waiting = waiting_request()
+def test_an_end_not_after_the_start_is_refused_and_nothing_is_written(waiting, valid_to):
     delegation = _delegate_appointments(waiting)
 
     with pytest.raises(ValidationFailed) as refused:
@@ -110,8 +106,7 @@ def test_an_end_not_after_the_start_is_refused_and_nothing_is_written(valid_to):
     assert _ended_events(delegation) == []
 
 
-def test_only_bkpsdm_ends_a_delegation_v39():
-    waiting = waiting_request()
+def test_only_bkpsdm_ends_a_delegation_v39(waiting):
     delegation = _delegate_appointments(waiting)
     kabid = Actor(
         user_id=None,
@@ -132,13 +127,14 @@ def test_only_bkpsdm_ends_a_delegation_v39():
     assert _ended_events(delegation) == []
 
 
-def test_the_operator_of_another_government_cannot_end_it():
-    waiting = waiting_request()
+def test_the_operator_of_another_government_cannot_end_it(waiting):
     delegation = _delegate_appointments(waiting)
-    other = waiting_request()
+    other = services.government_create(
+        kode="TX01", name="Pemerintah Uji Lain", kind="KOTA", pack_id="blitar-2023", at=NOW
+    )
 
     with pytest.raises(PermissionDenied):
-        _end(waiting, delegation, ON, actor=other.org.actor)
+        _end(waiting, delegation, ON, actor=Actor.system(other.pk))
 
     assert Delegation.objects.get(pk=delegation.pk).valid_to is None
     assert _ended_events(delegation) == []

@@ -13,6 +13,7 @@ from sikerja.organization.models import Employee, Placement
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.assignments.flow import NOW, ON, instance_of, open_step, request_input
 from tests.organization.builders import Org, build_org
+from tests.organization.reread import reread, reread_org
 
 PACK = "blitar-2023"
 
@@ -48,6 +49,17 @@ def waiting_request() -> Waiting:
         instance=instance_of(assignment),
         step=open_step(assignment),
         kabid=org.people["bidang"],
+    )
+
+
+def reread_waiting(waiting: Waiting) -> Waiting:
+    """The module's waiting request, every object read again for one test."""
+    return Waiting(
+        org=reread_org(waiting.org),
+        assignment=reread(waiting.assignment),
+        instance=reread(waiting.instance),
+        step=reread(waiting.step),
+        kabid=reread(waiting.kabid),
     )
 
 

@@ -32,8 +32,7 @@ def _reroute_events() -> int:
 # ---------------------------------------------------------------- workflow_reroute
 
 
-def test_reroute_without_apply_lists_the_step_and_writes_nothing():
-    waiting = waiting_request()
+def test_reroute_without_apply_lists_the_step_and_writes_nothing(waiting):
     replace_kabid(waiting)
 
     lines = _run("workflow_reroute", "--government", waiting.org.government.kode)
@@ -47,8 +46,7 @@ def test_reroute_without_apply_lists_the_step_and_writes_nothing():
     assert _reroute_events() == 0
 
 
-def test_reroute_with_apply_moves_the_step_and_audits_it_as_the_command():
-    waiting = waiting_request()
+def test_reroute_with_apply_moves_the_step_and_audits_it_as_the_command(waiting):
     successor = replace_kabid(waiting)
 
     lines = _run("workflow_reroute", "--government", waiting.org.government.kode, "--apply")
@@ -67,21 +65,19 @@ def test_reroute_with_apply_moves_the_step_and_audits_it_as_the_command():
     )
 
 
-def test_reroute_with_apply_and_nothing_changed_writes_nothing():
-    waiting = waiting_request()
+def test_reroute_with_apply_and_nothing_changed_writes_nothing(waiting):
 
     lines = _run("workflow_reroute", "--government", waiting.org.government.kode, "--apply")
 
     assert lines == ["0 step(s) re-routed"]
-    assert list(waiting.instance.steps.values_list("status", "actor_id")) == [
+    assert list(waiting.instance.steps.order_by("seq").values_list("status", "actor_id")) == [
         (WorkflowStep.Status.DECIDED, waiting.assignment.requester_id),
         (WorkflowStep.Status.OPEN, waiting.kabid.pk),
     ]
     assert _reroute_events() == 0
 
 
-def test_reroute_looks_only_at_the_named_government():
-    waiting = waiting_request()
+def test_reroute_looks_only_at_the_named_government(waiting):
     replace_kabid(waiting)
     other = waiting_request()
 
@@ -114,13 +110,13 @@ def clock(monkeypatch):
 DUE = NOW + dt.timedelta(days=5)
 
 
-def _overdue_request():
-    """A waiting request whose open step is due at DUE.
+@pytest.fixture
+def overdue(waiting):
+    """The waiting request, its open step due at DUE.
 
     No shipped pack gives a step `deadline_days` (the regulations set none), so the deadline a
     pack would set is written on the step here; the engine computes it as opened_at + days.
     """
-    waiting = waiting_request()
     WorkflowStep.objects.filter(pk=waiting.step.pk).update(due_at=DUE)
     waiting.step.refresh_from_db()
     return waiting
@@ -134,8 +130,7 @@ def _reminders() -> list[tuple[int, str, str, str]]:
     )
 
 
-def test_an_overdue_step_reminds_its_actor_once_a_day(clock):
-    waiting = _overdue_request()
+def test_an_overdue_step_reminds_its_actor_once_a_day(overdue, clock):
     clock(DUE + dt.timedelta(hours=1))
 
     first = _run("workflow_reminders")
@@ -144,16 +139,15 @@ def test_an_overdue_step_reminds_its_actor_once_a_day(clock):
     assert (first, again) == (["1 reminder(s)"], ["0 reminder(s)"])
     assert _reminders() == [
         (
-            waiting.kabid.pk,
-            f"Melewati tenggat: {waiting.step.label}",
-            waiting.step.citation,
-            step_link(waiting.step),
+            overdue.kabid.pk,
+            f"Melewati tenggat: {overdue.step.label}",
+            overdue.step.citation,
+            step_link(overdue.step),
         )
     ]
 
 
-def test_the_next_day_the_actor_is_reminded_again(clock):
-    waiting = _overdue_request()
+def test_the_next_day_the_actor_is_reminded_again(overdue, clock):
     clock(DUE + dt.timedelta(hours=1))
     _run("workflow_reminders")
     clock(DUE + dt.timedelta(days=1))
@@ -161,11 +155,10 @@ def test_the_next_day_the_actor_is_reminded_again(clock):
     lines = _run("workflow_reminders")
 
     assert lines == ["1 reminder(s)"]
-    assert [recipient for recipient, *_ in _reminders()] == [waiting.kabid.pk] * 2
+    assert [recipient for recipient, *_ in _reminders()] == [overdue.kabid.pk] * 2
 
 
-def test_a_step_not_yet_due_is_not_reminded(clock):
-    _overdue_request()
+def test_a_step_not_yet_due_is_not_reminded(overdue, clock):
     clock(DUE - dt.timedelta(minutes=1))
 
     lines = _run("workflow_reminders")
@@ -174,8 +167,7 @@ def test_a_step_not_yet_due_is_not_reminded(clock):
     assert _reminders() == []
 
 
-def test_a_dry_run_counts_the_reminders_and_sends_none(clock):
-    _overdue_request()
+def test_a_dry_run_counts_the_reminders_and_sends_none(overdue, clock):
     clock(DUE + dt.timedelta(hours=1))
 
     lines = _run("workflow_reminders", "--dry-run")
@@ -184,10 +176,9 @@ def test_a_dry_run_counts_the_reminders_and_sends_none(clock):
     assert _reminders() == []
 
 
-def test_a_decided_step_is_not_reminded(clock):
-    waiting = _overdue_request()
-    decide(waiting.assignment, "approve")
-    decide(waiting.assignment, "acknowledge")
+def test_a_decided_step_is_not_reminded(overdue, clock):
+    decide(overdue.assignment, "approve")
+    decide(overdue.assignment, "acknowledge")
     clock(DUE + dt.timedelta(days=1))
 
     lines = _run("workflow_reminders")
