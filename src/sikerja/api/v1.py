@@ -13,7 +13,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
-from sikerja.api import idempotency, organization, staffing
+from sikerja.api import idempotency
 from sikerja.api.auth import api_auth
 from sikerja.api.errors import install_error_handlers
 
@@ -44,7 +44,6 @@ api = SikerjaApi(
 )
 install_error_handlers(api)
 idempotency.install(api)
-api.add_router("", organization.router)
-api.add_router("", staffing.router)
+api.add_router("", "sikerja.organization.api.router")
 api.add_router("", "sikerja.assignments.api.router")
 api.add_router("", "sikerja.documents.api.router")

@@ -1,7 +1,7 @@
 """The boxes and the detail cost the same number of queries whatever their size.
 
 Each count includes the session and user lookups (2) and building the caller's scope (4 for a
-head, 3 for staff; see tests/api/test_query_counts.py). Reviewed like code: a change shows up in
+head, 3 for staff; see tests/organization/api/test_query_counts.py). Reviewed like code: a change shows up in
 the diff.
 """
 

@@ -1,4 +1,4 @@
-"""The API's writes: turn request references (NIPs, ids) into objects, then call one service.
+"""Writes from the edges: turn request references (NIPs, ids) into objects, then call one service.
 
 References are looked up in the caller's government only, so another government's data is
 "not found" exactly like data that does not exist. The operator check (V-39) comes first, so

@@ -1,4 +1,5 @@
-"""Input of the web pages: the day to show and the employee search (parsing only)."""
+"""Input of the organisation pages: the day to show, the employee search, the import upload
+(parsing only)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import datetime as dt
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class DayForm(forms.Form):
@@ -43,3 +46,18 @@ class EmployeeSearchForm(forms.Form):
             text: str = self.cleaned_data["q"]
             return text
         return ""
+
+
+class UploadForm(forms.Form):
+    """One XLSX workbook or one CSV sheet of the template."""
+
+    file = forms.FileField(label=_("Berkas XLSX atau CSV"))
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Unggah berkas .xlsx atau .csv sesuai templat."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Berkas lebih besar dari 50 MB."))
+        return upload

@@ -1,7 +1,7 @@
 """API v1 placements and delegations: the writes (BKPSDM operators only) and the delegation list.
 
-Each write parses its body, makes one call (through `writes`, which resolves the NIPs and ids in
-the caller's government) and returns the written object. The time of the write is taken here,
+Each write parses its body, makes one call (through `organization.commands`, which resolves the
+NIPs and ids in the caller's government) and returns the written object. The time of the write is taken here,
 at the edge.
 """
 
@@ -11,9 +11,10 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from sikerja.api import reads, writes
-from sikerja.api.organization import OnDate
 from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, write_answers
+from sikerja.organization import commands
+from sikerja.organization.api import reads
+from sikerja.organization.api.endpoints import OnDate
 from sikerja.organization.http import viewer_of
 from sikerja.organization.models import Delegation, Placement
 from sikerja.organization.schemas import (
@@ -34,7 +35,7 @@ router = Router(tags=["kepegawaian"])
 )
 def placement_create(request: HttpRequest, payload: PlacementIn) -> Status[Placement]:
     viewer = viewer_of(request)
-    placement = writes.placement_create(viewer=viewer, at=timezone.now(), **payload.dict())
+    placement = commands.placement_create(viewer=viewer, at=timezone.now(), **payload.dict())
     return Status(201, placement)
 
 
@@ -44,7 +45,7 @@ def placement_create(request: HttpRequest, payload: PlacementIn) -> Status[Place
     summary="Akhiri kedudukan pada suatu tanggal",
 )
 def placement_end(request: HttpRequest, placement_id: int, payload: PlacementEndIn) -> Placement:
-    return writes.placement_end(
+    return commands.placement_end(
         viewer=viewer_of(request),
         placement_id=placement_id,
         valid_to=payload.valid_to,
@@ -69,5 +70,5 @@ def delegation_list(request: HttpRequest, on: OnDate = None) -> QuerySet[Delegat
 )
 def delegation_create(request: HttpRequest, payload: DelegationIn) -> Status[Delegation]:
     viewer = viewer_of(request)
-    delegation = writes.delegation_create(viewer=viewer, at=timezone.now(), **payload.dict())
+    delegation = commands.delegation_create(viewer=viewer, at=timezone.now(), **payload.dict())
     return Status(201, delegation)

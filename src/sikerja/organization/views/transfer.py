@@ -3,13 +3,12 @@ export. Everyone else gets a 404 (the page does not exist for them)."""
 
 from __future__ import annotations
 
-from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikerja.core.errors import DomainError
+from sikerja.organization.forms import UploadForm
 from sikerja.organization.http import render_page, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.organization.transfer import (
@@ -22,22 +21,6 @@ from sikerja.organization.transfer import (
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
-
-class UploadForm(forms.Form):
-    """One XLSX workbook or one CSV sheet of the template."""
-
-    file = forms.FileField(label=_("Berkas XLSX atau CSV"))
-
-    def clean_file(self) -> object:
-        upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(_("Unggah berkas .xlsx atau .csv sesuai templat."))
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Berkas lebih besar dari 50 MB."))
-        return upload
 
 
 def _operator(viewer: Viewer) -> None:
@@ -75,7 +58,7 @@ def transfer(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     return render_page(
         request,
         viewer,
-        "web/transfer.html",
+        "organization/transfer.html",
         form=form,
         result=result,
         rejected=rejected,

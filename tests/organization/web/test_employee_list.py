@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sikerja.organization.models import Employee, Placement
-from sikerja.web.pages import EMPLOYEES_PER_PAGE
+from sikerja.organization.views.pages import EMPLOYEES_PER_PAGE
 from tests.web.helpers import NIP_LIKE, body, hrefs
 
 # Session and user (2), the viewer (4), the count and the page (2), current placements (1).

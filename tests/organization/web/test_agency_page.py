@@ -172,9 +172,9 @@ def test_the_agency_page_costs_the_same_queries_with_more_people(
 def test_a_large_agency_asks_for_a_unit_and_then_shows_that_units_people(
     client_of, persona, today, monkeypatch
 ):
-    from sikerja.web import organisation
+    from sikerja.organization.views import agency_page
 
-    monkeypatch.setattr(organisation, "MEMBER_LIMIT", 2)
+    monkeypatch.setattr(agency_page, "MEMBER_LIMIT", 2)
     agency_id = _agency_id(persona, today, "kepala_dinas")
     kabid_unit = Placement.objects.get(employee=persona("kabid"), kind="DEFINITIVE").position.unit
     client = client_of("kepala_dinas")

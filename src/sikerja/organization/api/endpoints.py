@@ -15,9 +15,9 @@ from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import PageNumberPagination, paginate
 
-from sikerja.api import reads
 from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, read_answers
 from sikerja.organization import selectors
+from sikerja.organization.api import reads
 from sikerja.organization.http import viewer_of
 from sikerja.organization.models import Agency, Employee
 from sikerja.organization.schemas import (

@@ -1,0 +1,19 @@
+"""URLs of the organisation pages (no NIP in any URL: employees are addressed by id).
+
+The shell mounts them into the site's one page namespace (`web:`).
+"""
+
+from django.urls import path
+
+from sikerja.organization.views import requests, transfer
+
+urlpatterns = [
+    path("organisasi/", requests.agency_list, name="agency_list"),
+    path("organisasi/<int:agency_id>/", requests.agency_detail, name="agency_detail"),
+    path("pegawai/", requests.employee_list, name="employee_list"),
+    path("pegawai/<int:employee_id>/", requests.employee_detail, name="employee_detail"),
+    path("impor/", transfer.transfer, name="transfer"),
+    path("impor/templat.xlsx", transfer.template_workbook, name="transfer-template-xlsx"),
+    path("impor/templat-<slug:sheet>.csv", transfer.template_sheet, name="transfer-template-csv"),
+    path("impor/ekspor.xlsx", transfer.export_workbook, name="transfer-export-xlsx"),
+]

@@ -1,0 +1,59 @@
+"""Thin HTML views of the organisation: agencies with their unit tree and kedudukan, employees.
+
+Each view parses its input, makes one page call and renders the result; scoping happens in the
+selectors behind the page calls, and a missing or hidden object is a 404 either way.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from sikerja.organization.forms import DayForm, EmployeeSearchForm
+from sikerja.organization.http import render_page, today, viewer_required
+from sikerja.organization.rules import Viewer
+from sikerja.organization.views import agency_page, pages
+
+
+@require_GET
+@viewer_required
+def agency_list(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """Organisasi: the agencies the viewer sees."""
+    agencies = pages.agency_list_page(viewer)
+    return render_page(
+        request, viewer, "organization/agency_list.html", agencies=agencies, nav="organisation"
+    )
+
+
+@require_GET
+@viewer_required
+def agency_detail(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpResponse:
+    """One agency: unit tree and kedudukan table on the chosen day (?on=YYYY-MM-DD)."""
+    day = today()
+    form = DayForm.from_query(request.GET, day)
+    unit = request.GET.get("unit", "")
+    unit_id = int(unit) if unit.isdigit() else None
+    page = agency_page.agency_page(viewer, agency_id, form.day(day), unit_id)
+    return render_page(
+        request, viewer, "organization/agency_detail.html", page=page, form=form, nav="organisation"
+    )
+
+
+@require_GET
+@viewer_required
+def employee_list(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """Pegawai: the employees the viewer sees, searchable by name, paginated."""
+    form = EmployeeSearchForm(request.GET)
+    page = pages.employee_list_page(viewer, today(), form.query(), request.GET.get("page"))
+    return render_page(
+        request, viewer, "organization/employee_list.html", page=page, form=form, nav="employees"
+    )
+
+
+@require_GET
+@viewer_required
+def employee_detail(request: HttpRequest, viewer: Viewer, employee_id: int) -> HttpResponse:
+    """One employee: identity, Pejabat Penilai Kinerja and the other roles, history."""
+    page = pages.employee_page(viewer, employee_id, today())
+    nav = "profile" if employee_id == viewer.employee_id else "employees"
+    return render_page(request, viewer, "organization/employee_detail.html", page=page, nav=nav)
