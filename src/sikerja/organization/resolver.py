@@ -412,13 +412,16 @@ class Resolver:
         self, subject: _Subject, chosen: _Head, groups: list[list[_Head]], notes: list[str]
     ) -> RoleAnswer:
         """Cite the most specific placement rule: the table row, the grade rule, or the generic."""
+        rows = [
+            g
+            for g in self.placement.grade_rules
+            if code_matches(subject.code, subject.grade, g.appraisees)
+        ]
+        # Of several rows for one code (Barut Pasal 17 ayat (4) huruf a and b), the one that
+        # admits the chosen head's kind is the article the answer rests on.
         grade_rule = next(
-            (
-                g
-                for g in self.placement.grade_rules
-                if code_matches(subject.code, subject.grade, g.appraisees)
-            ),
-            None,
+            (g for g in rows if chosen.position_kind in g.admitted_kinds()),
+            rows[0] if rows else None,
         )
         if (
             grade_rule is not None

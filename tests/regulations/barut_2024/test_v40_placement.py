@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from sikerja.organization.models import Position
+from sikerja.organization.resolver import Resolver
+from sikerja.regulations.loader import load_pack
 from tests.organization.builders import build_org
-from tests.regulations.refusals import cited, imported_position_refusal, position_refusal
+from tests.regulations.refusals import ON, cited, imported_position_refusal, position_refusal
 
 PACK = "barut-2024"
 PERBUP = "Perbup Barut 18/2024"
@@ -100,3 +102,16 @@ def test_v40_pasal_17_ayat_5_jf_leading_an_independent_unit_supervises_jf_and_pe
     ]
 
     assert [position.unit_id for position in staff] == [uptd.pk, uptd.pk]
+
+
+@pytest.mark.django_db
+def test_v40_pasal_17_ayat_4_huruf_b_the_administrator_appraises_where_no_pengawas_citing_it(org):
+    pelaksana = org.staff("Hendra Saputra", "sekretariat", "PELAKSANA")
+
+    answer = Resolver(load_pack(PACK)).appraiser(pelaksana.pk, ON)
+
+    assert (answer.person.employee_id, answer.rule, answer.citation) == (
+        org.people["sekretariat"].pk,
+        "V-40",
+        f"{PERBUP} Pasal 17 ayat (4) huruf b",
+    )
