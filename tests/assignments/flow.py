@@ -24,7 +24,7 @@ ON = dt.date(2026, 11, 23)
 
 def instance_of(assignment: Assignment) -> WorkflowInstance:
     return WorkflowInstance.objects.get(
-        subject_type="assignments.assignment", subject_id=assignment.pk
+        subject_type="assignments.assignment", subject_id=assignment.pk, parent__isnull=True
     )
 
 
@@ -46,6 +46,42 @@ def decide(assignment: Assignment, decision: str, **kwargs) -> WorkflowStep:
     return services.assignment_decide(
         step_id=step.pk, by=actor, decision=decision, at=NOW, on=ON, **kwargs
     )
+
+
+def member_steps(assignment: Assignment) -> list[WorkflowStep]:
+    """The open steps of each member's own part of a team request (V-69), in member order."""
+    return list(
+        WorkflowStep.objects.filter(
+            instance__parent=instance_of(assignment), status=WorkflowStep.Status.OPEN
+        ).order_by("instance_id")
+    )
+
+
+def decide_members(assignment: Assignment, decision: str, **kwargs) -> list[WorkflowStep]:
+    """Decide every member's open step as its snapshotted actor (recommending first if due)."""
+    decided = []
+    for step in member_steps(assignment):
+        actor = Employee.objects.get(pk=step.actor_id or step.recorder_id)
+        if decision == "approve" and step.recommender_id and not step.recommendations.exists():
+            services.assignment_recommend(
+                step_id=step.pk,
+                by=Employee.objects.get(pk=step.recommender_id),
+                text="Direkomendasikan.",
+                at=NOW,
+            )
+        decided.append(
+            services.assignment_decide(
+                step_id=step.pk, by=actor, decision=decision, at=NOW, on=ON, **kwargs
+            )
+        )
+    return decided
+
+
+def family_letters(assignment: Assignment) -> list[Letter]:
+    """Letters of the request and of every member's part, in issue order."""
+    root = instance_of(assignment)
+    family = [root.pk, *WorkflowInstance.objects.filter(parent=root).values_list("pk", flat=True)]
+    return list(Letter.objects.filter(workflow_instance_id__in=family).order_by("pk"))
 
 
 def trail(assignment: Assignment) -> list[tuple[str, int | None, str]]:

@@ -25,6 +25,8 @@ from tests.assignments.flow import (
     NOW,
     ON,
     decide,
+    decide_members,
+    family_letters,
     instance_of,
     letters,
     open_step,
@@ -105,21 +107,37 @@ def test_wf_pen_in_team_pasal_9_ayat_1_cilegon_owner_unit_head_sets_the_team_by_
         at=NOW,
         on=ON,
     )
-    decide(assignment, "approve")
-    decide(assignment, "acknowledge")
+    assigned = decide_members(assignment, "approve")
+    received = decide_members(assignment, "acknowledge")
 
     assert assignment.workflow_key == "WF-PEN-IN-TEAM"
     assert trail(assignment) == [
         ("propose", kabid.pk, "submit"),
-        ("assign", kasubbid.pk, "approve"),
-        ("receive", first.pk, "acknowledge"),
+        ("assign", None, "approve"),
+        ("receive", None, "acknowledge"),
     ]
-    decree, order = letters(assignment)
-    assert [decree.doc_type, order.doc_type] == ["DECREE", "ORDER_LETTER"]
+    assert [(s.step_key, s.decided_by_id) for s in assigned] == [
+        ("assign", kasubbid.pk),
+        ("assign", kasubbid.pk),
+    ]
+    assert [(s.step_key, s.decided_by_id) for s in received] == [
+        ("receive", first.pk),
+        ("receive", second.pk),
+    ]
+    decree, *orders = family_letters(assignment)
+    assert [decree.doc_type, *(o.doc_type for o in orders)] == [
+        "DECREE",
+        "ORDER_LETTER",
+        "ORDER_LETTER",
+    ]
     assert party_ids([decree.signer]) == [kabid.pk]
     assert [person["name"] for person in decree.body["assignees"]] == ["Sari Indah", "Tono Wibowo"]
+    assert party_ids(decree.addressees) == [first.pk, second.pk]
     assert party_ids(decree.cc) == [kasubbid.pk]
-    assert party_ids([order.signer]) == [kasubbid.pk]
+    assert [(party_ids([o.signer]), party_ids(o.addressees)) for o in orders] == [
+        ([kasubbid.pk], [first.pk]),
+        ([kasubbid.pk], [second.pk]),
+    ]
 
 
 # ---------------------------------------------------------------- WF-PEN-UO (SPEC 4.2.1)

@@ -17,6 +17,7 @@ V_IDS = {
     "V-16a",
     "V-27a",
     "V-30a",
+    "V-69",
 }
 GLOSSARY_IDS = {"G05", "G30", "G32", "G39", "G49"}
 TABLE_IDS = {"T-KEDUDUKAN", "T-PLACEMENT-GRADE", "T-INSTRUMENTS"}
@@ -36,8 +37,8 @@ def workflow_rule_count(pack_id):
 
 def test_every_pack_file_validates_with_its_rule_count():
     results = {result.pack_id: (result.ok, result.rules, result.error) for result in check_all()}
-    base = {"barut-2024": 75, "blitar-2023": 76, "cilegon-2023": 75, "kotim-2023": 76}
-    base |= {"national": 9, "surakarta-2023": 76}
+    base = {"barut-2024": 76, "blitar-2023": 77, "cilegon-2023": 76, "kotim-2023": 77}
+    base |= {"national": 9, "surakarta-2023": 77}
 
     assert results == {
         pack_id: (True, count + workflow_rule_count(pack_id), "") for pack_id, count in base.items()

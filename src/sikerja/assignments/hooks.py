@@ -55,6 +55,27 @@ class AssignmentHooks(SubjectHooks):
         assert isinstance(parent, AssignmentParties)  # noqa: S101 (parties of this kind)
         return parent.for_member(member_id)
 
+    def children_closed(
+        self, *, parent: WorkflowInstance, children: list[WorkflowInstance], step: StepSpec
+    ) -> None:
+        """V-69: a member whose own side refused leaves the request; the others go on."""
+        answers = {
+            int(child.parties["member"]): child.status == WorkflowInstance.Status.APPROVED
+            for child in children
+        }
+        links = AssignmentCandidate.objects.filter(assignment_id=parent.subject_id)
+        for accepted, answer in (
+            (True, AssignmentCandidate.Answer.ACCEPTED),
+            (False, AssignmentCandidate.Answer.DECLINED),
+        ):
+            chosen = [pk for pk, ok in answers.items() if ok is accepted]
+            links.filter(employee_id__in=chosen).update(answer=answer)
+        kept = [pk for pk in parent.parties.get("candidates", []) if answers.get(int(pk), True)]
+        WorkflowInstance.objects.filter(pk=parent.pk).update(
+            parties={**parent.parties, "candidates": kept}
+        )
+        del step
+
     def describe(self, instances: list[WorkflowInstance]) -> dict[int, SubjectRef]:
         """Title and page of each instance's assignment (one query)."""
         titles = dict(
@@ -189,7 +210,11 @@ class AssignmentHooks(SubjectHooks):
         assignment = Assignment.objects.select_related(
             "owner_unit__agency", "home_unit__agency", "external_government"
         ).get(pk=instance.subject_id)
-        links = list(assignment.candidate_links.select_related("employee").order_by("order"))
+        links = list(
+            assignment.candidate_links.exclude(answer=AssignmentCandidate.Answer.DECLINED)
+            .select_related("employee")
+            .order_by("order")
+        )
         positions = _positions_of([link.employee_id for link in links])
         people = [
             {

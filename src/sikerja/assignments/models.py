@@ -82,9 +82,21 @@ class AssignmentCandidate(models.Model):
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="candidate_links"
     )
+
+    class Answer(models.TextChoices):
+        PENDING = "PENDING", _("Belum dijawab")
+        ACCEPTED = "ACCEPTED", _("Disetujui pihak unitnya")
+        DECLINED = "DECLINED", _("Tidak disetujui pihak unitnya")
+
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
     is_lead = models.BooleanField(default=False)
+    answer = models.CharField(
+        max_length=10,
+        choices=Answer.choices,
+        default=Answer.PENDING,
+        help_text="V-69: the member's own side's answer to a team request",
+    )
 
     class Meta:
         constraints = [

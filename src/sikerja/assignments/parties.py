@@ -92,6 +92,14 @@ def _assignee(ctx: ActorContext, expression: str) -> ResolvedActor:
     return actors.employee_role(ctx, expression, employee_id, "")
 
 
+def _assignees(ctx: ActorContext, expression: str) -> list[ResolvedActor]:
+    """V-69: a letter to "the assignee" of a team request is addressed to every member."""
+    parties = _parties(ctx)
+    if parties.member is not None or len(parties.candidates) < 2:
+        return [ctx.resolve(expression)]
+    return [actors.employee_role(ctx, expression, pk, "") for pk in parties.candidates]
+
+
 def _home(ctx: ActorContext, expression: str) -> ResolvedActor:
     parties = _parties(ctx)
     role = expression.split(".", 1)[1]
@@ -204,6 +212,7 @@ def register_actors() -> None:
         )
         for expression in ("applicant", "candidate"):
             actors.register(kind, expression, _assignee, _LABELS[expression])
+        actors.register_addressees(kind, "candidate", _assignees)
         actors.register(kind, "home.*", _home, _LABELS["home.*"])
         actors.register(kind, "external.*", _external, _LABELS["external.*"])
         actors.register(

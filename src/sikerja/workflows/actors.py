@@ -76,8 +76,14 @@ class ActorContext:
             self.cache[expression] = resolve(self, expression)
         return self.cache[expression]
 
+    def resolve_all(self, expression: str) -> list[ResolvedActor]:
+        """Everyone an expression names as addressees (each member of a team), in order."""
+        many = _many.get((self.kind, expression))
+        return many(self, expression) if many is not None else [self.resolve(expression)]
+
 
 ActorFn = Callable[[ActorContext, str], ResolvedActor]
+ManyFn = Callable[[ActorContext, str], list[ResolvedActor]]
 
 
 @dataclass(frozen=True)
@@ -90,11 +96,17 @@ class ActorEntry:
 
 _registry: dict[tuple[str, str], ActorEntry] = {}
 _party_types: dict[str, dict[str, PartyType]] = {}
+_many: dict[tuple[str, str], ManyFn] = {}
 
 
 def register(kind: str, expression: str, fn: ActorFn, label: tuple[str, str]) -> None:
     """Register an expression for a kind (ANY_KIND for every kind); '*' ends a prefix."""
     _registry[(kind, expression)] = ActorEntry(fn, label)
+
+
+def register_addressees(kind: str, expression: str, fn: ManyFn) -> None:
+    """Let an expression name several addressees of a letter (every member of a team)."""
+    _many[(kind, expression)] = fn
 
 
 def declare_parties(kind: str, parties: dict[str, PartyType]) -> None:

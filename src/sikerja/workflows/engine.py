@@ -13,6 +13,7 @@ the guard conditions, the checks and writes at a decision and the letters' body.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.db import transaction
@@ -25,6 +26,7 @@ from sikerja.organization.models import Delegation, Employee
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import (
     PASSING,
+    SYSTEM_ACTOR,
     TERMINALS,
     Decision,
     FlowCore,
@@ -35,7 +37,7 @@ from sikerja.workflows.actors import ActorContext, Parties
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.hooks import RuleWarning, SubjectHooks, hooks_for
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
-from sikerja.workflows.opening import open_step
+from sikerja.workflows.opening import MEMBER_STEP, open_step
 
 TERMINAL_STATUS = {
     "@approved": WorkflowInstance.Status.APPROVED,
@@ -45,13 +47,21 @@ TERMINAL_STATUS = {
 
 
 def definition_of(pack: LoadedPack, key: str) -> FlowCore:
-    """The pack's definition under a key (any kind)."""
+    """The pack's definition under a key (any kind); `KEY#step` is a per-member step's flow."""
+    if MEMBER_STEP in key:
+        return _member_flow(pack.id, key)
     definition = pack.data.workflows.get(key)
     if definition is None:
         raise NotFound(
             _("Alur %(flow)s tidak ada dalam %(pack)s.") % {"flow": key, "pack": pack.short}
         )
     return definition
+
+
+@functools.cache
+def _member_flow(pack_id: str, key: str) -> FlowCore:
+    parent_key, step_id = key.split(MEMBER_STEP, 1)
+    return load_pack(pack_id).data.workflows[parent_key].member_flow(step_id)
 
 
 def context_for(instance: WorkflowInstance, pack: LoadedPack, on: dt.date) -> ActorContext:
@@ -216,20 +226,22 @@ def _issue_and_advance(
     data: dict[str, Any],
     at: dt.datetime,
     on: dt.date,
+    letters_too: bool = True,
 ) -> None:
     pack = load_pack(instance.pack_id)
     ctx = context_for(instance, pack, on)
-    letters.issue_for_decision(
-        instance,
-        step,
-        spec.documents.get(Decision(decision), ()),
-        ctx,
-        at=at,
-        on=on,
-        reason=reason,
-        decision=decision,
-        data=data,
-    )
+    if letters_too:
+        letters.issue_for_decision(
+            instance,
+            step,
+            spec.documents.get(Decision(decision), ()),
+            ctx,
+            at=at,
+            on=on,
+            reason=reason,
+            decision=decision,
+            data=data,
+        )
     if spec.is_chain and _next_node(instance, spec, step, decision, at):
         return
     target = _target(instance, spec, decision, data, on)
@@ -305,15 +317,22 @@ def _child_closed(child: WorkflowInstance, at: dt.datetime, on: dt.date) -> None
     pack = load_pack(parent.pack_id)
     definition = definition_of(pack, parent.definition_key)
     step = parent.steps.get(status=WorkflowStep.Status.OPEN)
+    if step.actor_expression != SYSTEM_ACTOR:
+        return
     spec = definition.step(step.step_key)
     approved = [s for s in siblings if s.status == WorkflowInstance.Status.APPROVED]
     passed = len(approved) == len(siblings) if spec.join == "all" else bool(approved)
-    decision = Decision.APPROVE if passed else Decision.REJECT
+    decision = spec.passing_decision() or Decision.APPROVE
+    if not passed:
+        decision = Decision.REJECT
     hooks_for(parent.kind).children_closed(parent=parent, children=siblings, step=spec)
+    parent.refresh_from_db(fields=["parties"])
     compare_and_set(parent, step, at)
     data = {"members": {s.party_key: s.status for s in siblings}}
     _record(step, None, decision, "", data, at)
-    _issue_and_advance(parent, definition, spec, step, decision, "", data, at, on)
+    # A per-member step's letters were issued to each member in their own child instance.
+    letters_too = not spec.per_member
+    _issue_and_advance(parent, definition, spec, step, decision, "", data, at, on, letters_too)
     audit(
         parent,
         None,

@@ -65,11 +65,11 @@ def issue_for_decision(
     issued = []
     for spec in specs:
         signer = ctx.resolve(spec.signer)
-        addressees = [party_snapshot(ctx.resolve(e)) for e in spec.to]
+        addressees = [party_snapshot(a) for e in spec.to for a in ctx.resolve_all(e)]
         named = {signer.employee_id, *(a["employee_id"] for a in addressees)} - {None}
         # A copy to someone who signs or receives the letter anyway is dropped (e.g. when one
         # official is both the unit head and the appraiser).
-        copies = [party_snapshot(ctx.resolve(e)) for e in spec.cc]
+        copies = [party_snapshot(a) for e in spec.cc for a in ctx.resolve_all(e)]
         copies = [c for c in copies if c["employee_id"] is None or c["employee_id"] not in named]
         issued.append(
             letter_issue(

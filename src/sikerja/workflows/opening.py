@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.regulations.schema.workflows import (
+    SYSTEM_ACTOR,
     ChainNode,
     FlowCore,
     StepSpec,
@@ -22,6 +23,11 @@ from sikerja.workflows import events
 from sikerja.workflows.actors import ActorContext, ResolvedActor, answer_actor
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+
+MEMBERS = "members"
+"""The role-map party a `per_member` step fans out over (the members a subject names)."""
+MEMBER_STEP = "#"
+"""Separates a flow key from a per-member step id in a child's definition key."""
 
 
 def next_seq(instance: WorkflowInstance) -> int:
@@ -41,7 +47,12 @@ def open_step(
     WorkflowInstance.objects.filter(pk=instance.pk).update(current_step=spec.id)
     instance.current_step = spec.id
     if spec.fan_out:
-        return _open_fan_out(instance, spec, ctx, seq=seq, at=at)
+        members = _members(ctx, spec.fan_out, spec)
+        return _open_fan_out(instance, spec, ctx, members, spec.child, seq=seq, at=at)
+    if spec.per_member and len(ctx.parties.employees(MEMBERS)) > 1:
+        members = ctx.parties.employees(MEMBERS)
+        child = f"{instance.definition_key}{MEMBER_STEP}{spec.id}"
+        return _open_fan_out(instance, spec, ctx, members, child, seq=seq, at=at)
     if spec.is_chain:
         actors = resolve_chain(ctx, chain_name(spec.actor), spec)
     else:
@@ -138,26 +149,37 @@ def _node(ctx: ActorContext, name: str, index: int, node: ChainNode) -> list[Res
     return climbed
 
 
-def _open_fan_out(
-    instance: WorkflowInstance, spec: StepSpec, ctx: ActorContext, *, seq: int, at: dt.datetime
-) -> WorkflowStep:
-    """A step decided by the engine once every member's child instance has closed."""
-    from sikerja.workflows.engine import instance_start
-    from sikerja.workflows.hooks import hooks_for
-
-    members = ctx.parties.employees(spec.fan_out)
+def _members(ctx: ActorContext, party: str, spec: StepSpec) -> list[int]:
+    members = ctx.parties.employees(party)
     if not members:
         raise ValidationFailed(
             code=WorkflowErrorCode.NO_MEMBERS,
             message=_("Langkah “%(step)s” memerlukan paling sedikit satu anggota.")
             % {"step": spec.label},
         )
+    return members
+
+
+def _open_fan_out(
+    instance: WorkflowInstance,
+    spec: StepSpec,
+    ctx: ActorContext,
+    members: list[int],
+    child: str,
+    *,
+    seq: int,
+    at: dt.datetime,
+) -> WorkflowStep:
+    """A step decided by the engine once every member's child instance has closed."""
+    from sikerja.workflows.engine import instance_start
+    from sikerja.workflows.hooks import hooks_for
+
     step = WorkflowStep.objects.create(
         instance=instance,
         seq=seq,
         step_key=spec.id,
         label=spec.label,
-        actor_expression=spec.actor,
+        actor_expression=SYSTEM_ACTOR,
         actor_name=_("Setiap anggota (%(count)s orang)") % {"count": len(members)},
         opened_at=at,
         citation=ctx.pack.cite(spec.citation),
@@ -167,7 +189,7 @@ def _open_fan_out(
         instance_start(
             government_id=instance.government_id,
             pack=ctx.pack,
-            key=spec.child,
+            key=child,
             subject_type=instance.subject_type,
             subject_id=instance.subject_id,
             parties=hooks.child_parties(ctx.parties, member_id),

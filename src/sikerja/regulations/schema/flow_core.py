@@ -114,7 +114,9 @@ class StepSpec(BaseModel):
 
     A step whose actor is `chain:<name>` opens one node per person of the named chain, in order;
     a step with `fan_out` starts one child instance of `child` per member of that party and is
-    decided by the engine when the last child closes (`join`: any / all approved).
+    decided by the engine when the last child closes (`join`: any / all approved). A
+    `per_member` step does the same with itself as the child when the subject names several
+    members (each member's own officials decide, sign and acknowledge: V-69).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -133,6 +135,10 @@ class StepSpec(BaseModel):
     recommendation_rule: str = ""
     rules: tuple[str, ...] = Field(default=(), description="rule ids checked when deciding")
     deadline_days: int | None = Field(default=None, ge=1)
+    per_member: bool = Field(
+        default=False,
+        description="V-69: on a request naming several members, one child instance per member",
+    )
     fan_out: str = Field(default="", pattern=r"^([a-z][a-z0-9_]*)?$")
     child: str = ""
     join: Literal["any", "all"] = "any"
@@ -157,6 +163,8 @@ class StepSpec(BaseModel):
             raise ValueError(f"step {self.id}: transitions on decisions it lacks: {guarded}")
         if bool(self.fan_out) != bool(self.child):
             raise ValueError(f"step {self.id}: fan_out and child go together")
+        if self.per_member and (self.fan_out or self.is_chain):
+            raise ValueError(f"step {self.id}: per_member is neither a chain nor a fan-out")
         if self.fan_out and (
             self.actor != SYSTEM_ACTOR or not set(self.decisions) <= {"approve", "reject"}
         ):
@@ -168,6 +176,21 @@ class StepSpec(BaseModel):
     @property
     def is_chain(self) -> bool:
         return is_chain(self.actor)
+
+    def passing_decision(self) -> Decision | None:
+        """The decision that lets the flow go on (submit, approve, acknowledge, …), if any."""
+        for decision in self.decisions:
+            if decision in PASSING or decision == Decision.SUBMIT:
+                return decision
+        return None
+
+    def as_member_step(self) -> StepSpec:
+        """This step alone, for one member: its passing decision ends approved, others rejected."""
+        ends = {
+            d: "@approved" if d in PASSING or d == Decision.SUBMIT else "@rejected"
+            for d in self.decisions
+        }
+        return self.model_copy(update={"next": ends, "transitions": (), "per_member": False})
 
     def targets(self) -> set[str]:
         return {*self.next.values(), *(t.to for t in self.transitions)}
@@ -284,6 +307,22 @@ class FlowCore(BaseModel):
 
     def children(self) -> set[str]:
         return {step.child for step in self.steps if step.child}
+
+    def member_flow(self, step_id: str) -> FlowCore:
+        """The one-step flow a `per_member` step runs for each member (kind `member`)."""
+        step = self.step(step_id).as_member_step()
+        return _KINDS["member"].model_validate(
+            {
+                "kind": "member",
+                "id": self.id,
+                "label": self.label,
+                "label_en": self.label_en,
+                "delegation_scope": self.delegation_scope,
+                "citations": self.citations,
+                "start": step.id,
+                "steps": (step,),
+            }
+        )
 
 
 _KINDS: dict[str, type[FlowCore]] = {}
