@@ -438,6 +438,27 @@ def test_a_pack_naming_an_unregistered_actor_or_condition_fails_the_check(kind_p
     ]
 
 
+def test_packs_check_fails_on_an_unregistered_actor_naming_pack_and_flow(kind_pack, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    path = tmp_path / f"{PACK_ID}.toml"
+    text = path.read_text(encoding="utf-8").replace('"checklist.lead"', '"checklist.leader"')
+    path.write_text(text, encoding="utf-8")
+    loader.load_pack.cache_clear()
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="1 workflow problem"):
+        call_command("packs", check=True, dir=tmp_path, stdout=out)
+
+    assert out.getvalue().splitlines()[-1] == (
+        f"{PACK_ID}.toml  INVALID  pack {PACK_ID}, workflow WF-CHECKLIST: actor expression "
+        "'checklist.leader' is not known for kind 'checklist'"
+    )
+
+
 def test_an_unknown_kind_fails_the_pack_schema_naming_the_flow(kind_pack, tmp_path):
     path = tmp_path / f"{PACK_ID}.toml"
     path.write_text(

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from django.core import checks
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikerja.regulations.loader import PACKS_DIR, PackCheck, check_all
@@ -57,6 +58,13 @@ class Command(BaseCommand):
         invalid = [result.pack_id for result in results if not result.ok]
         if invalid:
             raise CommandError(f"{len(invalid)} invalid pack(s): {', '.join(invalid)}")
+        # What only the running product knows: that every workflow's kind, actor expressions
+        # and conditions are registered by an app (the system checks tagged "packs").
+        problems = [m for m in checks.run_checks(tags=["packs"]) if m.is_serious()]
+        for problem in problems:
+            self.stdout.write(f"{problem.obj}  INVALID  {problem.msg}")
+        if problems:
+            raise CommandError(f"{len(problems)} workflow problem(s) in the packs")
 
     def _list(self, results: list[PackCheck]) -> None:
         for result in results:
