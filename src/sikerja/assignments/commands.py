@@ -32,8 +32,8 @@ def employee_of(viewer: Viewer) -> Employee:
     Raises PermissionDenied for an account without one: penugasan is done by employees.
     """
     employee = (
-        Employee.objects.filter(pk=viewer.employee_id, government=viewer.government).first()
-        if viewer.employee_id is not None
+        Employee.objects.filter(user_id=viewer.user_id, government=viewer.government).first()
+        if rules.may_request(viewer)
         else None
     )
     if employee is None:
@@ -210,11 +210,7 @@ def recommend(
 def withdraw(viewer: Viewer, assignment_id: int, *, at: dt.datetime) -> WorkflowInstance:
     """The requester withdraws the request before anyone else decided it (NotFound for
     anyone else, and for assignments the caller may not see)."""
-    assignment = (
-        rules.assignments_visible_to(viewer)
-        .filter(pk=assignment_id, requester_id=viewer.employee_id)
-        .first()
-    )
+    assignment = rules.assignments_requested_by(viewer).filter(pk=assignment_id).first()
     if assignment is None:
         raise NotFound()
     return services.assignment_withdraw(assignment=assignment, by=employee_of(viewer), at=at)

@@ -1,7 +1,9 @@
 """Who may see and act on a penugasan: the one answer, in STYLE §5's shapes.
 
-- may: `may_see_assignment`, `may_decide_step`, `may_recommend_on_step`, `may_withdraw`;
-- which: `assignments_visible_to` (used by the selectors);
+- may: `may_request`, `may_see_assignment`, `may_decide_step`, `may_recommend_on_step`,
+  `may_withdraw`;
+- which: `assignments_visible_to`, `assignments_requested_by`, `steps_decidable_by`,
+  `steps_awaiting_recommendation_from` (used by the selectors and the commands);
 - who: `employees_who_may_decide`.
 
 An assignment is seen by its requester, the people it names, everyone asked to act, record or
@@ -21,8 +23,15 @@ from sikerja.organization.models import Delegation
 from sikerja.organization.rules import Viewer
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from sikerja.workflows.selectors import waiting_steps
 
 SUBJECT_TYPE = "assignments.assignment"
+
+
+def may_request(viewer: Viewer) -> bool:
+    """Penugasan is asked for by employees: an account without an employee record may not
+    (may). Whether the pack lets this employee ask is the service's check."""
+    return viewer.employee_id is not None
 
 
 def _involved(employee_id: int) -> Q:
@@ -51,6 +60,13 @@ def assignments_visible_to(viewer: Viewer) -> QuerySet[Assignment]:
         assignment_id=OuterRef("pk"), employee_id=employee_id
     )
     return queryset.filter(Q(requester_id=employee_id) | Exists(named) | Exists(involved_steps))
+
+
+def assignments_requested_by(viewer: Viewer) -> QuerySet[Assignment]:
+    """The assignments the viewer asked for (which; the ones `may_withdraw` is about)."""
+    if viewer.employee_id is None:
+        return Assignment.objects.none()
+    return assignments_visible_to(viewer).filter(requester_id=viewer.employee_id)
 
 
 def may_see_assignment(viewer: Viewer, assignment: Assignment) -> bool:
@@ -83,6 +99,30 @@ def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:
     )
 
 
+def steps_decidable_by(viewer: Viewer, on: dt.date) -> list[WorkflowStep]:
+    """The open penugasan steps the viewer may decide on the day (which): as actor, recorder or
+    their delegate, as the engine's one inbox answers it."""
+    if viewer.employee_id is None:
+        return []
+    waiting = waiting_steps(employee_id=viewer.employee_id, on=on, subject_types=(SUBJECT_TYPE,))
+    return [
+        item.step
+        for item in waiting
+        if not item.as_recommender and item.step.instance.government_id == viewer.government.pk
+    ]
+
+
+def steps_awaiting_recommendation_from(viewer: Viewer) -> QuerySet[WorkflowStep]:
+    """The open penugasan steps whose recommender the viewer is (which)."""
+    if viewer.employee_id is None:
+        return WorkflowStep.objects.none()
+    return WorkflowStep.objects.filter(
+        status=WorkflowStep.Status.OPEN,
+        instance__subject_type=SUBJECT_TYPE,
+        recommender_id=viewer.employee_id,
+    )
+
+
 def may_recommend_on_step(viewer: Viewer, step: WorkflowStep) -> bool:
     """Whether the viewer is the step's recommender (may)."""
     return viewer.employee_id is not None and step.recommender_id == viewer.employee_id
@@ -95,7 +135,8 @@ def may_withdraw(
     [product decision]; the engine checks the same again (may)."""
     requester_id = assignment.requester_id
     return (
-        viewer.employee_id == requester_id
+        viewer.employee_id is not None
+        and viewer.employee_id == requester_id
         and instance.status == WorkflowInstance.Status.OPEN
         and all(s.decided_by_id in (None, requester_id) for s in steps)
     )

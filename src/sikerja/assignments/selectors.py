@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from sikerja.assignments import rules
 from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.assignments.rules import SUBJECT_TYPE
 from sikerja.core.errors import NotFound
-from sikerja.organization.models import Delegation
 from sikerja.organization.rules import Viewer
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
+from sikerja.workflows.selectors import waiting_steps
 
 
 @dataclass(frozen=True)
@@ -29,39 +29,20 @@ class InboxItem:
     as_recommender: bool
 
 
-def _delegators(employee_id: int, on: dt.date) -> list[int]:
-    return list(
-        Delegation.objects.effective_on(on)
-        .filter(to_employee_id=employee_id, scope=Delegation.Scope.APPOINTMENT)
-        .values_list("from_employee_id", flat=True)
-    )
-
-
 def inbox(*, employee_id: int, on: dt.date) -> list[InboxItem]:
-    """Open steps awaiting the employee (3 queries, whatever the number of items)."""
-    principals = [employee_id, *_delegators(employee_id, on)]
-    steps = list(
-        WorkflowStep.objects.filter(
-            status=WorkflowStep.Status.OPEN, instance__subject_type=SUBJECT_TYPE
+    """Open penugasan steps awaiting the employee: to decide as actor, recorder or delegate
+    (the engine's answer, `rules.steps_decidable_by`), or to recommend (3 queries, whatever the
+    number of items)."""
+    waiting = waiting_steps(employee_id=employee_id, on=on, subject_types=(SUBJECT_TYPE,))
+    assignments = Assignment.objects.in_bulk([w.step.instance.subject_id for w in waiting])
+    return [
+        InboxItem(
+            step=w.step,
+            assignment=assignments[w.step.instance.subject_id],
+            as_recommender=w.as_recommender,
         )
-        .filter(
-            Q(actor_id__in=principals)
-            | Q(recorder_id__in=principals)
-            | Q(recommender_id=employee_id)
-        )
-        .select_related("instance")
-        .order_by("opened_at", "pk")
-    )
-    assignments = Assignment.objects.in_bulk([s.instance.subject_id for s in steps])
-    items = []
-    for step in steps:
-        acts = step.actor_id in principals or step.recorder_id in principals
-        items.append(
-            InboxItem(
-                step=step, assignment=assignments[step.instance.subject_id], as_recommender=not acts
-            )
-        )
-    return items
+        for w in waiting
+    ]
 
 
 def with_status(queryset: QuerySet[Assignment]) -> QuerySet[Assignment]:

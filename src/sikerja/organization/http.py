@@ -19,7 +19,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from sikerja.core.errors import NotFound
-from sikerja.organization.rules import Viewer
+from sikerja.organization.rules import Viewer, may_transfer
 from sikerja.organization.selectors import viewer_for
 from sikerja.regulations.loader import load_pack
 
@@ -61,9 +61,11 @@ def viewer_required(view: ViewerView[P]) -> Callable[Concatenate[HttpRequest, P]
 def render_page(
     request: HttpRequest, viewer: Viewer, template: str, status: int = 200, **context: Any
 ) -> HttpResponse:
-    """Render a page of the site with the viewer and the tenant line."""
+    """Render a page of the site with the viewer, the tenant line and what its navigation
+    offers the viewer."""
     government = viewer.government
     context["viewer"] = viewer
+    context["may_transfer"] = may_transfer(viewer)
     context["tenant"] = Tenant(name=government.name, pack=load_pack(government.pack_id).short)
     return render(request, template, context, status=status)
 

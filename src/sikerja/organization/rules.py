@@ -1,10 +1,30 @@
-"""Who may do what in the organisation app (permission predicates)."""
+"""Who may see and change what in the organisation: the one answer, in STYLE §5's shapes.
+
+- may: `may_see_agency`, `may_see_unit`, `may_see_employee`, `may_see_delegation`,
+  `may_change_organization`, `may_transfer`, `may_see_full_nip`;
+- which: `agencies_visible_to`, `units_visible_to`, `employees_visible_to`,
+  `delegations_visible_to` (used by the selectors).
+
+Scope (ARCHITECTURE §5): BKPSDM operators and the Sekda see their whole government; the head of
+a Perangkat Daerah sees that agency; a unit head sees their unit's subtree; everyone sees
+themselves and the chain of officials above them. Nobody sees another government.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from sikerja.organization.models import Government
+from django.db.models import Q, QuerySet
+
+from sikerja.organization.models import (
+    Agency,
+    Delegation,
+    Employee,
+    Government,
+    OrgUnit,
+    Placement,
+)
 
 
 @dataclass(frozen=True)
@@ -61,3 +81,93 @@ def may_see_full_nip(viewer: Viewer | None, employee_id: int) -> bool:
     """ARCHITECTURE §5: a NIP is shown in full to BKPSDM operators, who keep the personnel
     records, and to the person themself; everyone else sees it masked."""
     return viewer is not None and (viewer.is_admin or viewer.employee_id == employee_id)
+
+
+def may_transfer(viewer: Viewer) -> bool:
+    """V-39: the import/export of the organisation is the BKPSDM operators' (may)."""
+    return may_change_organization(viewer.actor, viewer.government.pk)
+
+
+def _unit_scope(viewer: Viewer, prefix: str = "") -> Q:
+    """Units the viewer may see, as a filter on OrgUnit (prefix for related lookups)."""
+    if viewer.sees_government:
+        return Q(**{f"{prefix}government_id": viewer.government.pk})
+    condition = Q(**{f"{prefix}agency_id__in": list(viewer.agency_ids)})
+    for path in viewer.unit_paths:
+        condition |= Q(**{f"{prefix}path__startswith": path})
+    return condition & Q(**{f"{prefix}government_id": viewer.government.pk})
+
+
+def units_visible_to(viewer: Viewer) -> QuerySet[OrgUnit]:
+    """Every unit the viewer may see (which)."""
+    return OrgUnit.objects.filter(_unit_scope(viewer))
+
+
+def may_see_unit(viewer: Viewer, unit: OrgUnit) -> bool:
+    """Whether the viewer may see the unit (may)."""
+    if unit.government_id != viewer.government.pk:
+        return False
+    return (
+        viewer.sees_government
+        or unit.agency_id in viewer.agency_ids
+        or any(unit.path.startswith(path) for path in viewer.unit_paths)
+    )
+
+
+def agencies_visible_to(viewer: Viewer) -> QuerySet[Agency]:
+    """Every agency the viewer may see: one with a unit the viewer may see (which)."""
+    queryset = Agency.objects.filter(government=viewer.government)
+    if viewer.sees_government:
+        return queryset
+    return queryset.filter(pk__in=units_visible_to(viewer).values("agency_id"))
+
+
+def may_see_agency(viewer: Viewer, agency: Agency) -> bool:
+    """Whether the viewer may see the agency: one of its units is visible to them (may)."""
+    if agency.government_id != viewer.government.pk:
+        return False
+    return any(may_see_unit(viewer, unit) for unit in OrgUnit.objects.filter(agency=agency))
+
+
+def employees_visible_to(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:
+    """Every employee the viewer may see on the day: placed in a visible unit, or the viewer
+    and the chain of officials above them (which)."""
+    queryset = Employee.objects.filter(government=viewer.government)
+    if viewer.sees_government:
+        return queryset
+    placed = Placement.objects.effective_on(on).filter(_unit_scope(viewer, "position__unit__"))
+    return queryset.filter(
+        Q(pk__in=placed.values("employee_id")) | Q(pk__in=list(viewer.chain_ids))
+    )
+
+
+def may_see_employee(viewer: Viewer, employee: Employee, on: dt.date) -> bool:
+    """Whether the viewer may see the employee on the day (may)."""
+    if employee.government_id != viewer.government.pk:
+        return False
+    if viewer.sees_government or employee.pk in viewer.chain_ids:
+        return True
+    placements = Placement.objects.effective_on(on).filter(employee=employee)
+    return any(
+        may_see_unit(viewer, placement.position.unit)
+        for placement in placements.select_related("position__unit")
+    )
+
+
+def delegations_visible_to(viewer: Viewer, on: dt.date) -> QuerySet[Delegation]:
+    """Every delegation active on the day that the viewer may see: all of the government for
+    the wide scopes, else those from or to the viewer and the officials above them (which)."""
+    queryset = Delegation.objects.effective_on(on).filter(government=viewer.government)
+    if viewer.sees_government:
+        return queryset
+    visible = list(viewer.chain_ids)
+    return queryset.filter(Q(from_employee_id__in=visible) | Q(to_employee_id__in=visible))
+
+
+def may_see_delegation(viewer: Viewer, delegation: Delegation) -> bool:
+    """Whether the viewer may see the delegation (may; whether it is active is the list's)."""
+    if delegation.government_id != viewer.government.pk:
+        return False
+    return viewer.sees_government or bool(
+        {delegation.from_employee_id, delegation.to_employee_id} & viewer.chain_ids
+    )

@@ -1,8 +1,5 @@
-"""Reads that cross a permission line: every list is scoped to the viewer here.
-
-Scope (ARCHITECTURE §5): BKPSDM operators and the Sekda see their whole government; the head of
-a Perangkat Daerah sees that agency; a unit head sees their unit's subtree; everyone sees
-themselves and the chain of officials above them. Nobody sees another government.
+"""Reads that cross a permission line: every list is scoped to the viewer here, with the
+querysets of `rules` (who sees what is answered there, once).
 """
 
 from __future__ import annotations
@@ -10,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from sikerja.core.errors import NotFound
+from sikerja.organization import rules
 from sikerja.organization.models import (
     Account,
     Agency,
@@ -67,23 +65,9 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | 
     )
 
 
-def _unit_scope(viewer: Viewer, prefix: str = "") -> Q:
-    """Units the viewer may see, as a filter on OrgUnit (prefix for related lookups)."""
-    if viewer.sees_government:
-        return Q(**{f"{prefix}government_id": viewer.government.pk})
-    condition = Q(**{f"{prefix}agency_id__in": list(viewer.agency_ids)})
-    for path in viewer.unit_paths:
-        condition |= Q(**{f"{prefix}path__startswith": path})
-    return condition & Q(**{f"{prefix}government_id": viewer.government.pk})
-
-
 def agency_list(viewer: Viewer) -> QuerySet[Agency]:
-    """Agencies the viewer sees (all of the government for the wide scopes)."""
-    queryset = Agency.objects.filter(government=viewer.government)
-    if viewer.sees_government:
-        return queryset
-    visible = OrgUnit.objects.filter(_unit_scope(viewer)).values("agency_id")
-    return queryset.filter(pk__in=visible)
+    """Agencies the viewer sees (`rules.agencies_visible_to`)."""
+    return rules.agencies_visible_to(viewer)
 
 
 def agency_get(viewer: Viewer, agency_id: int) -> Agency:
@@ -95,22 +79,16 @@ def agency_get(viewer: Viewer, agency_id: int) -> Agency:
 
 
 def unit_list(viewer: Viewer, agency: Agency | None = None) -> QuerySet[OrgUnit]:
-    """Units the viewer sees, in tree order (path)."""
-    queryset = OrgUnit.objects.filter(_unit_scope(viewer)).order_by("path")
+    """Units the viewer sees (`rules.units_visible_to`), in tree order (path)."""
+    queryset = rules.units_visible_to(viewer).order_by("path")
     if agency is not None:
         queryset = queryset.filter(agency=agency)
     return queryset
 
 
 def employee_list(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:
-    """Employees the viewer sees: by placement in a visible unit, or self and chain."""
-    queryset = Employee.objects.filter(government=viewer.government)
-    if viewer.sees_government:
-        return queryset
-    placed = Placement.objects.effective_on(on).filter(_unit_scope(viewer, "position__unit__"))
-    return queryset.filter(
-        Q(pk__in=placed.values("employee_id")) | Q(pk__in=list(viewer.chain_ids))
-    )
+    """Employees the viewer sees on the day (`rules.employees_visible_to`)."""
+    return rules.employees_visible_to(viewer, on)
 
 
 def employee_get_by_nip(viewer: Viewer, nip: str, on: dt.date) -> Employee:
@@ -131,14 +109,10 @@ def placement_history(employee: Employee) -> QuerySet[Placement]:
 
 
 def delegation_list(viewer: Viewer, on: dt.date) -> QuerySet[Delegation]:
-    """Delegations active on the day that the viewer may see."""
-    queryset = Delegation.objects.effective_on(on).filter(government=viewer.government)
-    if viewer.sees_government:
-        return queryset.select_related("from_employee", "to_employee", "unit")
-    visible = list(viewer.chain_ids)
-    return queryset.filter(
-        Q(from_employee_id__in=visible) | Q(to_employee_id__in=visible)
-    ).select_related("from_employee", "to_employee", "unit")
+    """Delegations active on the day that the viewer may see (`rules.delegations_visible_to`)."""
+    return rules.delegations_visible_to(viewer, on).select_related(
+        "from_employee", "to_employee", "unit"
+    )
 
 
 def government_for_user(user: AbstractBaseUser) -> Government | None:

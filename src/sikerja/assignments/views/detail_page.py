@@ -260,8 +260,8 @@ def _open_step(steps: list[WorkflowStep]) -> WorkflowStep | None:
     return next((s for s in steps if s.status == WorkflowStep.Status.OPEN), None)
 
 
-def _is_pending_recommender(step: WorkflowStep, employee_id: int) -> bool:
-    return step.recommender_id == employee_id and not list(step.recommendations.all())
+def _awaits_my_recommendation(viewer: Viewer, step: WorkflowStep) -> bool:
+    return rules.may_recommend_on_step(viewer, step) and not list(step.recommendations.all())
 
 
 def _panels(
@@ -271,7 +271,7 @@ def _panels(
     if step is None or viewer.employee_id is None:
         return None, None
     may_act = rules.may_decide_step(viewer, step, on)
-    recommends = _is_pending_recommender(step, viewer.employee_id)
+    recommends = _awaits_my_recommendation(viewer, step)
     spec = (
         load_pack(detail.instance.pack_id)
         .data.workflows[detail.instance.definition_key]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from sikerja.core.errors import DomainError
 from sikerja.organization.forms import UploadForm
 from sikerja.organization.http import render_page, viewer_required
-from sikerja.organization.rules import Viewer
+from sikerja.organization.rules import Viewer, may_transfer
 from sikerja.organization.transfer import (
     ImportRejected,
     Sheet,
@@ -24,7 +24,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _operator(viewer: Viewer) -> None:
-    if not viewer.is_admin:
+    """The page does not exist for anyone but BKPSDM operators (V-39)."""
+    if not may_transfer(viewer):
         raise Http404
 
 

@@ -1,0 +1,126 @@
+"""Every page route and every API route is listed here with the permission that guards it.
+
+A new route without a row fails `test_every_*_route_is_listed`; a row must name a rule of an
+app's `rules.py` (the one answer to "may this person see / act on this"), or say that the route
+is public or open to every viewer about their own government or themself. The persona matrices
+(tests/web/test_permissions.py, tests/organization/api/test_matrix.py,
+tests/assignments/api/test_matrix.py) check the answers each route gives.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from sikerja.api.v1 import api
+from sikerja.assignments import rules as assignments
+from sikerja.documents import rules as documents
+from sikerja.organization import rules as organization
+
+PUBLIC = "public: no login"
+ANY_VIEWER = "any viewer with an account: only about themself or their own government's pack"
+
+PAGES: dict[str, object] = {
+    "set_language": PUBLIC,
+    "web:login": PUBLIC,
+    "web:logout": ANY_VIEWER,
+    "web:home": organization.employees_visible_to,
+    "web:agency_list": organization.agencies_visible_to,
+    "web:agency_detail": organization.agencies_visible_to,
+    "web:employee_list": organization.employees_visible_to,
+    "web:employee_detail": organization.employees_visible_to,
+    "web:transfer": organization.may_transfer,
+    "web:transfer-template-xlsx": organization.may_transfer,
+    "web:transfer-template-csv": organization.may_transfer,
+    "web:transfer-export-xlsx": organization.may_transfer,
+    "web:assignment-list": assignments.assignments_visible_to,
+    "web:assignment-create": assignments.may_request,
+    "web:assignment-inbox-count": assignments.steps_decidable_by,
+    "web:assignment-detail": assignments.assignments_visible_to,
+    "web:assignment-decide": assignments.may_decide_step,
+    "web:assignment-recommend": assignments.may_recommend_on_step,
+    "web:assignment-withdraw": assignments.assignments_requested_by,
+    "web:process-maps": ANY_VIEWER,
+    "web:process-map": ANY_VIEWER,
+    "web:process-map-svg": ANY_VIEWER,
+    "web:process-map-bpmn": ANY_VIEWER,
+    "web:notifications": ANY_VIEWER,
+    "documents:verify": PUBLIC,
+    "documents:letter-pdf": documents.may_read_letter,
+}
+
+API: dict[tuple[str, str], object] = {
+    ("GET", "/agencies"): organization.agencies_visible_to,
+    ("GET", "/agencies/{agency_id}"): organization.agencies_visible_to,
+    ("GET", "/agencies/{agency_id}/tree"): organization.agencies_visible_to,
+    ("GET", "/agencies/{agency_id}/kedudukan"): organization.agencies_visible_to,
+    ("GET", "/units/{unit_id}"): organization.units_visible_to,
+    ("GET", "/employees"): organization.employees_visible_to,
+    ("GET", "/employees/{nip}"): organization.employees_visible_to,
+    ("GET", "/employees/{nip}/placements"): organization.employees_visible_to,
+    ("GET", "/employees/{nip}/roles"): organization.employees_visible_to,
+    ("GET", "/delegations"): organization.delegations_visible_to,
+    ("POST", "/delegations"): organization.may_change_organization,
+    ("POST", "/placements"): organization.may_change_organization,
+    ("POST", "/placements/{placement_id}/end"): organization.may_change_organization,
+    ("GET", "/assignments"): assignments.assignments_visible_to,
+    ("POST", "/assignments"): assignments.may_request,
+    ("GET", "/assignments/{assignment_id}"): assignments.assignments_visible_to,
+    ("POST", "/assignments/{assignment_id}/steps/{step_id}/decide"): assignments.may_decide_step,
+    (
+        "POST",
+        "/assignments/{assignment_id}/steps/{step_id}/recommend",
+    ): assignments.may_recommend_on_step,
+    ("POST", "/assignments/{assignment_id}/withdraw"): assignments.assignments_requested_by,
+    ("GET", "/flows"): ANY_VIEWER,
+    ("GET", "/flows/{key}/map.svg"): ANY_VIEWER,
+    ("GET", "/flows/{key}/map.bpmn"): ANY_VIEWER,
+    ("GET", "/letters/{letter_id}/pdf"): documents.may_read_letter,
+}
+
+
+def _named(patterns: list[Any], namespace: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or namespace
+            if inner != "api-v1":
+                yield from _named(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def _is_rule(permission: object) -> bool:
+    """A function of an app's rules module (not re-exported from elsewhere)."""
+    if permission in {PUBLIC, ANY_VIEWER}:
+        return True
+    module = inspect.getmodule(permission)
+    return (
+        callable(permission)
+        and module is not None
+        and module.__name__.startswith("sikerja.")
+        and module.__name__.endswith(".rules")
+    )
+
+
+def test_every_page_route_is_listed_with_its_permission():
+    assert set(_named(get_resolver().url_patterns)) == set(PAGES)
+
+
+def test_every_api_route_is_listed_with_its_permission():
+    schema = api.get_openapi_schema(path_prefix="")
+    routes = {
+        (method.upper(), path)
+        for path, operations in schema["paths"].items()
+        for method in operations
+    }
+
+    assert routes == set(API)
+
+
+def test_every_listed_permission_is_a_rule_of_an_app():
+    listed: list[Callable[..., Any] | object] = [*PAGES.values(), *API.values()]
+
+    assert [p for p in listed if not _is_rule(p)] == []
