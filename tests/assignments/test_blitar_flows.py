@@ -32,6 +32,7 @@ from tests.assignments.flow import (
     trail,
 )
 from tests.assignments.flow import external_government as flow_external_government
+from tests.assignments.regional_head import regional_head
 from tests.organization.builders import START, add_agency, build_org
 
 PACK = "blitar-2023"
@@ -298,7 +299,8 @@ def test_sec_4_3_3_pasal_20_ayat_1_c_blitar_cross_pd_appointment_is_team_level_o
 @pytest.mark.django_db
 def test_wf_pen_inst_pasal_21_ayat_1_c_blitar_cross_region_team_by_keputusan_walikota(org):
     external, province = external_government()
-    kabid, kadis, sekda = org.people["bidang"], org.people["dinas"], org.people["setda"]
+    kabid, kadis = org.people["bidang"], org.people["dinas"]
+    walikota = regional_head(org)
 
     assignment = assignment_request_submit(
         requester=kabid,
@@ -316,7 +318,7 @@ def test_wf_pen_inst_pasal_21_ayat_1_c_blitar_cross_region_team_by_keputusan_wal
         ("request", kabid.pk, "submit"),
         ("own_authorization", kadis.pk, "forward"),
         ("external_reply", None, "approve"),
-        ("decree", sekda.pk, "approve"),
+        ("decree", walikota.pk, "approve"),
     ]
     issued = letters(assignment)
     assert [letter.doc_type for letter in issued] == [
@@ -334,6 +336,7 @@ def test_wf_pen_inst_pasal_21_ayat_1_c_blitar_cross_region_team_by_keputusan_wal
         == "Keputusan Walikota Blitar tentang Tim Kerja Antar Instansi dan Ketua Tim Kerja"
     )
     assert decree.signer["expression"] == "government.regional_head"
+    assert party_ids([decree.signer]) == [walikota.pk]
     assert party_ids(decree.addressees) == [province["jf"].pk]
     assert party_ids(decree.cc) == [kadis.pk, province["kaban"].pk]
     assert instance_of(assignment).status == WorkflowInstance.Status.APPROVED

@@ -35,6 +35,7 @@ from tests.assignments.flow import (
     trail,
 )
 from tests.assignments.flow import external_government as flow_external_government
+from tests.assignments.regional_head import regional_head
 from tests.organization.builders import add_agency, build_org
 
 PACK = "cilegon-2023"
@@ -413,7 +414,8 @@ def test_wf_pen_inst_lampiran_b_1_c_cilegon_through_both_authorised_officials_wi
 @pytest.mark.django_db
 def test_wf_pen_inst_team_pasal_9_ayat_2_cilegon_team_set_by_keputusan_wali_kota(org):
     external, province = external_government()
-    kabid, kadis, sekda = org.people["bidang"], org.people["dinas"], org.people["setda"]
+    kabid, kadis = org.people["bidang"], org.people["dinas"]
+    wali_kota = regional_head(org)
 
     assignment = assignment_request_submit(
         requester=kabid,
@@ -438,11 +440,12 @@ def test_wf_pen_inst_team_pasal_9_ayat_2_cilegon_team_set_by_keputusan_wali_kota
         "letter",
         "decree",
     ]
-    assert trail(assignment)[-1] == ("decree", sekda.pk, "approve")
+    assert trail(assignment)[-1] == ("decree", wali_kota.pk, "approve")
     decree = letters(assignment)[-1]
     assert (decree.doc_type, decree.is_external) == ("DECREE", False)
     assert decree.title.startswith("Keputusan Wali Kota Cilegon")
     assert decree.signer["expression"] == "government.regional_head"
+    assert party_ids([decree.signer]) == [wali_kota.pk]
     assert party_ids(decree.cc) == [kadis.pk, province["kaban"].pk]
 
 

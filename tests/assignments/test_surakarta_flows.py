@@ -33,6 +33,7 @@ from tests.assignments.flow import (
     voluntary_application_abroad,
 )
 from tests.assignments.flow import external_government as flow_external_government
+from tests.assignments.regional_head import regional_head
 from tests.organization.builders import add_agency, build_org
 
 PACK = "surakarta-2023"
@@ -249,6 +250,7 @@ def test_wf_pen_inst_lampiran_iv_3_1_c_surakarta_request_via_wali_kota_up_sekda_
 ):
     external, province = external_government()
     kadis, sekda = org.people["dinas"], org.people["setda"]
+    wali_kota = regional_head(org)
 
     assignment = assignment_request_submit(
         requester=kadis,
@@ -280,13 +282,13 @@ def test_wf_pen_inst_lampiran_iv_3_1_c_surakarta_request_via_wali_kota_up_sekda_
     ]
     to_wali_kota, from_sekda, reply, recorded_letter = issued
     assert party_ids([to_wali_kota.signer]) == [kadis.pk]
-    assert party_ids(to_wali_kota.addressees) == [sekda.pk]
+    assert party_ids(to_wali_kota.addressees) == [wali_kota.pk]
     assert to_wali_kota.addressees[0]["expression"] == "government.regional_head"
     assert party_ids([from_sekda.signer]) == [sekda.pk]
     assert from_sekda.on_behalf_of == "a.n. Wali Kota Surakarta"
     assert party_ids(from_sekda.addressees) == [province["kaban"].pk]
     assert reply.is_external
-    assert party_ids(reply.addressees) == [sekda.pk]
+    assert party_ids(reply.addressees) == [wali_kota.pk]
     assert recorded_letter.is_external
     assert party_ids(recorded_letter.addressees) == [province["jf"].pk]
     assert instance_of(assignment).status == WorkflowInstance.Status.APPROVED
@@ -327,7 +329,8 @@ def test_wf_pen_inst_team_pasal_14_ayat_3_surakarta_owner_unit_head_sets_the_tea
 @pytest.mark.django_db
 def test_v03_lampiran_iv_3_1_c_3_surakarta_other_agency_rejects_with_reasons(org):
     external, province = external_government()
-    kadis, sekda = org.people["dinas"], org.people["setda"]
+    kadis = org.people["dinas"]
+    wali_kota = regional_head(org)
     assignment = assignment_request_submit(
         requester=kadis,
         data=request(candidate_ids=[province["jf"].pk], external_government_id=external.pk),
@@ -344,7 +347,7 @@ def test_v03_lampiran_iv_3_1_c_3_surakarta_other_agency_rejects_with_reasons(org
     assert f"{PERWALI} Lampiran IV 3.1.c.3)" in refused.value.citation
     reply = letters(assignment)[-1]
     assert (reply.doc_type, reply.is_external) == ("INVOLVEMENT_REPLY", True)
-    assert party_ids(reply.addressees) == [sekda.pk]
+    assert party_ids(reply.addressees) == [wali_kota.pk]
     assert party_ids(reply.cc) == [kadis.pk]
     assert instance_of(assignment).status == WorkflowInstance.Status.REJECTED
 

@@ -68,13 +68,20 @@ def _placement_of(employee: Employee) -> Placement:
     )
 
 
+def _civil_servants(government: Government):
+    """The Pegawai ASN of the government: everyone but its regional head (ADR 0008)."""
+    return Employee.objects.filter(government=government).exclude(
+        employment_type=Employee.EmploymentType.PEJABAT_NEGARA
+    )
+
+
 def _assert_complete(government: Government, employees: int) -> None:
     definitive = Counter(
         _active(government)
         .filter(kind=Placement.Kind.DEFINITIVE)
         .values_list("employee", flat=True)
     )
-    assert Employee.objects.filter(government=government).count() == employees
+    assert _civil_servants(government).count() == employees
     assert sorted(set(definitive.values())) == [1]
     assert len(definitive) == employees
     heads = Counter(
@@ -98,7 +105,7 @@ def _assert_acting(government: Government) -> None:
 
 
 def _assert_nips(government: Government) -> None:
-    for employee in Employee.objects.filter(government=government):
+    for employee in _civil_servants(government):
         parsed = parse_nip(employee.nip)
         assert parsed.birth_date == employee.birth_date
         assert parsed.gender == employee.gender
@@ -132,13 +139,20 @@ def _assert_pack_checks(government: Government) -> None:
 
 def _assert_personas(result) -> None:
     kode = result.government.kode.lower()
-    assert set(result.personas) == {f"{kode}.{name}" for name in PERSONA_NAMES}
+    logins = {f"{kode}.{name}" for name in PERSONA_NAMES | {"kepala_daerah"}}
+    assert set(result.personas) == logins
     accounts = Account.objects.filter(government=result.government).select_related("user__employee")
     roles = {account.user.username: account.role for account in accounts}
     assert roles == {
-        f"{kode}.{name}": "BKPSDM_ADMIN" if name == "bkpsdm" else "EMPLOYEE"
-        for name in PERSONA_NAMES
+        login: "BKPSDM_ADMIN" if login.endswith(".bkpsdm") else "EMPLOYEE" for login in logins
     }
+    head = Employee.objects.get(pk=result.personas[f"{kode}.kepala_daerah"].pk)
+    assert Government.objects.get(pk=result.government.pk).regional_head == head
+    assert (head.employment_type, head.nip, head.placements.exists()) == (
+        "PN",
+        "PN-KDH-0001",
+        False,
+    )
     for account in accounts:
         assert account.user.employee == result.personas[account.user.username]
     seat = {name: _placement_of(result.personas[f"{kode}.{name}"]) for name in PERSONA_NAMES}
@@ -294,6 +308,7 @@ def test_command_builds_the_demo_and_prints_the_logins():
     assert "Pemerintah Kota Cilegon (DCM)" in printed
     assert "80 pegawai" in printed
     assert "dcm.sekda" in printed
+    assert "dcm.kepala_daerah" in printed
     assert "Sekretaris Daerah" in printed
     assert "Pegawai Perangkat Daerah lain" in printed
     assert "rahasia-demo" in printed

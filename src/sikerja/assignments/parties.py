@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sikerja.organization.models import Agency, OrgUnit
+from sikerja.organization.models import Agency, Employee, Government, OrgUnit
 from sikerja.organization.resolver import Person, Resolver, agency_head
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows import actors
@@ -113,14 +113,32 @@ def _home(ctx: ActorContext, expression: str) -> ResolvedActor:
 
 
 def _regional_head(ctx: ActorContext, expression: str) -> ResolvedActor:
-    answer = ctx.resolver.regional_secretary(ctx.government_id, ctx.on)
-    notes = (
-        *answer.notes,
-        _("Kepada %(head)s u.p. Sekretaris Daerah.")
-        % {"head": ctx.pack.data.pack.regional_head_title},
+    """The regional head in person (G04), never the Sekda in their place (V-71).
+
+    A Pejabat Negara has no NIP and no placement: the letter prints no NIP, and the Keputusan is
+    numbered in the register of the Sekretariat Daerah, the Sekda's Perangkat Daerah.
+    """
+    identity = ctx.pack.data.pack
+    rule, citation = "G04", ctx.pack.citation_of("G04")
+    governments = Government.objects.filter(pk=ctx.government_id).values("regional_head_id")
+    head = Employee.objects.filter(pk__in=governments).first()
+    if head is None:
+        title = identity.regional_head_title
+        note = _("%(head)s belum dicatat sebagai pengguna.") % {"head": title}
+        return ResolvedActor(expression, None, rule, citation, notes=(note,))
+    place = identity.region.split(" ", 1)[-1]
+    person = Person(
+        employee_id=head.pk,
+        nip="",
+        name=head.full_name,
+        position_id=None,
+        position_title=f"{identity.regional_head_title} {place}",
+        position_kind="",
+        unit_id=None,
+        unit_name="",
     )
-    actor = actors.answer_actor(expression, answer)
-    return replace(actor, notes=notes)
+    secretary = ctx.resolve("government.regional_secretary")
+    return ResolvedActor(expression, person, rule, citation, agency_id=secretary.agency_id)
 
 
 def _external_side(ctx: ActorContext, expression: str, role: str) -> ResolvedActor:

@@ -30,6 +30,14 @@ class Government(TimeStampedModel):
         help_text=_("Instansi lain yang dicatat sebagai pihak penugasan lintas instansi"),
     )
     region_head_name = models.CharField(max_length=200, blank=True)
+    regional_head = models.ForeignKey(
+        "Employee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Bupati / Wali Kota: Pejabat Negara yang memutuskan Keputusan kepala daerah"),
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -138,11 +146,13 @@ class Position(TimeStampedModel):
 
 
 class Employee(TimeStampedModel):
-    """A Pegawai ASN (PNS or PPPK) of a government, identified by NIP."""
+    """A Pegawai ASN (PNS or PPPK) of a government, identified by NIP; or its regional head, a
+    Pejabat Negara identified by a registration number that is not a NIP (ADR 0008)."""
 
     class EmploymentType(models.TextChoices):
         PNS = "PNS", _("PNS")
         PPPK = "PPPK", _("PPPK")
+        PEJABAT_NEGARA = "PN", _("Pejabat Negara")
 
     class Gender(models.TextChoices):
         MALE = "L", _("Laki-laki")
@@ -179,6 +189,10 @@ class Employee(TimeStampedModel):
         front = f"{self.front_title} " if self.front_title else ""
         back = f", {self.back_title}" if self.back_title else ""
         return f"{front}{self.name}{back}"
+
+
+# The Pegawai ASN: every employment type but the regional head's (ADR 0008).
+CIVIL_SERVANT_TYPES = (Employee.EmploymentType.PNS, Employee.EmploymentType.PPPK)
 
 
 class PlacementQuerySet(models.QuerySet["Placement"]):

@@ -12,6 +12,7 @@ from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization import checks
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import (
+    CIVIL_SERVANT_TYPES,
     Delegation,
     Employee,
     Government,
@@ -149,7 +150,7 @@ def employee_values(*, nip: str, name: str, employment_type: str) -> dict[str, o
         raise ValidationFailed(
             code=OrgErrorCode.INVALID_NIP, message=str(exc), fields={"nip": str(exc)}
         ) from exc
-    if employment_type not in Employee.EmploymentType.values:
+    if employment_type not in CIVIL_SERVANT_TYPES:
         raise ValidationFailed(
             code=OrgErrorCode.UNKNOWN_VALUE,
             message=_("Jenis kepegawaian harus PNS atau PPPK (diterima: %(value)s).")

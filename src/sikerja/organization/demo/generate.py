@@ -18,7 +18,14 @@ from django.utils.translation import gettext as _
 
 from sikerja.audit.services import event_record
 from sikerja.core.errors import ValidationFailed
-from sikerja.organization.demo import appointments, blueprint, personas, staffing, writer
+from sikerja.organization.demo import (
+    appointments,
+    blueprint,
+    personas,
+    regional_head,
+    staffing,
+    writer,
+)
 from sikerja.organization.demo.delegations import delegations
 from sikerja.organization.demo.errors import DemoErrorCode
 from sikerja.organization.demo.people import PeopleMaker
@@ -95,11 +102,13 @@ def generate(
             fields={"kode": _("Sudah dipakai.")},
         )
     built = _build(pack, employees, random.Random(seed), on)  # noqa: S311 - demo data, not secrets
-    logins = _logins(built.personas, kode, password, prefix=username_prefix)
+    head = regional_head.make(pack, seed, on)
+    cast = {**built.personas, "kepala_daerah": head}
+    logins = _logins(cast, kode, password, prefix=username_prefix)
     with transaction.atomic():
         government = _government(pack, kode, at)
         counts = writer.write(
-            government, built.blueprint, built.staffing, built.delegations, logins
+            government, built.blueprint, built.staffing, built.delegations, logins, head
         )
         event_record(
             government_id=government.pk,

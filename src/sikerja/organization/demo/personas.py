@@ -22,6 +22,7 @@ from sikerja.organization.models import Account
 # username -> (role description shown with the login, Account role)
 PERSONAS: dict[str, tuple[str, str]] = {
     "bkpsdm": ("Operator BKPSDM", Account.Role.BKPSDM_ADMIN),
+    "kepala_daerah": ("Kepala Daerah (Pejabat Negara)", Account.Role.EMPLOYEE),
     "sekda": ("Sekretaris Daerah", Account.Role.EMPLOYEE),
     "kepala_dinas": ("Kepala Perangkat Daerah", Account.Role.EMPLOYEE),
     "kabid": ("Pimpinan Unit (Kepala Bidang)", Account.Role.EMPLOYEE),

@@ -47,8 +47,10 @@ def write(
     staffing: Staffing,
     delegations: list[Delegation],
     logins: list[Login],
+    regional_head: Employee,
 ) -> dict[str, int]:
-    """Insert everything for `government`; return the counts of what was written."""
+    """Insert everything for `government`, and its regional head (a Pejabat Negara, not counted
+    among the employees); return the counts of what was written."""
     agencies = [plan.agency for plan in blueprint.agencies]
     _create(Agency, agencies, government)
     units = _units(blueprint, government)
@@ -56,7 +58,10 @@ def write(
     positions += [staff.position for _, staff in blueprint.staff()]
     _create(Position, positions, government)
     users = _users(logins)
-    _create(Employee, staffing.employees, government)
+    _create(Employee, [*staffing.employees, regional_head], government)
+    Government.objects.filter(pk=government.pk).update(
+        regional_head=regional_head, region_head_name=regional_head.full_name
+    )
     _create(Placement, staffing.placements, government)
     _create(Delegation, delegations, government)
     Account.objects.bulk_create(

@@ -13,7 +13,7 @@ from enum import StrEnum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from sikerja.organization.models import Employee, Placement, Position
+from sikerja.organization.models import CIVIL_SERVANT_TYPES, Placement, Position
 from sikerja.regulations.schema import AGENCY_TYPES, UnitType
 
 
@@ -238,7 +238,7 @@ EMPLOYEE_COLUMNS = (
         Kind.TEXT,
         ALWAYS,
         _("Jenis kepegawaian; harus sesuai NIP (PPPK bila digit 13–14 = 21)."),
-        allowed=", ".join(Employee.EmploymentType.values),
+        allowed=", ".join(CIVIL_SERVANT_TYPES),
         example="PNS",
     ),
     Column("email", Kind.TEXT, OPTIONAL, _("Alamat surel."), example="budi@example.go.id"),

@@ -115,8 +115,10 @@ def _position_rows(government: Government) -> Iterator[list[Cell]]:
 
 
 def _employee_rows(government: Government) -> Iterator[list[Cell]]:
+    # The regional head is a Pejabat Negara, not a Pegawai ASN of the file (ADR 0008).
     rows = (
         Employee.objects.filter(government=government)
+        .exclude(employment_type=Employee.EmploymentType.PEJABAT_NEGARA)
         .order_by("nip", "placements__valid_from", "placements__pk")
         .values_list(
             "nip",
