@@ -20,7 +20,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from measure import Stat, load, once, queries_per_call, timed
 from wsgi_client import Caller
 
-from sikerja.api.tokens import api_token_create
+from sikerja.accounts.tokens import api_token_create
 from sikerja.assignments import selectors
 from sikerja.assignments.services import (
     RequestInput,

@@ -16,7 +16,7 @@ from django.test import Client
 from measure import Stat, load, queries_per_call, timed
 from wsgi_client import Caller
 
-from sikerja.api.tokens import api_token_create
+from sikerja.accounts.tokens import api_token_create
 from sikerja.organization.models import Employee, Government, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.regulations.loader import load_pack

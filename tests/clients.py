@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from sikerja.api.tokens import api_token_create
+from sikerja.accounts.tokens import api_token_create
 
 API = "/api/v1"
 

@@ -7,7 +7,7 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from sikerja.api.tokens import api_token_create
+from sikerja.accounts.tokens import api_token_create
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import ApiToken, Placement
 from tests.api.bodies import plh_body

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from sikerja.accounts.tokens import api_token_user
 from sikerja.api.errors import ApiErrorCode
-from sikerja.api.tokens import api_token_user
 from sikerja.core.errors import DomainError
 from sikerja.organization.rules import Viewer
 from sikerja.organization.selectors import viewer_for

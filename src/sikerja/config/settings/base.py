@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "sikerja.core",
     "sikerja.audit",
     "sikerja.organization",
+    "sikerja.accounts",
     "sikerja.documents",
     "sikerja.notifications",
     "sikerja.workflows",

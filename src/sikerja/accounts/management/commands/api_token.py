@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from sikerja.api.tokens import api_token_create
+from sikerja.accounts.tokens import api_token_create
 from sikerja.core.errors import DomainError
 
 
