@@ -32,6 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
+	PYTHONPATH=src $(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=sikerja.config.settings.test $(BIN)/python manage.py packs --check
