@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from sikerja.organization.models import ApiToken
+from sikerja.accounts.models import ApiToken
 from tests.clients import ApiClient
 
 

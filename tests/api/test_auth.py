@@ -7,9 +7,10 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from sikerja.accounts.models import ApiToken
 from sikerja.accounts.tokens import api_token_create
 from sikerja.audit.models import AuditEvent
-from sikerja.organization.models import ApiToken, Placement
+from sikerja.organization.models import Placement
 from tests.api.bodies import plh_body
 from tests.clients import ApiClient
 
@@ -85,7 +86,7 @@ def test_a_token_is_stored_as_its_hash_with_an_audit_event(user_of, now, world):
     assert AuditEvent.objects.filter(government_id=world.government_id).count() == events_before + 1
     assert (event.action, event.object_type, event.object_id) == (
         "api_token.created",
-        "organization.apitoken",
+        "accounts.apitoken",
         str(token.pk),
     )
     assert (event.actor_user_id, event.actor_label) == (user.pk, "bkpsdm")

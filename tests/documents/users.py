@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
-from sikerja.organization.models import Account, Employee, Government
+from sikerja.accounts.models import Account
+from sikerja.organization.models import Employee, Government
 
 
 def login_for(

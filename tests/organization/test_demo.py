@@ -10,12 +10,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from sikerja.accounts.models import Account
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import ValidationFailed
 from sikerja.organization import checks
 from sikerja.organization.demo import DemoErrorCode, generate
 from sikerja.organization.models import (
-    Account,
     Agency,
     Delegation,
     Employee,

@@ -14,9 +14,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sikerja.accounts.models import Account, ApiToken
 from sikerja.audit.services import event_record
 from sikerja.core.errors import ValidationFailed
-from sikerja.organization.models import Account, ApiToken
 
 TOKEN_PREFIX = "skj_"  # noqa: S105 - a public marker, not a secret
 PREFIX_LENGTH = 8
@@ -55,7 +55,7 @@ def api_token_create(*, user: AbstractBaseUser, label: str, at: dt.datetime) -> 
         actor_user_id=user.pk,
         actor_label=user.get_username(),
         action="api_token.created",
-        object_type="organization.apitoken",
+        object_type="accounts.apitoken",
         object_id=str(token.pk),
         at=at,
         after={"prefix": token.prefix, "label": token.label},

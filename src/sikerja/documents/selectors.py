@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from sikerja.accounts.models import Account
 from sikerja.core.errors import NotFound
 from sikerja.documents.models import Letter
 from sikerja.documents.numbering import verification_code_normalize
 from sikerja.documents.rules import may_read_letter
-from sikerja.organization.models import Account, Employee
+from sikerja.organization.models import Employee
 
 
 def letter_list_for_instance(instance_id: int) -> QuerySet[Letter]:

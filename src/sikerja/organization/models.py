@@ -1,4 +1,5 @@
-"""Organisation data: governments, Perangkat Daerah, the unit tree, positions, people, placements."""
+"""Organisation data: governments, Perangkat Daerah, the unit tree, positions, people, placements,
+delegations. Logins and API tokens are the accounts app's."""
 
 from __future__ import annotations
 
@@ -289,33 +290,3 @@ class Delegation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.scope}: {self.from_employee_id} -> {self.to_employee_id}"
-
-
-class Account(TimeStampedModel):
-    """A login's standing in one government: its employee record and operator rights."""
-
-    class Role(models.TextChoices):
-        BKPSDM_ADMIN = "BKPSDM_ADMIN", _("Operator BKPSDM")
-        EMPLOYEE = "EMPLOYEE", _("Pegawai")
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account"
-    )
-    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="accounts")
-    role = models.CharField(max_length=20, choices=Role.choices)
-
-    def __str__(self) -> str:
-        return f"{self.user_id} ({self.role})"
-
-
-class ApiToken(TimeStampedModel):
-    """An API token for an integration, stored as a hash; the raw token is shown once."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    token_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    label = models.CharField(max_length=100, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"{self.prefix}… ({self.user_id})"

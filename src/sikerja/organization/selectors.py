@@ -9,17 +9,10 @@ import datetime as dt
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
+from sikerja.accounts.models import Account
 from sikerja.core.errors import NotFound
 from sikerja.organization import rules
-from sikerja.organization.models import (
-    Account,
-    Agency,
-    Delegation,
-    Employee,
-    Government,
-    OrgUnit,
-    Placement,
-)
+from sikerja.organization.models import Agency, Delegation, Employee, Government, OrgUnit, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack

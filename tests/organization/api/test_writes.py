@@ -8,8 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from sikerja.accounts.models import Account
 from sikerja.audit.models import AuditEvent
-from sikerja.organization.models import Account, Delegation, Placement
+from sikerja.organization.models import Delegation, Placement
 from tests.api.bodies import current_position, plh_body
 from tests.clients import ApiClient
 from tests.organization.builders import build_org

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from sikerja.accounts.models import Account
 from sikerja.core.errors import ValidationFailed
 from sikerja.organization.demo.catalog_jf import PELAKSANA_KINDS, jf_for
 from sikerja.organization.demo.errors import DemoErrorCode
 from sikerja.organization.demo.staffing import jf_position, pelaksana_position
 from sikerja.organization.demo.tree import AgencyPlan, Blueprint, Node, Staff
 from sikerja.organization.demo.units import Context
-from sikerja.organization.models import Account
 
 # username -> (role description shown with the login, Account role)
 PERSONAS: dict[str, tuple[str, str]] = {

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
+from sikerja.accounts.models import Account
 from sikerja.organization.demo.appointments import Staffing
 from sikerja.organization.demo.tree import Blueprint
 from sikerja.organization.models import (
     PATH_STEP,
-    Account,
     Agency,
     Delegation,
     Employee,

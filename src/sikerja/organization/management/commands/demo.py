@@ -8,9 +8,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from sikerja.accounts.models import Account
 from sikerja.core.errors import DomainError
 from sikerja.organization.demo import DEFAULT_PASSWORD, PERSONAS, generate, persona_key
-from sikerja.organization.models import Account, Government
+from sikerja.organization.models import Government
 from sikerja.regulations.loader import available_pack_ids
 
 
