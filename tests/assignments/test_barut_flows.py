@@ -328,11 +328,11 @@ def test_wf_suk_in_pasal_23_ayat_5_barut_appraiser_sets_the_voluntary_assignment
 
 
 @pytest.mark.django_db
-def test_wf_suk_uo_pasal_23_ayat_4_barut_own_appraiser_approves_then_target_then_appraiser_sets_it(
+def test_wf_suk_uo_pasal_23_ayat_4_pasal_20_ayat_4_a_barut_own_appraiser_approves_kepala_pd_sets_it(
     org,
 ):
     jf = org.staff("Budi Santoso", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
-    kabid, sekretaris = org.people["bidang"], org.people["sekretariat"]
+    kabid, sekretaris, kadis = org.people["bidang"], org.people["sekretariat"], org.people["dinas"]
 
     assignment = assignment_request_submit(
         requester=jf,
@@ -348,7 +348,7 @@ def test_wf_suk_uo_pasal_23_ayat_4_barut_own_appraiser_approves_then_target_then
         ("apply", jf.pk, "submit"),
         ("own_approval", sekretaris.pk, "approve"),
         ("target_review", kabid.pk, "approve"),
-        ("order", sekretaris.pk, "approve"),
+        ("order", kadis.pk, "approve"),
         ("receive", jf.pk, "acknowledge"),
     ]
     application, order = letters(assignment)
@@ -356,15 +356,15 @@ def test_wf_suk_uo_pasal_23_ayat_4_barut_own_appraiser_approves_then_target_then
     assert party_ids(application.addressees) == [kabid.pk]
     assert party_ids(application.cc) == [sekretaris.pk]
     assert order.doc_type == "ORDER_LETTER"
-    assert party_ids([order.signer]) == [sekretaris.pk]
-    assert party_ids(order.cc) == [kabid.pk]
+    assert party_ids([order.signer]) == [kadis.pk]
+    assert party_ids(order.cc) == [kabid.pk, sekretaris.pk]
 
 
 @pytest.mark.django_db
 def test_wf_suk_pd_pasal_23_ayat_4_barut_voluntary_application_across_pd_is_allowed(org):
     heads = add_agency(org, "BAPPEDA", "Badan Perencanaan")
     jf = org.staff("Budi Santoso", "bidang", "FUNGSIONAL", "AHLI_PERTAMA")
-    kabid, kabid_bappeda = org.people["bidang"], heads["BAPPEDA.bidang"]
+    kabid, kabid_bappeda, sekda = org.people["bidang"], heads["BAPPEDA.bidang"], org.people["setda"]
 
     assignment = assignment_request_submit(
         requester=jf,
@@ -380,7 +380,7 @@ def test_wf_suk_pd_pasal_23_ayat_4_barut_voluntary_application_across_pd_is_allo
         ("apply", jf.pk, "submit"),
         ("own_approval", kabid.pk, "approve"),
         ("target_review", kabid_bappeda.pk, "approve"),
-        ("order", kabid.pk, "approve"),
+        ("order", sekda.pk, "approve"),
         ("receive", jf.pk, "acknowledge"),
     ]
     assert [letter.doc_type for letter in letters(assignment)] == [

@@ -9,113 +9,35 @@ V-18/V-19 in tests/regulations/barut_2024/.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from sikerja.assignments.models import Assignment
-from sikerja.assignments.services import assignment_decide, assignment_request_submit
-from sikerja.audit.models import AuditEvent
-from sikerja.core.errors import RuleViolation
-from sikerja.documents.models import Letter
 from sikerja.organization.models import Employee
-from sikerja.regulations.loader import load_pack
-from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from tests.assignments import issuer
 from tests.assignments.flow import (
-    NOW,
-    ON,
-    decide,
     external_government,
-    instance_of,
-    open_step,
-    request_input,
 )
 from tests.assignments.regional_head import regional_head
-from tests.assignments.side_effects import nothing_written
-from tests.organization.builders import Org, add_agency, build_org
-
-REASON = "Anggaran kegiatan belum tersedia pada tahun berjalan."
-HAPPY = ("approve", "forward", "record", "acknowledge")
-# A case builds its request in a fresh pemda and names the official who issues at the step.
-Case = Callable[[Org], tuple[Assignment, Employee]]
-
-
-def _submit(requester: Employee, **fields: object) -> Assignment:
-    fields.setdefault("team_name", "Tim Kajian")
-    return assignment_request_submit(
-        requester=requester, data=request_input(**fields), at=NOW, on=ON
-    )
-
-
-def _drive_to(assignment: Assignment, key: str) -> WorkflowStep:
-    """Decide every step before `key` the happy way, as the official the engine names."""
-    definition = load_pack(instance_of(assignment).pack_id).data.workflows[
-        instance_of(assignment).definition_key
-    ]
-    for _ in range(12):
-        step = open_step(assignment)
-        if step.step_key == key:
-            return step
-        decisions = definition.step(step.step_key).decisions
-        decision = next(d for d in HAPPY if d in decisions)
-        extra = {"external_number": "800/117/Bappeda/2026"} if decision == "record" else {}
-        decide(assignment, decision, **extra)
-    raise AssertionError(f"{key} never opened")
-
-
-def _refuses(pack_id: str, case: Case, key: str, step_key: str) -> None:
-    org = build_org(pack_id)
-    assignment, issuer = case(org)
-    assert assignment.workflow_key == key
-    step = _drive_to(assignment, step_key)
-    assert step.actor_id == issuer.pk
-    pack = load_pack(pack_id)
-
-    with nothing_written(), pytest.raises(RuleViolation) as refused:
-        assignment_decide(step_id=step.pk, by=issuer, decision="reject", at=NOW, on=ON)
-    assignment_decide(step_id=step.pk, by=issuer, decision="reject", reason=REASON, at=NOW, on=ON)
-
-    spec = pack.data.workflows[key].step(step_key)
-    assert (refused.value.code, refused.value.rule, refused.value.citation) == (
-        "reason_required",
-        spec.reason_rule,
-        pack.citation_of(spec.reason_rule),
-    )
-    assert refused.value.citation != ""
-    decided = WorkflowStep.objects.get(pk=step.pk)
-    assert (decided.decision, decided.reason, decided.decided_by_id, decided.citation) == (
-        "reject",
-        REASON,
-        issuer.pk,
-        pack.cite(spec.citation),
-    )
-    assert instance_of(assignment).status == WorkflowInstance.Status.REJECTED
-    assert not Letter.objects.filter(workflow_step_id=step.pk).exists()
-    event = AuditEvent.objects.filter(action="workflow.step_decided").latest("seq")
-    assert (event.after, event.citation) == (
-        {"step": step_key, "decision": "reject", "reason": REASON},
-        pack.cite(spec.citation),
-    )
-
+from tests.organization.builders import Org, add_agency
 
 # ---------------------------------------------------------------- Kotim
 
 
 def _kotim_cross_unit(org: Org) -> tuple[Assignment, Employee]:
     jf = org.staff("Dewi Lestari", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
-    return _submit(org.people["bidang"], candidate_ids=[jf.pk]), org.people["dinas"]
+    return issuer.submit(org.people["bidang"], candidate_ids=[jf.pk]), org.people["dinas"]
 
 
 def _kotim_cross_pd(org: Org) -> tuple[Assignment, Employee]:
     add_agency(org, "BAPPEDA", "Badan Perencanaan")
     jf = org.staff("Rudi Hartono", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA")
-    return _submit(org.people["bidang"], candidate_ids=[jf.pk]), org.people["setda"]
+    return issuer.submit(org.people["bidang"], candidate_ids=[jf.pk]), org.people["setda"]
 
 
 def _kotim_voluntary(org: Org) -> tuple[Assignment, Employee]:
     jf = org.staff("Budi Santoso", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
     data = {"mode": "VOLUNTARY", "owner_unit_id": org.units["bidang"].pk}
-    return _submit(jf, **data), org.people["dinas"]
+    return issuer.submit(jf, **data), org.people["dinas"]
 
 
 @pytest.mark.django_db
@@ -129,7 +51,7 @@ def _kotim_voluntary(org: Org) -> tuple[Assignment, Employee]:
     ids=["kepala_pd_keputusan_case", "sekda_keputusan_case", "kepala_pd_voluntary_case"],
 )
 def test_v70_lampiran_ii_b_2_kotim_the_official_refuses_the_keputusan(case, key, step):
-    _refuses("kotim-2023", case, key, step)
+    issuer.refuses("kotim-2023", case, key, step)
 
 
 # ---------------------------------------------------------------- Blitar
@@ -140,7 +62,9 @@ BLITAR = {"task_description": "Menyusun kajian bersama", "individual_target": "1
 def _blitar_cross_pd(org: Org) -> tuple[Assignment, Employee]:
     heads = add_agency(org, "BAPPEDA", "Badan Perencanaan")
     jf = org.staff("Rudi Hartono", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA")
-    assignment = _submit(org.people["bidang"], subject="TEAM", candidate_ids=[jf.pk], **BLITAR)
+    assignment = issuer.submit(
+        org.people["bidang"], subject="TEAM", candidate_ids=[jf.pk], **BLITAR
+    )
     return assignment, heads["BAPPEDA.bidang"]
 
 
@@ -154,7 +78,7 @@ def _blitar_cross_region(org: Org) -> tuple[Assignment, Employee]:
     _, province = external_government(kode="P35", province="Jawa Timur")
     external = province["jf"].government
     data = {"subject": "TEAM", "candidate_ids": [province["jf"].pk], **BLITAR}
-    return _submit(org.people["bidang"], external_government_id=external.pk, **data), walikota
+    return issuer.submit(org.people["bidang"], external_government_id=external.pk, **data), walikota
 
 
 @pytest.mark.django_db
@@ -170,7 +94,7 @@ def _blitar_cross_region(org: Org) -> tuple[Assignment, Employee]:
 def test_v70_pasal_21_ayat_1_blitar_the_official_refuses_the_surat_perintah_or_keputusan(
     case, key, step
 ):
-    _refuses("blitar-2023", case, key, step)
+    issuer.refuses("blitar-2023", case, key, step)
 
 
 # ---------------------------------------------------------------- Surakarta
@@ -179,7 +103,7 @@ def test_v70_pasal_21_ayat_1_blitar_the_official_refuses_the_surat_perintah_or_k
 def _surakarta_cross_unit(org: Org) -> tuple[Assignment, Employee]:
     heads = add_agency(org, "BAPPEDA", "Badan Perencanaan")
     jf = org.staff("Rudi Hartono", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA")
-    return _submit(org.people["dinas"], candidate_ids=[jf.pk]), heads["BAPPEDA.root"]
+    return issuer.submit(org.people["dinas"], candidate_ids=[jf.pk]), heads["BAPPEDA.root"]
 
 
 def _surakarta_cross_agency_team(org: Org) -> tuple[Assignment, Employee]:
@@ -188,7 +112,7 @@ def _surakarta_cross_agency_team(org: Org) -> tuple[Assignment, Employee]:
     external = province["jf"].government
     data = {"subject": "TEAM", "candidate_ids": [province["jf"].pk]}
     kadis = org.people["dinas"]
-    return _submit(kadis, external_government_id=external.pk, **data), kadis
+    return issuer.submit(kadis, external_government_id=external.pk, **data), kadis
 
 
 @pytest.mark.django_db
@@ -201,7 +125,7 @@ def _surakarta_cross_agency_team(org: Org) -> tuple[Assignment, Employee]:
     ids=["unit_head_sets_the_assignment_case", "unit_head_keputusan_case"],
 )
 def test_v70_pasal_14_ayat_3_pasal_16_ayat_4_surakarta_the_unit_head_refuses(case, key, step):
-    _refuses("surakarta-2023", case, key, step)
+    issuer.refuses("surakarta-2023", case, key, step)
 
 
 # ---------------------------------------------------------------- Cilegon
@@ -209,7 +133,7 @@ def test_v70_pasal_14_ayat_3_pasal_16_ayat_4_surakarta_the_unit_head_refuses(cas
 
 def _cilegon_within_unit(org: Org, subject: str = "INDIVIDUAL") -> tuple[Assignment, Employee]:
     jf = org.staff("Sari Indah", "subbidang", "FUNGSIONAL", "AHLI_PERTAMA")
-    assignment = _submit(org.people["bidang"], subject=subject, candidate_ids=[jf.pk])
+    assignment = issuer.submit(org.people["bidang"], subject=subject, candidate_ids=[jf.pk])
     return assignment, org.people["subbidang"]
 
 
@@ -220,7 +144,7 @@ def _cilegon_within_unit_team(org: Org) -> tuple[Assignment, Employee]:
 def _cilegon_cross_unit_team(org: Org) -> tuple[Assignment, Employee]:
     jf = org.staff("Dewi Lestari", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
     kabid = org.people["bidang"]
-    return _submit(kabid, subject="TEAM", candidate_ids=[jf.pk]), kabid
+    return issuer.submit(kabid, subject="TEAM", candidate_ids=[jf.pk]), kabid
 
 
 def _cilegon_cross_agency_team(org: Org) -> tuple[Assignment, Employee]:
@@ -228,7 +152,9 @@ def _cilegon_cross_agency_team(org: Org) -> tuple[Assignment, Employee]:
     _, province = external_government(kode="P36", province="Banten")
     external = province["jf"].government
     data = {"subject": "TEAM", "candidate_ids": [province["jf"].pk]}
-    return _submit(org.people["bidang"], external_government_id=external.pk, **data), wali_kota
+    return issuer.submit(
+        org.people["bidang"], external_government_id=external.pk, **data
+    ), wali_kota
 
 
 @pytest.mark.django_db
@@ -250,7 +176,7 @@ def _cilegon_cross_agency_team(org: Org) -> tuple[Assignment, Employee]:
 def test_v70_pasal_6_ayat_4_pasal_9_cilegon_the_official_refuses_the_order_or_keputusan(
     case, key, step
 ):
-    _refuses("cilegon-2023", case, key, step)
+    issuer.refuses("cilegon-2023", case, key, step)
 
 
 # ---------------------------------------------------------------- Barut (direct appointments)
@@ -260,7 +186,9 @@ BARUT = {"other_arrangements": "Tidak ada"}
 
 def _barut_cross_unit(org: Org, subject: str = "INDIVIDUAL") -> tuple[Assignment, Employee]:
     jf = org.staff("Dewi Lestari", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
-    assignment = _submit(org.people["bidang"], subject=subject, candidate_ids=[jf.pk], **BARUT)
+    assignment = issuer.submit(
+        org.people["bidang"], subject=subject, candidate_ids=[jf.pk], **BARUT
+    )
     return assignment, org.people["dinas"]
 
 
@@ -271,7 +199,7 @@ def _barut_cross_unit_team(org: Org) -> tuple[Assignment, Employee]:
 def _barut_cross_pd(org: Org) -> tuple[Assignment, Employee]:
     add_agency(org, "BAPPEDA", "Badan Perencanaan")
     jf = org.staff("Rudi Hartono", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA")
-    return _submit(org.people["bidang"], candidate_ids=[jf.pk], **BARUT), org.people["setda"]
+    return issuer.submit(org.people["bidang"], candidate_ids=[jf.pk], **BARUT), org.people["setda"]
 
 
 @pytest.mark.django_db
@@ -287,4 +215,4 @@ def _barut_cross_pd(org: Org) -> tuple[Assignment, Employee]:
 def test_v70_pasal_20_ayat_4_pasal_21_ayat_4_barut_the_official_refuses_the_surat_perintah(
     case, key, step
 ):
-    _refuses("barut-2024", case, key, step)
+    issuer.refuses("barut-2024", case, key, step)
