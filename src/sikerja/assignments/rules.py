@@ -7,7 +7,8 @@
 - who: `employees_who_may_decide`.
 
 An assignment is seen by its requester, the people it names, everyone asked to act, record or
-recommend on one of its steps or who decided one, and the government's BKPSDM operators.
+recommend on one of its steps or who decided one, every official its letters name or copy
+(tembusan, V-26), and the government's BKPSDM operators.
 Acting on a step is the workflow engine's answer (`may_act`: the step's actor or recorder, or
 their delegate under the flow's delegation scope).
 """
@@ -15,10 +16,12 @@ their delegate under the flow's delegation scope).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.documents.models import LetterParty
 from sikerja.organization.models import Delegation
 from sikerja.organization.rules import Viewer
 from sikerja.workflows.engine import may_act
@@ -59,7 +62,24 @@ def assignments_visible_to(viewer: Viewer) -> QuerySet[Assignment]:
     named = AssignmentCandidate.objects.filter(
         assignment_id=OuterRef("pk"), employee_id=employee_id
     )
-    return queryset.filter(Q(requester_id=employee_id) | Exists(named) | Exists(involved_steps))
+    return queryset.filter(
+        Q(requester_id=employee_id)
+        | Exists(named)
+        | Exists(involved_steps)
+        | Exists(_named_in_letters(employee_id, OuterRef(OuterRef("pk"))))
+    )
+
+
+def _named_in_letters(employee_id: int, assignment_id: Any) -> QuerySet[LetterParty]:
+    """V-26: the letters of the assignment (its request and every member's part) that name the
+    employee, copies (tembusan) included. Inside a query over assignments, `assignment_id` is
+    `OuterRef(OuterRef("pk"))`: the instances' subquery sits inside the letters' one."""
+    instances = WorkflowInstance.objects.filter(
+        subject_type=SUBJECT_TYPE, subject_id=assignment_id
+    ).values("pk")
+    return LetterParty.objects.filter(
+        employee_id=employee_id, letter__workflow_instance_id__in=instances
+    )
 
 
 def assignments_requested_by(viewer: Viewer) -> QuerySet[Assignment]:
@@ -82,11 +102,12 @@ def may_see_assignment(viewer: Viewer, assignment: Assignment) -> bool:
         return True
     if assignment.candidate_links.filter(employee_id=employee_id).exists():
         return True
-    return WorkflowStep.objects.filter(
+    involved = WorkflowStep.objects.filter(
         _involved(employee_id),
         instance__subject_type=SUBJECT_TYPE,
         instance__subject_id=assignment.pk,
     ).exists()
+    return involved or _named_in_letters(employee_id, assignment.pk).exists()
 
 
 def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sikerja.organization.models import Agency, Government
+from sikerja.organization.models import Agency, Employee, Government
 
 
 class NumberRegister(models.Model):
@@ -100,6 +100,34 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return self.number or self.verification_code
+
+
+class LetterParty(models.Model):
+    """Who a letter names, as rows: its signer, addressees and copies (tembusan).
+
+    The letter keeps its frozen snapshots; these rows let a read ask "which letters name me"
+    in one indexed query (V-26: an official copied may open the assignment and its letters).
+    """
+
+    class Role(models.TextChoices):
+        SIGNER = "SIGNER", _("Penanda tangan")
+        TO = "TO", _("Yth.")
+        CC = "CC", _("Tembusan")
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="parties")
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=8, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter", "employee", "role"], name="letterparty_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["employee", "role"], name="letterparty_employee_role")]
+
+    def __str__(self) -> str:
+        return f"{self.letter_id} {self.role} {self.employee_id}"
 
 
 class LetterRevocation(models.Model):

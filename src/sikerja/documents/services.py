@@ -13,7 +13,7 @@ from sikerja.audit.services import chain_lock, event_record
 from sikerja.core.errors import StaleState, ValidationFailed
 from sikerja.documents.errors import DocumentErrorCode
 from sikerja.documents.integrity import content_sha256
-from sikerja.documents.models import Letter, LetterRevocation, NumberRegister
+from sikerja.documents.models import Letter, LetterParty, LetterRevocation, NumberRegister
 from sikerja.documents.numbering import letter_number, verification_code_new
 from sikerja.documents.wording import external_number
 from sikerja.organization.models import Agency
@@ -74,6 +74,7 @@ def letter_issue(
     _number_assign(letter, signer=signer, body=body)
     letter.content_sha256 = content_sha256(letter)
     letter.save(force_insert=True)
+    _parties_index(letter)
     event_record(
         government_id=government_id,
         actor_user_id=None,
@@ -87,6 +88,25 @@ def letter_issue(
         citation=citation[:CITATION_MAX],
     )
     return letter
+
+
+def _parties_index(letter: Letter) -> None:
+    """One row per employee the letter names as signer, addressee or copy (V-26 reads)."""
+    named = [
+        (LetterParty.Role.SIGNER, [letter.signer]),
+        (LetterParty.Role.TO, letter.addressees),
+        (LetterParty.Role.CC, letter.cc),
+    ]
+    rows = {
+        (int(party["employee_id"]), role)
+        for role, parties in named
+        for party in parties
+        if isinstance(party, dict) and party.get("employee_id") and not party.get("external")
+    }
+    LetterParty.objects.bulk_create(
+        LetterParty(letter=letter, employee_id=employee_id, role=role)
+        for employee_id, role in sorted(rows)
+    )
 
 
 def _number_assign(letter: Letter, *, signer: dict[str, Any], body: dict[str, Any]) -> None:
