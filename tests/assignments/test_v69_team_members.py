@@ -222,3 +222,36 @@ def test_v69_every_pack_consults_each_member_on_its_team_flows():
             ]
             per_member = [s.id for s in definition.steps if s.per_member]
             assert per_member == home_side, (pack_id, key)
+
+
+@pytest.mark.django_db
+def test_v69_the_timeline_shows_each_members_part_after_the_step_that_asked_them(team):
+    from sikerja.assignments.selectors import assignment_detail, with_status
+    from sikerja.organization.rules import Viewer
+
+    org, kabid2, first, second = team
+    assignment = _submit(org, [first, second])
+    _decide(_open_children(assignment)[0], "approve")
+    viewer = Viewer(
+        user_id=0,
+        username="kabid",
+        government=org.government,
+        employee_id=org.people["bidang"].pk,
+        is_admin=False,
+        sees_government=False,
+    )
+
+    detail = assignment_detail(viewer=viewer, assignment_id=assignment.pk)
+    listed = with_status(type(assignment).objects.filter(pk=assignment.pk)).get()
+
+    assert detail.instance == instance_of(assignment)
+    assert [(s.step_key, s.actor_id, s.status) for s in detail.steps] == [
+        ("request", org.people["bidang"].pk, "DECIDED"),
+        ("review", None, "OPEN"),
+        ("review", org.people["sekretariat"].pk, "DECIDED"),
+        ("review", kabid2.pk, "OPEN"),
+    ]
+    assert (listed.wf_instance_id, listed.wf_step_actor) == (
+        instance_of(assignment).pk,
+        "Setiap anggota (2 orang)",
+    )

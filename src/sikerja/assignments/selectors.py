@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from sikerja.assignments import rules
 from sikerja.assignments.models import Assignment, AssignmentCandidate
@@ -47,10 +47,13 @@ def inbox(*, employee_id: int, on: dt.date) -> list[InboxItem]:
 
 def with_status(queryset: QuerySet[Assignment]) -> QuerySet[Assignment]:
     """Annotate each assignment with its workflow status, current step and instance id."""
-    instance = WorkflowInstance.objects.filter(subject_type=SUBJECT_TYPE, subject_id=OuterRef("pk"))
+    instance = WorkflowInstance.objects.filter(
+        subject_type=SUBJECT_TYPE, subject_id=OuterRef("pk"), parent__isnull=True
+    ).order_by("-started_at", "-pk")
     open_step = WorkflowStep.objects.filter(
         instance__subject_type=SUBJECT_TYPE,
         instance__subject_id=OuterRef("pk"),
+        instance__parent__isnull=True,
         status=WorkflowStep.Status.OPEN,
     )
     return queryset.annotate(
@@ -112,12 +115,23 @@ def assignment_detail(*, viewer: Viewer, assignment_id: int) -> AssignmentDetail
     )
     if assignment is None:
         raise NotFound()
-    instance = WorkflowInstance.objects.get(subject_type=SUBJECT_TYPE, subject_id=assignment.pk)
+    instance = (
+        WorkflowInstance.objects.filter(
+            subject_type=SUBJECT_TYPE, subject_id=assignment.pk, parent__isnull=True
+        )
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    if instance is None:
+        raise NotFound()
+    # The request's own steps and each member's part of a team request (V-69), in the order
+    # they opened: a member's steps follow the request step that asked every member.
     steps = list(
-        instance.steps.select_related("decided_by", "actor")
+        WorkflowStep.objects.filter(Q(instance=instance) | Q(instance__parent=instance))
+        .select_related("decided_by", "actor")
         .prefetch_related(
             Prefetch("recommendations", queryset=Recommendation.objects.select_related("by"))
         )
-        .order_by("seq")
+        .order_by("pk")
     )
     return AssignmentDetail(assignment=assignment, instance=instance, steps=steps)
