@@ -128,7 +128,7 @@ def assignment_detail(*, viewer: Viewer, assignment_id: int) -> AssignmentDetail
     # they opened: a member's steps follow the request step that asked every member.
     steps = list(
         WorkflowStep.objects.filter(Q(instance=instance) | Q(instance__parent=instance))
-        .select_related("decided_by", "actor")
+        .select_related("instance", "decided_by", "actor")
         .prefetch_related(
             Prefetch("recommendations", queryset=Recommendation.objects.select_related("by"))
         )
