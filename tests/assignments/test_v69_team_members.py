@@ -255,3 +255,13 @@ def test_v69_the_timeline_shows_each_members_part_after_the_step_that_asked_them
         instance_of(assignment).pk,
         "Setiap anggota (2 orang)",
     )
+
+
+@pytest.mark.django_db
+def test_v69_lampiran_ii_b_2_a_2_a_the_request_letter_goes_to_each_members_own_appraiser(team):
+    org, kabid2, first, second = team
+
+    assignment = _submit(org, [first, second])
+
+    (request,) = _letters(assignment, "INVOLVEMENT_REQUEST")
+    assert party_ids(request.addressees) == [org.people["sekretariat"].pk, kabid2.pk]

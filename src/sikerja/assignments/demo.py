@@ -15,6 +15,7 @@ from sikerja.assignments.models import Assignment
 from sikerja.core.errors import DomainError
 from sikerja.organization.models import Employee, Government, Placement
 from sikerja.regulations.loader import load_pack
+from sikerja.workflows.engine import definition_of
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 HAPPY = ("approve", "forward", "record", "acknowledge", "submit")
@@ -57,6 +58,20 @@ def _jf_elsewhere(
     return placement.employee if placement else None
 
 
+def _open_steps(instance: WorkflowInstance) -> list[WorkflowStep]:
+    """The open step, or each member's open step while the request waits for them (V-69)."""
+    step = instance.steps.filter(status=WorkflowStep.Status.OPEN).first()
+    if step is None:
+        return []
+    if step.actor_id is None and step.recorder_id is None:
+        return list(
+            WorkflowStep.objects.filter(
+                instance__parent=instance, status=WorkflowStep.Status.OPEN
+            ).order_by("instance_id")
+        )
+    return [step]
+
+
 def _drive(
     assignment: Assignment,
     at: dt.datetime,
@@ -67,46 +82,53 @@ def _drive(
 ) -> str:
     """Decide open steps as their actors: happy path, or reject at a given step number."""
     instance = WorkflowInstance.objects.get(
-        subject_type="assignments.assignment", subject_id=assignment.pk
+        subject_type="assignments.assignment", subject_id=assignment.pk, parent__isnull=True
     )
-    pack = load_pack(instance.pack_id)
     decided = 1
     while True:
         instance.refresh_from_db()
-        step = instance.steps.filter(status=WorkflowStep.Status.OPEN).first()
-        if step is None or (stop_after is not None and decided >= stop_after):
+        steps = _open_steps(instance)
+        if not steps or (stop_after is not None and decided >= stop_after):
             return instance.status
-        spec = pack.data.workflows[instance.definition_key].step(step.step_key)
-        actor = Employee.objects.get(pk=step.actor_id or step.recorder_id or 0)
-        decisions = [str(d) for d in spec.decisions]
-        if reject_at == decided + 1 and "reject" in decisions:
-            services.assignment_decide(
-                step_id=step.pk,
-                by=actor,
-                decision="reject",
-                at=at,
-                on=on,
-                reason="Pegawai yang diminta sedang menyelesaikan laporan akhir tahun.",
-            )
-            return "REJECTED"
-        if step.recommender_id and not step.recommendations.exists():
-            services.assignment_recommend(
-                step_id=step.pk,
-                by=Employee.objects.get(pk=step.recommender_id),
-                text="Direkomendasikan; kompetensinya sesuai.",
-                at=at,
-            )
-        decision = next(d for d in HAPPY if d in decisions)
+        for step in steps:
+            if _decide(step, at, on, reject=reject_at == decided + 1):
+                return "REJECTED"
+        decided += 1
+
+
+def _decide(step: WorkflowStep, at: dt.datetime, on: dt.date, *, reject: bool) -> bool:
+    """Decide one step as its actor; True when it was a rejection."""
+    instance = step.instance
+    spec = definition_of(load_pack(instance.pack_id), instance.definition_key).step(step.step_key)
+    actor = Employee.objects.get(pk=step.actor_id or step.recorder_id or 0)
+    decisions = [str(d) for d in spec.decisions]
+    if reject and "reject" in decisions:
         services.assignment_decide(
             step_id=step.pk,
             by=actor,
-            decision=decision,
+            decision="reject",
             at=at,
             on=on,
-            justification=JUSTIFICATION,
-            external_number="800/117/DEMO/2026",
+            reason="Pegawai yang diminta sedang menyelesaikan laporan akhir tahun.",
         )
-        decided += 1
+        return True
+    if step.recommender_id and not step.recommendations.exists():
+        services.assignment_recommend(
+            step_id=step.pk,
+            by=Employee.objects.get(pk=step.recommender_id),
+            text="Direkomendasikan; kompetensinya sesuai.",
+            at=at,
+        )
+    services.assignment_decide(
+        step_id=step.pk,
+        by=actor,
+        decision=next(d for d in HAPPY if d in decisions),
+        at=at,
+        on=on,
+        justification=JUSTIFICATION,
+        external_number="800/117/DEMO/2026",
+    )
+    return False
 
 
 def _request(title: str, *, mode: str = "APPOINTMENT", **fields: Any) -> services.RequestInput:
@@ -127,7 +149,8 @@ def _request(title: str, *, mode: str = "APPOINTMENT", **fields: Any) -> service
 
 
 def demo_requests(*, government: Government, at: dt.datetime, on: dt.date) -> list[Outcome]:
-    """Create sample requests: done, waiting, rejected, a voluntary application, within a unit."""
+    """Create sample requests: done, waiting, rejected, a team request waiting for each member's
+    side (V-69), a voluntary application and one within a unit."""
     kabid, jf = _persona(government, "kabid"), _persona(government, "jf_ahli_muda")
     if kabid is None or jf is None:
         return []
@@ -162,6 +185,28 @@ def demo_requests(*, government: Government, at: dt.datetime, on: dt.date) -> li
                 on,
                 stop_after,
                 reject_at,
+            )
+        )
+    members = [
+        m
+        for m in (
+            _jf_elsewhere(government, agency_id, on, same_agency=False, skip=used),  # type: ignore[arg-type]
+            _jf_elsewhere(government, agency_id, on, same_agency=True, skip={*used, jf.pk}),  # type: ignore[arg-type]
+        )
+        if m is not None
+    ]
+    if len(members) == 2:
+        used |= {m.pk for m in members}
+        title = "Tim kajian lintas unit (menunggu jawaban tiap anggota)"
+        outcomes.append(
+            _run(
+                title,
+                heads,
+                _request(title, subject="TEAM", candidate_ids=[m.pk for m in members], **period),
+                at,
+                on,
+                1,
+                None,
             )
         )
     colleague = _jf_elsewhere(government, agency_id, on, same_agency=True, skip=used)  # type: ignore[arg-type]

@@ -100,6 +100,22 @@ def _assignees(ctx: ActorContext, expression: str) -> list[ResolvedActor]:
     return [actors.employee_role(ctx, expression, pk, "") for pk in parties.candidates]
 
 
+def _home_addressees(ctx: ActorContext, expression: str) -> list[ResolvedActor]:
+    """V-69: a request letter to "the staff's side" of a team goes to each member's own side
+    (every distinct official once), not to the first-named member's."""
+    parties = _parties(ctx)
+    if parties.member is not None or len(parties.candidates) < 2:
+        return [ctx.resolve(expression)]
+    found: dict[object, ResolvedActor] = {}
+    for member_id in parties.candidates:
+        member_ctx = ActorContext(
+            ctx.pack, ctx.kind, parties.for_member(member_id), ctx.government_id, ctx.on
+        )
+        actor = _home(member_ctx, expression)
+        found.setdefault(actor.employee_id or actor.agency_name, actor)
+    return list(found.values())
+
+
 def _home(ctx: ActorContext, expression: str) -> ResolvedActor:
     parties = _parties(ctx)
     role = expression.split(".", 1)[1]
@@ -231,6 +247,8 @@ def register_actors() -> None:
         for expression in ("applicant", "candidate"):
             actors.register(kind, expression, _assignee, _LABELS[expression])
         actors.register_addressees(kind, "candidate", _assignees)
+        for role in ("appraiser", "unit_head", "authorized_official", "agency_head"):
+            actors.register_addressees(kind, f"home.{role}", _home_addressees)
         actors.register(kind, "home.*", _home, _LABELS["home.*"])
         actors.register(kind, "external.*", _external, _LABELS["external.*"])
         actors.register(
