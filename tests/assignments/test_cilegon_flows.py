@@ -218,8 +218,8 @@ def test_wf_pen_uo_team_pasal_9_ayat_1_cilegon_cross_unit_team_set_by_keputusan_
 
 
 @pytest.mark.django_db
-def test_sec_4_0_cilegon_request_to_another_perangkat_daerah_runs_the_cross_unit_flow(org):
-    heads = add_agency(org, "BAPPEDA", "Badan Perencanaan")
+def test_sec_4_0_cilegon_request_to_another_perangkat_daerah_goes_to_its_own_kepala_pd_first(org):
+    add_agency(org, "BAPPEDA", "Badan Perencanaan")
     jf = skilled(org.staff("Rudi Hartono", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA"))
 
     assignment = assignment_request_submit(
@@ -229,9 +229,8 @@ def test_sec_4_0_cilegon_request_to_another_perangkat_daerah_runs_the_cross_unit
         on=ON,
     )
 
-    assert (assignment.scope, assignment.workflow_key) == ("CROSS_UNIT", "WF-PEN-UO")
-    assert open_step(assignment).actor_id == heads["BAPPEDA.bidang"].pk
-    assert "WF-PEN-PD" not in load_pack(PACK).data.workflows
+    assert (assignment.scope, assignment.workflow_key) == ("CROSS_PD", "WF-PEN-PD")
+    assert open_step(assignment).actor_id == org.people["dinas"].pk
 
 
 @pytest.mark.django_db
@@ -312,17 +311,17 @@ def test_v01_lampiran_b_1_cilegon_cross_unit_request_needs_the_four_items_and_no
 
 
 @pytest.mark.django_db
-def test_v35_pasal_8_ayat_3_cilegon_cross_unit_work_names_its_team(org):
+def test_v35_pasal_8_ayat_3_cilegon_cross_unit_work_without_a_team_needs_a_justification(org):
     jf = org.staff("Dewi Lestari", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
 
-    with pytest.raises(RuleViolation) as refused:
+    with pytest.raises(ValidationFailed) as warned:
         assignment_request_submit(
             requester=org.people["bidang"], data=request(candidate_ids=[jf.pk]), at=NOW, on=ON
         )
 
-    assert refused.value.rule == "V-35"
-    assert refused.value.citation == f"{PERWALI} Pasal 8 ayat (3)"
-    assert set(refused.value.fields) == {"team_name"}
+    assert warned.value.rule == "V-35"
+    assert warned.value.citation == f"{PERWALI} Pasal 8 ayat (3)"
+    assert set(warned.value.fields) == {"justification"}
 
 
 @pytest.mark.django_db

@@ -51,7 +51,7 @@ V-31  MAY       MAY     MUST    MAY       MUST
 V-32  MUST      MUST    MUST    MUST      SILENT
 V-33  SILENT    MAY     SILENT  SILENT    MAY
 V-34  SILENT    MUST    SILENT  SILENT    MUST
-V-35  SILENT    SILENT  SILENT  MUST      SILENT
+V-35  SILENT    SILENT  SILENT  PREFERRED SILENT
 V-36  SILENT    SILENT  MUST    SILENT    SILENT
 V-37  MUST      MUST    MUST    MUST      MUST
 V-38  MUST      MUST    MUST    MUST      MUST
@@ -80,6 +80,9 @@ V-60  SILENT    SILENT  MUST    SILENT    SILENT
 V-61  SILENT    MUST    SILENT  SILENT    SILENT
 V-62  SILENT    MUST    SILENT  SILENT    SILENT
 V-63  MUST      MUST    MUST    MUST      PREFERRED
+V-64  MUST      MUST    MUST    MUST      MUST
+V-70  MUST      MUST    MUST    MUST      MUST
+V-71  SILENT    MUST    MUST    MUST      SILENT
 """
 
 CASES = [
@@ -95,7 +98,7 @@ def test_spec_5_strength_column(pack, rule_id, pack_id, strength):
 
 
 def test_spec_5_matrix_covers_every_validation_rule():
-    assert len(CASES) == 66 * 5
+    assert len(CASES) == 69 * 5
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Placement
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.workflows import PenugasanDefinition, Scope
+from sikerja.workflows.hooks import RuleWarning
 
 if TYPE_CHECKING:
     from sikerja.assignments.services import RequestInput
@@ -59,20 +60,6 @@ def request_check(
             citation=pack.cite_rule("V-16"),
             fields={"channel": _("Pilih tertulis.")},
         )
-    if (
-        scope in {Scope.CROSS_UNIT, Scope.CROSS_INSTANSI}
-        and pack.binds("V-35")
-        and not data.team_name.strip()
-    ):
-        raise RuleViolation(
-            code=AssignmentErrorCode.TEAM_REQUIRED,
-            message=_(
-                "Pelaksanaan tugas lintas unit organisasi dan lintas instansi dilakukan dalam tim kerja; sebutkan timnya."
-            ),
-            rule="V-35",
-            citation=pack.cite_rule("V-35"),
-            fields={"team_name": _("Wajib diisi.")},
-        )
     for candidate in candidates:
         candidate_check(pack, candidate, on)
 
@@ -101,6 +88,37 @@ def fields_check(pack: LoadedPack, definition: PenugasanDefinition, data: Reques
             ("starts_on" if name == "duration" else name): _("Wajib diisi.") for name in missing
         },
     )
+
+
+def team_form_warnings(pack: LoadedPack, assignment: Assignment) -> list[RuleWarning]:
+    """Cross-unit and cross-agency work is done in a team: a request the flow submits under V-35.
+
+    Where the pack binds V-35 an appointment without its team is refused; where it prefers it
+    (PREFERRED), the request needs a written justification, recorded with the submission. A
+    voluntary application is an individual's own request: V-35 never applies to it.
+
+    Implements: V-35.
+    """
+    in_team = assignment.subject == Assignment.Subject.TEAM or bool(assignment.team_name)
+    if assignment.mode != Assignment.Mode.APPOINTMENT or in_team:
+        return []
+    if pack.binds("V-35"):
+        raise RuleViolation(
+            code=AssignmentErrorCode.TEAM_REQUIRED,
+            message=_(
+                "Pelaksanaan tugas lintas unit organisasi dan lintas instansi dilakukan dalam tim kerja; sebutkan timnya."
+            ),
+            rule="V-35",
+            citation=pack.cite_rule("V-35"),
+            fields={"team_name": _("Wajib diisi.")},
+        )
+    if not pack.warns("V-35"):
+        return []
+    message = _(
+        "Pelaksanaan tugas lintas unit organisasi dan lintas instansi diutamakan dalam tim kerja; "
+        "sebutkan timnya atau tuliskan alasan penugasan secara individu."
+    )
+    return [RuleWarning(rule="V-35", citation=pack.cite_rule("V-35"), message=message)]
 
 
 def period_check(pack: LoadedPack, data: RequestInput) -> None:

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sikerja.assignments import checks
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.assignments.parties import PENUGASAN, AssignmentParties
@@ -111,6 +112,8 @@ class AssignmentHooks(SubjectHooks):
                 message=_("Sebutkan Pejabat Fungsional/Pelaksana yang ditugaskan."),
                 fields={"assignee_ids": _("Wajib diisi.")},
             )
+        if "V-35" in step.rules and decision == Decision.SUBMIT:
+            return checks.team_form_warnings(load_pack(instance.pack_id), assignment)
         if "V-24" in step.rules and decision == Decision.APPROVE:
             people = assignees or list(assignment.candidates.all())
             return self._criteria_warnings(assignment, people)

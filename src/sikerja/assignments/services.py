@@ -52,6 +52,7 @@ class RequestInput:
     ends_on: dt.date | None = None
     channel: str = "WRITTEN"
     additional_task: bool = False
+    justification: str = ""
 
 
 def _placed_unit(employee: Employee, on: dt.date) -> OrgUnit | None:
@@ -123,7 +124,14 @@ def assignment_request_submit(
             on=on,
         )
         first = instance.steps.get(status=WorkflowStep.Status.OPEN)
-        engine.step_decide(step_id=first.pk, by=requester, decision="submit", at=at, on=on)
+        engine.step_decide(
+            step_id=first.pk,
+            by=requester,
+            decision="submit",
+            at=at,
+            on=on,
+            justification=data.justification,
+        )
     return assignment
 
 

@@ -35,11 +35,15 @@ def test_g49_lampiran_b_1_c_authorised_official_of_the_agency(cilegon):
     assert cilegon.cite(role.citation) == "Perwali Cilegon 17/2023 Lampiran B.1.c"
 
 
-def test_v35_pasal_8_ayat_3_cross_unit_and_cross_agency_work_in_a_team(cilegon):
+def test_v35_pasal_8_ayat_3_cross_unit_and_cross_agency_work_preferably_in_a_team(cilegon):
     rule = cilegon.rule("V-35")
 
-    assert rule.strength == "MUST"
-    assert rule.params == {"scopes": ["CROSS_UNIT", "CROSS_INSTANSI"], "mode": "TEAM"}
+    assert rule.strength == "PREFERRED"
+    assert rule.params == {
+        "scopes": ["CROSS_UNIT", "CROSS_PD", "CROSS_INSTANSI"],
+        "mode": "TEAM",
+        "kinds": ["APPOINTMENT"],
+    }
 
 
 def test_v20_pasal_9_ayat_2_cross_agency_team_by_keputusan_wali_kota(cilegon):
