@@ -8,7 +8,7 @@ import shutil
 import pytest
 from django.core.management.base import CommandError
 
-from sikerja.core.management.commands.packs import Command
+from sikerja.packs.management.commands.packs import Command
 from sikerja.regulations.loader import PACKS_DIR, load_pack
 
 

@@ -7,6 +7,6 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikerja.config.settings.dev")
 application = get_wsgi_application()
 
-from sikerja.core.startup import verify_packs  # noqa: E402  (needs the loaded apps)
+from sikerja.packs.startup import verify_packs  # noqa: E402  (needs the loaded apps)
 
 verify_packs()

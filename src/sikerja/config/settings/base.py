@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "sikerja.core",
+    "sikerja.packs",
     "sikerja.audit",
     "sikerja.organization",
     "sikerja.accounts",

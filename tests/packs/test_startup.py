@@ -7,7 +7,7 @@ import shutil
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sikerja.core.startup import verify_packs
+from sikerja.packs.startup import verify_packs
 from sikerja.regulations.loader import PACKS_DIR
 
 

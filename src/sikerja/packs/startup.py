@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from sikerja.core.checks import TAG
+from sikerja.packs.checks import TAG
 
 
 def verify_packs() -> None:

@@ -22,7 +22,7 @@ TAG = "packs"
 def packs_are_valid(
     app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[checks.CheckMessage]:
-    """One Error per pack file that does not satisfy the schema (core.E001).
+    """One Error per pack file that does not satisfy the schema (packs.E001).
 
     The directory is the installed packs; the `SIKERJA_PACKS_DIR` setting points the check
     elsewhere (a region's packs under review, or a test).
@@ -34,7 +34,7 @@ def packs_are_valid(
             f"Regulation pack {result.path.name} ({result.pack_id}) is invalid: {result.error}",
             hint="Correct the pack file; `manage.py packs --check` lists every pack.",
             obj=str(result.path),
-            id="core.E001",
+            id="packs.E001",
         )
         for result in check_all(directory)
         if not result.ok

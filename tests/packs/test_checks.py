@@ -30,7 +30,7 @@ def test_a_typo_in_a_rule_parameter_fails_the_check_naming_the_pack_rule_and_fie
         call_command("check", "--tag", "packs")
 
     message = str(failed.value)
-    assert "core.E001" in message
+    assert "packs.E001" in message
     assert "Regulation pack blitar-2023.toml (blitar-2023) is invalid" in message
     assert "rule V-47: params.allowed_kinds: Field required" in message
     assert "params.alowed_kinds: Extra inputs are not permitted" in message
