@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+run: export DJANGO_SETTINGS_MODULE = sikerja.config.settings.dev
 run: $(STAMP)
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput

@@ -1,5 +1,9 @@
 #!/usr/bin/env python
-"""Django's command-line utility for Sikerja."""
+"""Django's command-line utility for Sikerja.
+
+Production settings unless DJANGO_SETTINGS_MODULE says otherwise: development is asked for
+(`make run` sets `sikerja.config.settings.dev`), tests use `sikerja.config.settings.test`.
+"""
 
 import os
 import sys
@@ -8,7 +12,7 @@ from pathlib import Path
 
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikerja.config.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikerja.config.settings.prod")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

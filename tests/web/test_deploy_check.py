@@ -24,6 +24,7 @@ def _run_check(tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess[
     env.update(
         DJANGO_SETTINGS_MODULE="sikerja.config.settings.prod",
         SIKERJA_VAR_DIR=str(tmp_path),
+        SIKERJA_ALLOWED_HOSTS="sikerja.pemda.go.id",
         **extra_env,
     )
     return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
