@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
+import datetime as dt
 
-from sikerja.api.idempotency import _cache_key
+from django.utils import timezone
+
+from sikerja.api.idempotency import IN_FLIGHT_SECONDS, key_hash
+from sikerja.api.models import IdempotencyKey
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import Placement
 from tests.api.bodies import plh_body
@@ -99,16 +102,56 @@ def test_keys_are_kept_per_user(session_as, token_as, user_of, persona, today, w
     assert _counts(world) == before
 
 
+def _claim_in_flight(user, key: str, *, age_seconds: int) -> IdempotencyKey:
+    """A claim on the key by a request that has not answered yet (same request as plh_body)."""
+    return IdempotencyKey.objects.create(
+        user_id=user.pk,
+        key_hash=key_hash(key),
+        fingerprint="0" * 64,
+        claimed_at=timezone.now() - dt.timedelta(seconds=age_seconds),
+    )
+
+
 def test_a_retry_while_the_first_request_runs_is_told_so_and_writes_nothing(
     session_as, user_of, persona, today, world
 ):
-    cache.add(f"{_cache_key(user_of('bkpsdm').pk, 'k-3')}:in-flight", 1, 60)
+    claim = _claim_in_flight(user_of("bkpsdm"), "k-3", age_seconds=1)
+    client = session_as("bkpsdm")
+    body = plh_body(persona, today)
+    client.post("/placements", body, **{"Idempotency-Key": "probe"})
+    fingerprint = IdempotencyKey.objects.get(key_hash=key_hash("probe")).fingerprint
+    IdempotencyKey.objects.filter(pk=claim.pk).update(fingerprint=fingerprint)
     before = _counts(world)
 
-    response = session_as("bkpsdm").post(
-        "/placements", plh_body(persona, today), **{"Idempotency-Key": "k-3"}
-    )
+    response = client.post("/placements", body, **{"Idempotency-Key": "k-3"})
 
     assert response.status_code == 409
     assert response.json()["code"] == "idempotency_in_progress"
     assert _counts(world) == before
+    assert IdempotencyKey.objects.get(pk=claim.pk).status is None
+
+
+def test_a_claim_left_in_flight_by_a_dead_worker_is_taken_over(
+    session_as, user_of, persona, today, world
+):
+    claim = _claim_in_flight(user_of("bkpsdm"), "k-4", age_seconds=IN_FLIGHT_SECONDS + 1)
+    before = _counts(world)
+
+    response = session_as("bkpsdm").post(
+        "/placements", plh_body(persona, today), **{"Idempotency-Key": "k-4"}
+    )
+
+    assert response.status_code == 201
+    assert _counts(world) == (before[0] + 1, before[1] + 1)
+    kept = IdempotencyKey.objects.get(pk=claim.pk)
+    assert (kept.status, bytes(kept.body)) == (201, response.content)
+
+
+def test_a_refusal_releases_the_claim(session_as, user_of, persona, today, world):
+    body = plh_body(persona, today)
+
+    session_as("bkpsdm").post(
+        "/placements", {**body, "valid_to": body["valid_from"]}, **{"Idempotency-Key": "k-5"}
+    )
+
+    assert not IdempotencyKey.objects.filter(user_id=user_of("bkpsdm").pk).exists()

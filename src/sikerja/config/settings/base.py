@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "sikerja.audit",
     "sikerja.organization",
     "sikerja.accounts",
+    "sikerja.api",
     "sikerja.documents",
     "sikerja.notifications",
     "sikerja.workflows",
