@@ -2,6 +2,7 @@
 
 An export imports again without errors (into the same government it changes nothing, into an
 empty one it recreates the organisation). Each sheet is one query, streamed with .iterator().
+No text is exported as a formula (`transfer.formulas`).
 The employee sheet has one row per placement (history included) and one row for each employee
 without any placement.
 """
@@ -14,9 +15,12 @@ import io
 from collections.abc import Iterator
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from sikerja.organization.models import Employee, Government, OrgUnit, Position
 from sikerja.organization.transfer.columns import Sheet, header
+from sikerja.organization.transfer.formulas import csv_escape
 from sikerja.organization.transfer.template import guide_write, sheet_start, workbook_bytes
 
 Cell = str | dt.date | None
@@ -30,8 +34,17 @@ def export_xlsx(*, government: Government) -> bytes:
     for sheet in Sheet:
         worksheet = sheet_start(workbook, sheet)
         for row in sheet_rows(government, sheet):
-            worksheet.append(row)
+            worksheet.append([_xlsx_cell(worksheet, cell) for cell in row])
     return workbook_bytes(workbook)
+
+
+def _xlsx_cell(worksheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
+    """Text as a text cell: openpyxl would otherwise store `=...` as a live formula."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(worksheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def export_csv(*, government: Government, sheet: Sheet | str) -> str:
@@ -43,7 +56,11 @@ def export_csv(*, government: Government, sheet: Sheet | str) -> str:
     for row in sheet_rows(government, sheet):
         writer.writerow(
             [
-                "" if cell is None else cell.isoformat() if isinstance(cell, dt.date) else cell
+                ""
+                if cell is None
+                else cell.isoformat()
+                if isinstance(cell, dt.date)
+                else csv_escape(cell)
                 for cell in row
             ]
         )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.transfer.columns import COLUMNS, GUIDE_SHEET, Column, Kind, Sheet
+from sikerja.organization.transfer.formulas import csv_unescape
 from sikerja.organization.transfer.problems import FILE_ROW, HEADER_ROW, Problems
 from sikerja.organization.transfer.xlsx_reader import Row, UnreadableWorkbook, Value, read_xlsx
 
@@ -119,7 +120,7 @@ def _csv_sheet(data: bytes, problems: Problems) -> dict[Sheet, list[Row]]:
     delimiter = max(CSV_DELIMITERS, key=first_line.count)
     rows: list[Row] = []
     for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        values: list[Value] = [cell if cell.strip() else None for cell in cells]
+        values: list[Value] = [csv_unescape(cell) if cell.strip() else None for cell in cells]
         if any(value is not None for value in values):
             rows.append((number, values))
     if not rows:
