@@ -6,6 +6,7 @@ from django.db import models
 
 from sikerja.core.models import TimeStampedModel
 from sikerja.organization.models import Employee
+from sikerja.workflows.models import WorkflowStep
 
 
 class Notification(TimeStampedModel):
@@ -24,3 +25,26 @@ class Notification(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class StepReminder(models.Model):
+    """That the people of an open step were reminded of its due date, once per kind."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "DUE_SOON", "due soon"
+        OVERDUE = "OVERDUE", "overdue"
+
+    step = models.ForeignKey(WorkflowStep, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["step", "kind"], name="stepreminder_once_per_kind"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["DUE_SOON", "OVERDUE"]), name="stepreminder_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.step_id} {self.kind}"

@@ -126,6 +126,7 @@ def _read(path: Path) -> Pack:
         raw.setdefault("workflows", {}).update(extra.get("workflows", {}))
         raw.setdefault("chains", {}).update(extra.get("chains", {}))
         raw.setdefault("rules", []).extend(extra.get("rules", []))
+        raw.setdefault("parameters", {}).update(extra.get("parameters", {}))
     return Pack.model_validate(raw)
 
 

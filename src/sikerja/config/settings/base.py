@@ -120,6 +120,8 @@ CACHES = {
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format across the UI, Indonesian by default ("5 Desember 2026").
+FORMAT_MODULE_PATH = ["sikerja.config.formats"]
 TIME_ZONE = envstr("SIKERJA_TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from sikerja.regulations.schema.flow_core import SYSTEM_ACTOR
 from sikerja.regulations.schema.identity import PackIdentity
 from sikerja.regulations.schema.organisation import Placement, Roles
 from sikerja.regulations.schema.parameters import PackParameters
@@ -27,6 +28,32 @@ class Pack(BaseModel):
     parameters: PackParameters = Field(default_factory=PackParameters)
     workflows: dict[str, Definition] = Field(default_factory=dict)
     chains: dict[str, ChainSpec] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_deadlines(cls, raw: Any) -> Any:
+        """Give every step a person decides, without its own `deadline_days`, the pack's
+        `step_deadline_days` (a product default; a fan-out step decided by the system has none)."""
+        if not isinstance(raw, dict):
+            return raw
+        days = (raw.get("parameters") or {}).get("step_deadline_days")
+        if days is None:
+            return raw
+        workflows = {}
+        for key, definition in (raw.get("workflows") or {}).items():
+            steps = definition.get("steps", []) if isinstance(definition, dict) else []
+            if steps:
+                definition = {
+                    **definition,
+                    "steps": [
+                        step
+                        if step.get("actor") == SYSTEM_ACTOR or "deadline_days" in step
+                        else {**step, "deadline_days": days}
+                        for step in steps
+                    ],
+                }
+            workflows[key] = definition
+        return {**raw, "workflows": workflows}
 
     @model_validator(mode="after")
     def _consistent(self) -> Pack:

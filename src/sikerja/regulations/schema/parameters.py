@@ -131,6 +131,11 @@ class PackParameters(_Strict):
     reply: Reply | None = None
     incidental_tasks: bool = False
     decree_when_law_requires: bool = False
+    # Due dates and reminders of workflow steps. The seeds set no step deadline in days, so
+    # `step_deadline_days` is a product decision: the days a step without its own
+    # `deadline_days` is given (calendar days, the engine counts opened_at + days).
+    step_deadline_days: int | None = Field(default=None, ge=1)
+    reminder_days_before: int = Field(default=2, ge=0)
     # Teams, leads and Pengendali.
     team: Team | None = None
     team_patterns: tuple[str, ...] = ()

@@ -1,0 +1,6 @@
+"""Indonesian: "5 Desember 2026", "5 Desember 2026 09.30" (the default language)."""
+
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H.i"
+SHORT_DATE_FORMAT = "j F Y"
+SHORT_DATETIME_FORMAT = "j F Y H.i"

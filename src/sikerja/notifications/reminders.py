@@ -1,0 +1,105 @@
+"""Reminders of a step's due date: once some days before it, once after it (in-app and email).
+
+No step is ever decided for its actor (SPEC Appendix A32): a reminder only tells. Each kind of
+reminder goes out once per step (a row of `StepReminder`, unique per step and kind), so the
+daily command may run twice a day, or be re-run after a failure, without sending twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from sikerja.notifications.models import StepReminder
+from sikerja.notifications.services import notify, step_link
+from sikerja.regulations.loader import load_pack
+from sikerja.workflows.models import WorkflowStep
+
+Kind = StepReminder.Kind
+
+
+@dataclass(frozen=True)
+class Due:
+    """An open step with a due date, and the kind of reminder it is due for."""
+
+    step: WorkflowStep
+    kind: str
+
+
+def due_date_label(due_at: dt.datetime) -> str:
+    """The due date as the UI writes dates (the active language's DATE_FORMAT)."""
+    return formats.date_format(timezone.localtime(due_at).date(), "DATE_FORMAT")
+
+
+def _days_before(pack_id: str, override: int | None) -> int:
+    return override if override is not None else load_pack(pack_id).parameters.reminder_days_before
+
+
+def reminders_due(*, at: dt.datetime, days_before: int | None = None) -> list[Due]:
+    """Open steps to remind now: overdue ones not yet reminded as overdue, and ones due within
+    the pack's `reminder_days_before` not yet reminded as due soon (3 queries)."""
+    open_steps = WorkflowStep.objects.filter(status=WorkflowStep.Status.OPEN, due_at__isnull=False)
+    packs = set(open_steps.values_list("instance__pack_id", flat=True).distinct())
+    soon = Q(pk__in=[])
+    for pack_id in sorted(packs):
+        horizon = at + dt.timedelta(days=_days_before(pack_id, days_before))
+        soon |= Q(instance__pack_id=pack_id, due_at__lte=horizon)
+    reminded = StepReminder.objects.filter(step_id=OuterRef("pk"))
+    rows = (
+        open_steps.filter(soon | Q(due_at__lte=at))
+        .annotate(
+            had_soon=Exists(reminded.filter(kind=Kind.DUE_SOON)),
+            had_overdue=Exists(reminded.filter(kind=Kind.OVERDUE)),
+        )
+        .select_related("instance")
+        .order_by("due_at", "pk")
+    )
+    found = []
+    for step in rows:
+        if step.due_at <= at:  # type: ignore[operator]
+            if not step.had_overdue:
+                found.append(Due(step, Kind.OVERDUE))
+        elif not step.had_soon:
+            found.append(Due(step, Kind.DUE_SOON))
+    return found
+
+
+def _title(due: Due) -> str:
+    label = due.step.label
+    if due.kind == Kind.OVERDUE:
+        return _("Melewati tenggat: %(step)s") % {"step": label}
+    return _("Tenggat %(date)s: %(step)s") % {
+        "date": due_date_label(due.step.due_at),  # type: ignore[arg-type]
+        "step": label,
+    }
+
+
+def step_reminder_send(*, due: Due, at: dt.datetime) -> int:
+    """Remind the step's actor and recorder once for this kind; returns how many were told
+    (0 when another run already sent it)."""
+    step = due.step
+    recipients = [r for r in dict.fromkeys((step.actor_id, step.recorder_id)) if r is not None]
+    body = _("Tenggat: %(date)s. %(citation)s") % {
+        "date": due_date_label(step.due_at),  # type: ignore[arg-type]
+        "citation": step.citation,
+    }
+    try:
+        with transaction.atomic():
+            StepReminder.objects.create(step=step, kind=due.kind, sent_at=at)
+            link = step_link(step)
+            for recipient_id in recipients:
+                notify(
+                    recipient_id=recipient_id,
+                    kind=f"step_{due.kind.lower()}",
+                    title=_title(due),
+                    body=body,
+                    link=link,
+                )
+    except IntegrityError:
+        return 0
+    return len(recipients)
