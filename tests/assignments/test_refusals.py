@@ -126,11 +126,6 @@ def test_a_structural_official_as_candidate_is_refused(staffed):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #8 §3 (Blitar): the refusal cites G34, a rule the pack does not have, and "
-    "falls back to the bare instrument as its citation",
-)
 def test_a_structural_official_as_candidate_is_refused_under_a_rule_of_the_pack(staffed):
     pack = load_pack(PACK)
 
@@ -139,6 +134,7 @@ def test_a_structural_official_as_candidate_is_refused_under_a_rule_of_the_pack(
 
     assert refused.value.citation == pack.citation_of(refused.value.rule)
     assert refused.value.citation != pack.short
+    assert (refused.value.rule, refused.value.citation) == ("G34", f"{PERWALI} Pasal 1 angka 18")
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(staffed):

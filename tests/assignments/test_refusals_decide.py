@@ -100,12 +100,18 @@ def test_approving_a_staff_naming_step_without_naming_anyone_is_refused(reviewin
     assert (refused.code, refused.fields) == ("no_candidates", {"assignee_ids": "Wajib diisi."})
 
 
-def test_v44_a_structural_official_named_at_the_decision_is_refused(reviewing):
+def test_g34_pasal_1_angka_18_blitar_a_structural_official_named_at_the_decision_is_refused(
+    reviewing,
+):
     kasubbid = reviewing.org.people["subbidang"]
 
     refused = _refused_decision(RuleViolation, reviewing, assignee_ids=[kasubbid.pk])
 
-    assert (refused.code, refused.rule) == ("candidate_kind", "V-44")
+    assert (refused.code, refused.rule, refused.citation) == (
+        "candidate_kind",
+        "G34",
+        f"{PERWALI} Pasal 1 angka 18",
+    )
     assert refused.message == (
         "Pejabat subbidang bukan Pejabat Fungsional/Pelaksana yang berkedudukan aktif."
     )
@@ -119,12 +125,11 @@ def test_v44_someone_without_a_placement_named_at_the_decision_is_refused(review
     assert (refused.code, refused.rule) == ("candidate_kind", "V-44")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #8 §4: the decision-time V-44 refusal carries no citation although the pack "
-    "cites V-44 (Pasal 14 ayat (1))",
-)
 def test_v44_pasal_14_ayat_1_blitar_the_decision_time_refusal_cites_the_article(reviewing):
+    # Someone without a placement is refused under V-44; a structural official is refused under
+    # the definition of Penugasan (G34, test above), each citing its own article.
+    unplaced = reviewing.org.person("Tanpa Kedudukan")
+
     with pytest.raises(RuleViolation) as refused:
         assignment_decide(
             step_id=reviewing.step.pk,
@@ -132,10 +137,10 @@ def test_v44_pasal_14_ayat_1_blitar_the_decision_time_refusal_cites_the_article(
             decision="approve",
             at=NOW,
             on=ON,
-            assignee_ids=[reviewing.org.people["subbidang"].pk],
+            assignee_ids=[unplaced.pk],
         )
 
-    assert refused.value.citation == f"{PERWALI} Pasal 14 ayat (1)"
+    assert (refused.value.rule, refused.value.citation) == ("V-44", f"{PERWALI} Pasal 14 ayat (1)")
 
 
 def test_a_candidate_outside_the_target_perangkat_daerah_is_refused(reviewing):

@@ -23,7 +23,7 @@ from sikerja.workflows.hooks import RuleWarning
 if TYPE_CHECKING:
     from sikerja.assignments.services import RequestInput
 
-ASSIGNABLE_KINDS = {"FUNGSIONAL", "PELAKSANA"}
+ASSIGNABLE_KINDS = frozenset({"FUNGSIONAL", "PELAKSANA"})
 FIELD_LABELS = {
     "purpose": gettext_lazy("maksud dan tujuan"),
     "competencies": gettext_lazy("kompetensi yang dibutuhkan"),
@@ -60,8 +60,9 @@ def request_check(
             citation=pack.cite_rule("V-16"),
             fields={"channel": _("Pilih tertulis.")},
         )
+    kinds = assignable_kinds(pack, data.subject)
     for candidate in candidates:
-        candidate_check(pack, candidate, on)
+        candidate_check(pack, candidate, on, kinds)
 
 
 def fields_check(pack: LoadedPack, definition: PenugasanDefinition, data: RequestInput) -> None:
@@ -158,8 +159,43 @@ def no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
     )
 
 
-def candidate_check(pack: LoadedPack, candidate: Employee, on: dt.date) -> None:
-    """A candidate is placed, and holds a position a penugasan may be addressed to."""
+def assignable_kinds(pack: LoadedPack, subject: str) -> frozenset[str]:
+    """The position kinds a request may name: JF and Pelaksana (the pack's Pasal 1 definition of
+    Penugasan, G34), and for a team the other kinds the pack admits as members (V-33: Blitar's
+    Administrators and Pengawas, Pasal 19), who sit outside the JF/Pelaksana checks."""
+    if subject != Assignment.Subject.TEAM:
+        return ASSIGNABLE_KINDS
+    return ASSIGNABLE_KINDS | set(pack.parameters.team_members_may_include)
+
+
+def assignee_check(
+    pack: LoadedPack, person: Employee, placement: Placement | None, kinds: frozenset[str]
+) -> Placement:
+    """At a decision: the person named is placed (V-44) and may be named (G34, V-33)."""
+    message = _("%(name)s bukan Pejabat Fungsional/Pelaksana yang berkedudukan aktif.") % {
+        "name": person.full_name
+    }
+    if placement is None:
+        raise RuleViolation(
+            code=AssignmentErrorCode.CANDIDATE_KIND,
+            message=message,
+            rule="V-44",
+            citation=pack.citation_of("V-44"),
+        )
+    if placement.position.kind not in kinds:
+        raise RuleViolation(
+            code=AssignmentErrorCode.CANDIDATE_KIND,
+            message=message,
+            rule="G34",
+            citation=pack.citation_of("G34"),
+        )
+    return placement
+
+
+def candidate_check(
+    pack: LoadedPack, candidate: Employee, on: dt.date, kinds: frozenset[str] = ASSIGNABLE_KINDS
+) -> None:
+    """A candidate is placed (V-44), and holds a position the request may name (G34, V-33)."""
     placement = (
         Placement.objects.effective_on(on)
         .filter(employee=candidate)
@@ -168,7 +204,7 @@ def candidate_check(pack: LoadedPack, candidate: Employee, on: dt.date) -> None:
     )
     if placement is None:
         raise no_placement(pack, candidate)
-    if placement.position.kind not in ASSIGNABLE_KINDS:
+    if placement.position.kind not in kinds:
         raise RuleViolation(
             code=AssignmentErrorCode.CANDIDATE_KIND,
             message=_(
@@ -176,5 +212,5 @@ def candidate_check(pack: LoadedPack, candidate: Employee, on: dt.date) -> None:
             )
             % {"name": candidate.full_name, "position": placement.position.title},
             rule="G34",
-            citation=pack.cite_rule("G34") if pack.has_rule("G34") else pack.short,
+            citation=pack.citation_of("G34"),
         )

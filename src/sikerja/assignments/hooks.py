@@ -13,9 +13,9 @@ from sikerja.assignments import checks
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.assignments.parties import PENUGASAN, AssignmentParties
-from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.core.errors import ValidationFailed
 from sikerja.organization.models import Employee, OrgUnit, Placement
-from sikerja.regulations.loader import load_pack
+from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import Decision, DocType, StepSpec
 from sikerja.workflows.actors import Parties
 from sikerja.workflows.hooks import RuleWarning, SubjectHooks, SubjectRef
@@ -104,7 +104,8 @@ class AssignmentHooks(SubjectHooks):
         assignment = Assignment.objects.select_related("home_unit", "owner_unit").get(
             pk=instance.subject_id
         )
-        assignees = self._assignees(assignment, data, on)
+        pack = load_pack(instance.pack_id)
+        assignees = self._assignees(assignment, data, on, pack)
         has_candidates = assignment.candidate_links.exists()
         if _names_staff(step, decision) and not assignees and not has_candidates:
             raise ValidationFailed(
@@ -113,14 +114,14 @@ class AssignmentHooks(SubjectHooks):
                 fields={"assignee_ids": _("Wajib diisi.")},
             )
         if "V-35" in step.rules and decision == Decision.SUBMIT:
-            return checks.team_form_warnings(load_pack(instance.pack_id), assignment)
+            return checks.team_form_warnings(pack, assignment)
         if "V-24" in step.rules and decision == Decision.APPROVE:
             people = assignees or list(assignment.candidates.all())
             return self._criteria_warnings(assignment, people)
         return []
 
     def _assignees(
-        self, assignment: Assignment, data: dict[str, Any], on: dt.date
+        self, assignment: Assignment, data: dict[str, Any], on: dt.date, pack: LoadedPack
     ) -> list[Employee]:
         ids = [int(pk) for pk in data.get("assignees", [])]
         if not ids:
@@ -133,6 +134,7 @@ class AssignmentHooks(SubjectHooks):
                 fields={"assignee_ids": _("Tidak ditemukan.")},
             )
         home = assignment.home_unit
+        kinds = checks.assignable_kinds(pack, assignment.subject)
         for person in people:
             placement = (
                 Placement.objects.effective_on(on)
@@ -140,15 +142,7 @@ class AssignmentHooks(SubjectHooks):
                 .select_related("position__unit")
                 .first()
             )
-            if placement is None or placement.position.kind not in {"FUNGSIONAL", "PELAKSANA"}:
-                raise RuleViolation(
-                    code=AssignmentErrorCode.CANDIDATE_KIND,
-                    message=_(
-                        "%(name)s bukan Pejabat Fungsional/Pelaksana yang berkedudukan aktif."
-                    )
-                    % {"name": person.full_name},
-                    rule="V-44",
-                )
+            placement = checks.assignee_check(pack, person, placement, kinds)
             if home is not None and not placement.position.unit.path.startswith(
                 _agency_root_path(home)
             ):
