@@ -2,7 +2,8 @@
 
 Domain refusals (`DomainError`) keep their code, rule, citation and status. Input that fails
 the schemas becomes `invalid_input` (400) with a message per field; a missing or bad credential
-becomes `unauthenticated` (401); `Http404` becomes the same `not_found` a selector raises; an
+becomes `unauthenticated` (401); a body over the size limit `request_too_large` (413);
+`Http404` becomes the same `not_found` a selector raises; an
 unexpected exception is logged and answered with `server_error` (500).
 """
 
@@ -14,6 +15,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -37,6 +39,7 @@ class ApiErrorCode(StrEnum):
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     THROTTLED = "throttled"
+    REQUEST_TOO_LARGE = "request_too_large"
     HTTP_ERROR = "http_error"
     SERVER_ERROR = "server_error"
 
@@ -131,6 +134,8 @@ def _on_authentication_error(
 
 def _on_http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpResponse:
     status = exc.status_code
+    if isinstance(exc.__cause__, DomainError):  # the parser's refusal, wrapped by ninja
+        return _on_domain_error(request, exc.__cause__, api)
     if status == 400:  # ninja raises a 400 HttpError only for an unreadable body
         body = error_body(
             ApiErrorCode.INVALID_INPUT,
@@ -144,6 +149,20 @@ def _on_http_error(request: HttpRequest, exc: HttpError, api: NinjaAPI) -> HttpR
     else:
         body = error_body(ApiErrorCode.HTTP_ERROR, str(exc))
     return api.create_response(request, body, status=status)
+
+
+def request_too_large_body() -> dict[str, Any]:
+    """The error body of a request over the size limit (413)."""
+    return error_body(
+        ApiErrorCode.REQUEST_TOO_LARGE,
+        _("Isi permintaan melebihi batas ukuran."),
+        fields={"body": _("Terlalu besar.")},
+    )
+
+
+def _on_too_large(request: HttpRequest, exc: RequestDataTooBig, api: NinjaAPI) -> HttpResponse:
+    del exc
+    return api.create_response(request, request_too_large_body(), status=413)
 
 
 def _on_not_found(request: HttpRequest, exc: Exception, api: NinjaAPI) -> HttpResponse:
@@ -164,6 +183,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         (ValidationError, _on_validation_error),
         (AuthenticationError, _on_authentication_error),
         (HttpError, _on_http_error),
+        (RequestDataTooBig, _on_too_large),
         (Http404, _on_not_found),
         (Exception, _on_unexpected),
     ]

@@ -2,8 +2,9 @@
 
 The assembly: each app gives its router; this module adds them, with what every operation
 shares: authentication (a Bearer API token or the browser session), one error shape
-`{code, message, rule, citation, fields}` (see `sikerja.api.errors`) and `Idempotency-Key` on
-every write (see `sikerja.api.idempotency`).
+`{code, message, rule, citation, fields}` (see `sikerja.api.errors`), no NUL character in any
+input (see `sikerja.api.parser`) and `Idempotency-Key` on every write (see
+`sikerja.api.idempotency`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ninja.openapi.schema import OpenAPISchema
 from sikerja.api import idempotency
 from sikerja.api.auth import api_auth
 from sikerja.api.errors import install_error_handlers
+from sikerja.api.parser import NulRefusingParser
 
 
 class SikerjaApi(NinjaAPI):
@@ -41,6 +43,7 @@ api = SikerjaApi(
     docs_url="/docs",
     openapi_url="/openapi.json",
     auth=api_auth(),
+    parser=NulRefusingParser(),
 )
 install_error_handlers(api)
 idempotency.install(api)

@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "sikerja.web.input_limits.InputLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -52,6 +53,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sikerja.web.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+# Request bodies: forms and JSON up to Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), file
+# uploads (organisation imports) up to this; larger requests get 413 (sikerja.web.input_limits).
+MAX_UPLOAD_BYTES = envint("SIKERJA_MAX_UPLOAD_BYTES", 60 * 1024 * 1024)
 
 ROOT_URLCONF = "sikerja.config.urls"
 WSGI_APPLICATION = "sikerja.config.wsgi.application"

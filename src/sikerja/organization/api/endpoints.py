@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, read_answers
+from sikerja.core.schemas import MAX_OFFSET, MAX_PAGE_SIZE, PAGE_SIZE, Pagination, read_answers
 from sikerja.organization import selectors
 from sikerja.organization.api import reads
 from sikerja.organization.http import viewer_of
@@ -74,7 +74,7 @@ def agency_kedudukan(
     agency_id: int,
     on: OnDate = None,
     unit: Annotated[int | None, Query(description="hanya unit ini dan unit di bawahnya")] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     limit: Annotated[int, Query(ge=1, le=reads.KEDUDUKAN_MAX_LIMIT)] = reads.KEDUDUKAN_LIMIT,
 ) -> reads.Kedudukan:
     return reads.agency_kedudukan(
@@ -96,7 +96,7 @@ def unit_get(request: HttpRequest, unit_id: int, on: OnDate = None) -> reads.Uni
     response=read_answers(list[EmployeeListItemOut]),
     summary="Pegawai yang terlihat (NIP disamarkan kecuali untuk operator dan diri sendiri)",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def employee_list(
     request: HttpRequest,
     on: OnDate = None,

@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, write_answers
+from sikerja.core.schemas import MAX_PAGE_SIZE, PAGE_SIZE, Pagination, write_answers
 from sikerja.organization import commands
 from sikerja.organization.api import reads
 from sikerja.organization.api.endpoints import OnDate
@@ -58,7 +58,7 @@ def placement_end(request: HttpRequest, placement_id: int, payload: PlacementEnd
     response=write_answers(200, list[DelegationOut]),
     summary="Pendelegasian yang berlaku pada tanggal acuan",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def delegation_list(request: HttpRequest, on: OnDate = None) -> QuerySet[Delegation]:
     return reads.delegation_page(viewer_of(request), on or timezone.localdate())
 

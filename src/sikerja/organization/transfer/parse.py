@@ -243,6 +243,8 @@ def read_text(raw: Value) -> str | None:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = " ".join(str(raw).split())
+    if "\x00" in text:  # PostgreSQL cannot store it; SQLite would, silently
+        raise CellError(_("Sel memuat karakter NUL yang tidak diperbolehkan."))
     return text or None
 
 
