@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 STAMP := $(VENV)/.installed
 WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint bench install messages clean
+.PHONY: run serve test test-sqlite test-postgres lint bench bench-http install messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,17 @@ run: $(STAMP)
 	$(BIN)/python manage.py demo --pack $(PACK) --employees $(EMPLOYEES) --if-empty
 	$(BIN)/python manage.py demo_requests --if-empty
 	$(BIN)/python manage.py runserver $(HOST)
+
+# Production: the environment (and ./.env if present: copy .env.example) with the production
+# settings; static files collected, database migrated, gunicorn serving (docs/production.md).
+serve: $(STAMP)
+	mkdir -p var
+	set -a; [ ! -f .env ] || . ./.env; set +a; \
+	export DJANGO_SETTINGS_MODULE=sikerja.config.settings.prod; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py createcachetable && \
+	exec $(BIN)/gunicorn --config python:sikerja.config.gunicorn sikerja.config.wsgi:application
 
 lint: $(STAMP)
 	mkdir -p var

@@ -26,6 +26,8 @@ ANY_VIEWER = "any viewer with an account: only about themself or their own gover
 PAGES: dict[str, object] = {
     "set_language": PUBLIC,
     "web:login": PUBLIC,
+    "web:healthz": PUBLIC,
+    "web:readyz": PUBLIC,
     "web:logout": ANY_VIEWER,
     "web:home": organization.employees_visible_to,
     "web:agency_list": organization.agencies_visible_to,

@@ -10,12 +10,14 @@ from django.urls import URLPattern, path
 from sikerja.assignments import urls as assignments
 from sikerja.notifications import urls as notifications
 from sikerja.organization import urls as organization
-from sikerja.web import views
+from sikerja.web import health, views
 
 app_name = "web"
 
 urlpatterns: list[URLPattern] = [
     path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", views.LogoutView.as_view(), name="logout"),
     *organization.urlpatterns,

@@ -42,7 +42,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sikerja.web.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "sikerja.web.input_limits.InputLimitsMiddleware",
@@ -134,6 +136,18 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# Reverse proxies whose headers are believed (addresses or CIDR blocks): X-Request-ID here, the
+# client address for login throttling. Empty: no header from the peer is trusted.
+TRUSTED_PROXIES = envlist("SIKERJA_TRUSTED_PROXIES", [])
+# Behind a TLS-terminating proxy that sets `X-Forwarded-Proto: https` (and strips it from
+# clients): SIKERJA_PROXY_SSL_HEADER=X-Forwarded-Proto. Empty: the connection's own scheme.
+_proxy_ssl_header = envstr("SIKERJA_PROXY_SSL_HEADER", "")
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_ssl_header.upper().replace("-", "_"),
+        "https",
+    )
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -147,9 +161,26 @@ SIKERJA_PUBLIC_BASE_URL = envstr("SIKERJA_PUBLIC_BASE_URL", "http://127.0.0.1:80
 EMAIL_BACKEND = envstr("SIKERJA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("SIKERJA_DEFAULT_FROM_EMAIL", "sikerja@localhost")
 
+# One JSON object per line on stderr (SIKERJA_LOG_FORMAT=text for a terminal), each with the
+# request id; NIPs are masked by the formatters (sikerja.web.requestlog).
+LOG_FORMAT = envstr("SIKERJA_LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "sikerja.web.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "sikerja.web.requestlog.JsonLogFormatter"},
+        "text": {
+            "()": "sikerja.web.requestlog.TextLogFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("SIKERJA_LOG_LEVEL", "WARNING")},
 }

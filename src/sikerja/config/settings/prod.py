@@ -5,6 +5,7 @@ naming the variable, without a long secret key or without the allowed host names
 """
 
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from sikerja.config.settings.base import *  # noqa: F403
 from sikerja.config.settings.env import envbool, envint, envlist, envstr
@@ -21,6 +22,8 @@ if not ALLOWED_HOSTS:
         "SIKERJA_ALLOWED_HOSTS must name the host names this server answers to (comma-separated)"
     )
 SECURE_SSL_REDIRECT = envbool("SIKERJA_SSL_REDIRECT", default=True)
+# Load balancers and orchestrators probe the workers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = envint("SIKERJA_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -32,3 +35,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# collectstatic: keep only the hashed names the pages link to, and leave the API docs' source
+# maps uncompressed (brotli on them took a minute of a deploy; browsers fetch them only in the
+# developer tools).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["map", *Compressor.SKIP_COMPRESS_EXTENSIONS]
