@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.assignments.parties import AssignmentParties
 from sikerja.assignments.scope import flow_id, raw_scope, scope_between, voluntary_scope
 from sikerja.core.errors import NotFound, RuleViolation, ValidationFailed
+from sikerja.notifications import services as notifications
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import Mode, PenugasanDefinition, Scope
@@ -79,6 +81,7 @@ def assignment_request_submit(
     """
     government = requester.government
     pack = load_pack(government.pack_id)
+    watermark = notifications.letter_watermark()
     mode, subject = _choices(data)
     requester_unit = _placed_unit(requester, on)
     if requester_unit is None:
@@ -132,7 +135,20 @@ def assignment_request_submit(
             on=on,
             justification=data.justification,
         )
+        _copies_notified_on_commit(assignment.pk, watermark)
     return assignment
+
+
+def _copies_notified_on_commit(assignment_id: int, watermark: int) -> None:
+    """V-26: once the decision commits, the officials copied on its letters are notified."""
+    transaction.on_commit(
+        partial(
+            notifications.letter_copies_notify,
+            subject_type=SUBJECT_TYPE,
+            subject_id=assignment_id,
+            after_letter_id=watermark,
+        )
+    )
 
 
 def _choices(data: RequestInput) -> tuple[Mode, str]:
@@ -302,13 +318,17 @@ def assignment_decide(
     assignee_ids: list[int] | None = None,
     external_number: str = "",
 ) -> WorkflowStep:
-    """Decide a step of a penugasan (approve, reject with reason, return, acknowledge, …)."""
+    """Decide a step of a penugasan (approve, reject with reason, return, acknowledge, …).
+
+    Implements: V-26 (the officials copied on the letters it issues are notified on commit).
+    """
     data: dict[str, Any] = {}
     if assignee_ids:
         data["assignees"] = [int(pk) for pk in assignee_ids]
     if external_number.strip():
         data["external_number"] = external_number.strip()
-    return engine.step_decide(
+    watermark = notifications.letter_watermark()
+    step = engine.step_decide(
         step_id=step_id,
         by=by,
         decision=decision,
@@ -318,6 +338,8 @@ def assignment_decide(
         justification=justification,
         data=data,
     )
+    _copies_notified_on_commit(step.instance.subject_id, watermark)
+    return step
 
 
 def assignment_recommend(

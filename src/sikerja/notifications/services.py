@@ -7,18 +7,19 @@ import datetime as dt
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from sikerja.notifications.models import Notification
 from sikerja.workflows.hooks import hooks_for
-from sikerja.workflows.models import WorkflowStep
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+
+LETTER_COPIED = "letter_copied"
 
 
 def step_link(step: WorkflowStep) -> str:
     """The page of the subject a step belongs to, as its app describes it."""
-    instance = step.instance
-    subject = hooks_for(instance.kind).describe([instance]).get(instance.pk)
-    return subject.url if subject else ""
+    return _link(step.instance)
 
 
 def notify(
@@ -77,3 +78,69 @@ def notification_mark_read(*, recipient_id: int, notification_id: int, at: dt.da
     return Notification.objects.filter(
         pk=notification_id, recipient_id=recipient_id, read_at__isnull=True
     ).update(read_at=at)
+
+
+def letter_watermark() -> int:
+    """The id of the latest letter issued so far: letters issued after it have greater ids."""
+    from sikerja.documents.models import Letter
+
+    return Letter.objects.aggregate(top=Max("pk"))["top"] or 0
+
+
+def letter_copies_notify(
+    *, subject_type: str, subject_id: int, after_letter_id: int
+) -> list[Notification]:
+    """Tell every official copied (tembusan) on the subject's letters issued after a watermark,
+    in-app and by email, with a link to the subject's page.
+
+    Implements: V-26 (product decision, SPEC 4.0.1 rule 6). A copy already notified is not
+    notified again.
+    """
+    from sikerja.documents.models import LetterParty
+
+    instances = WorkflowInstance.objects.filter(subject_type=subject_type, subject_id=subject_id)
+    copies = (
+        LetterParty.objects.filter(
+            role=LetterParty.Role.CC,
+            letter__pk__gt=after_letter_id,
+            letter__workflow_instance_id__in=instances.values("pk"),
+        )
+        .select_related("letter")
+        .order_by("letter_id", "pk")
+    )
+    links = _links(list(instances))
+    sent = []
+    for copy in copies:
+        letter = copy.letter
+        title = _("Tembusan: %(title)s nomor %(number)s") % {
+            "title": letter.title,
+            "number": letter.number or "-",
+        }
+        link = links.get(letter.workflow_instance_id or 0, "")
+        if Notification.objects.filter(
+            recipient_id=copy.employee_id, kind=LETTER_COPIED, title=title, link=link
+        ).exists():
+            continue
+        sent.append(
+            notify(
+                recipient_id=copy.employee_id,
+                kind=LETTER_COPIED,
+                title=title,
+                body=letter.citation,
+                link=link,
+            )
+        )
+    return sent
+
+
+def _link(instance: WorkflowInstance) -> str:
+    return _links([instance]).get(instance.pk, "")
+
+
+def _links(instances: list[WorkflowInstance]) -> dict[int, str]:
+    """The page of each instance's subject, as its app describes it (one call per kind)."""
+    links: dict[int, str] = {}
+    for kind in {instance.kind for instance in instances}:
+        same = [instance for instance in instances if instance.kind == kind]
+        links |= {pk: ref.url for pk, ref in hooks_for(kind).describe(same).items()}
+    return links
