@@ -1,4 +1,4 @@
-"""Beranda (who I am, my roles) and the list of agencies the viewer sees."""
+"""Beranda (who I am), my profile (my roles) and the list of agencies the viewer sees."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from sikerja.organization.selectors import resolver_for
 from tests.web.helpers import body, section, text
 
 
-def test_the_home_page_shows_my_position_unit_agency_and_roles(client_of, persona, today):
+def test_the_home_page_shows_my_position_unit_and_agency(client_of, persona, today):
     jf = persona("jf_ahli_muda")
     placement = (
         Placement.objects.effective_on(today)
         .select_related("position__unit__agency")
         .get(employee=jf)
     )
-    answers = resolver_for(jf.government).roles_for(jf.pk, today)
 
     html = body(client_of("jf_ahli_muda"), "/")
 
@@ -22,8 +21,16 @@ def test_the_home_page_shows_my_position_unit_agency_and_roles(client_of, person
     unit = placement.position.unit
     assert me.startswith(f"{jf.full_name} NIP ")
     assert f"{placement.position.title} {unit.name} — {unit.agency.name}" in me
+
+
+def test_my_roles_and_appraiser_are_on_my_profile(client_of, persona, today):
+    jf = persona("jf_ahli_muda")
+    answers = resolver_for(jf.government).roles_for(jf.pk, today)
+
+    html = body(client_of("jf_ahli_muda"), f"/pegawai/{jf.pk}/")
+
     for answer in answers:
-        assert f"{answer.rule} {answer.citation}" in text(section(html, answer.role))
+        assert answer.citation in text(section(html, answer.role))
     assert text(section(html, "appraiser")).startswith(
         f"Pejabat Penilai Kinerja {persona('kabid').full_name} "
     )

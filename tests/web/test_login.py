@@ -39,7 +39,7 @@ def test_the_demo_password_logs_in_and_lands_on_the_home_page(world, persona):
     home = client.get("/")
 
     assert (response.status_code, response["Location"]) == (302, "/")
-    assert home.context["page"].employee.employee_id == persona("jf_ahli_muda").pk
+    assert home.context["page"].me.employee.employee_id == persona("jf_ahli_muda").pk
 
 
 def test_a_wrong_password_shows_an_error_and_logs_nobody_in(world):

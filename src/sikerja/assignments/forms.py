@@ -7,6 +7,7 @@ domain (the pack's rules), whose refusals are put back next to these fields.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -196,6 +197,13 @@ class RecommendationForm(forms.Form):
     step_id = forms.IntegerField(widget=forms.HiddenInput)
     text = _text(_("Isi rekomendasi"), rows=4)
     recommended_ids = IdListField(label=_("Pegawai yang direkomendasikan"), required=False)
+
+
+def initial_of(query: Mapping[str, str]) -> dict[str, str]:
+    """The request form's starting values from the address (`?mode=VOLUNTARY` from the home
+    page's "Ajukan diri"); unknown values are ignored."""
+    mode = query.get("mode", "")
+    return {"mode": mode} if mode in Assignment.Mode.values else {}
 
 
 def tab_of(value: str | None) -> str:

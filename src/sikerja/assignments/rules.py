@@ -24,17 +24,38 @@ from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.documents.models import LetterParty
 from sikerja.organization.models import Delegation
 from sikerja.organization.rules import Viewer
+from sikerja.regulations.loader import LoadedPack
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from sikerja.workflows.selectors import waiting_steps
 
 SUBJECT_TYPE = "assignments.assignment"
+VOLUNTARY_KINDS = frozenset({"FUNGSIONAL", "PELAKSANA"})
 
 
 def may_request(viewer: Viewer) -> bool:
     """Penugasan is asked for by employees: an account without an employee record may not
     (may). Whether the pack lets this employee ask is the service's check."""
     return viewer.employee_id is not None
+
+
+def may_request_mode(
+    viewer: Viewer, mode: str, *, position_kinds: set[str], pack: LoadedPack
+) -> bool:
+    """Whether the home page offers the viewer to start a request of this mode (may): the pack
+    runs at least one allowed flow of the mode, and a voluntary application ("Ajukan diri") is
+    made by a Pejabat Fungsional or Pelaksana (the Pasal 1 definition of Penugasan). The service
+    checks the pack's rules again when the request is sent."""
+    if not may_request(viewer):
+        return False
+    flows = [
+        definition
+        for definition in pack.data.workflows.values()
+        if getattr(definition, "mode", None) == mode and definition.allowed
+    ]
+    if not flows:
+        return False
+    return mode != Assignment.Mode.VOLUNTARY or bool(position_kinds & VOLUNTARY_KINDS)
 
 
 def _involved(employee_id: int) -> Q:

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from sikerja.accounts.models import Account
 from sikerja.core.errors import NotFound
-from sikerja.documents.models import Letter
+from sikerja.documents.models import Letter, LetterParty
 from sikerja.documents.numbering import verification_code_normalize
 from sikerja.documents.rules import may_read_letter
 from sikerja.organization.models import Employee
@@ -81,4 +81,17 @@ def letter_get_for_download(*, letter_id: int, user_id: int) -> Letter:
         employee_nip=employee.nip if employee else "",
         is_operator=account is not None and account.role == Account.Role.BKPSDM_ADMIN,
         government_id=government_id or (employee.government_id if employee else None),
+    )
+
+
+def letters_naming(*, employee_id: int, limit: int) -> list[LetterParty]:
+    """The latest letters that name the employee as addressee, copy (tembusan) or signer, newest
+    first, each with its letter and revocation (1 indexed query, whatever their number).
+
+    Scoped by construction: these are the employee's own letters (`rules.may_read_letter`).
+    """
+    return list(
+        LetterParty.objects.filter(employee_id=employee_id)
+        .select_related("letter__revocation")
+        .order_by("-letter__issued_at", "-letter_id", "role")[:limit]
     )

@@ -1,4 +1,4 @@
-"""The shell's own pages: home (who I am and my roles), login and logout.
+"""The shell's own pages: home (what awaits me), login and logout.
 
 Every page needs a login and an Account (`viewer_required`); the apps' pages live in the apps
 (`sikerja.<app>.views`) and are mounted by `sikerja.web.urls`.
@@ -11,19 +11,20 @@ from typing import Any
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
-from sikerja.organization.views import pages
 from sikerja.web import throttle
+from sikerja.web.home import home_work
 
 HTTP_TOO_MANY_REQUESTS = 429
 
 
 @viewer_required
 def home(request: HttpRequest, viewer: Viewer) -> HttpResponse:
-    """Beranda: who I am and my resolved roles."""
-    page = pages.home_page(viewer, today())
+    """Beranda: what awaits me (steps by due date, my requests, my letters, what I may start)."""
+    page = home_work(viewer, today(), timezone.now())
     return render_page(request, viewer, "web/home.html", page=page, nav="home")
 
 

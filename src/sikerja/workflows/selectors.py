@@ -97,3 +97,16 @@ def inbox(*, employee_id: int, on: dt.date) -> list[InboxEntry]:
     ]
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     return sorted(entries, key=lambda e: (e.waiting.step.due_at or far, e.waiting.step.opened_at))
+
+
+def step_label(step: WorkflowStep, language: str) -> str:
+    """The step's name in the reader's language: the pack's `label_en` in English, else the
+    Indonesian label snapshotted when the step opened (the step needs its instance loaded)."""
+    if not language.startswith("en"):
+        return step.label
+    instance = step.instance
+    definition = load_pack(instance.pack_id).data.workflows.get(instance.definition_key)
+    try:
+        return definition.step(step.step_key).label_en if definition else step.label
+    except KeyError:
+        return step.label

@@ -16,7 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikerja.assignments import commands
 from sikerja.assignments.display import decision_button
-from sikerja.assignments.forms import DecisionForm, RecommendationForm, RequestForm, tab_of
+from sikerja.assignments.forms import (
+    DecisionForm,
+    RecommendationForm,
+    RequestForm,
+    initial_of,
+    tab_of,
+)
 from sikerja.assignments.views import detail_page, form_page, list_page
 from sikerja.assignments.views.detail_page import Submitted
 from sikerja.core.errors import DomainError, NotFound, StaleState
@@ -62,7 +68,7 @@ def _request_form(
 def assignment_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     """The request form; `action=candidates` only lists the staff of the chosen unit."""
     if request.method != "POST":
-        return _request_form(request, viewer, RequestForm())
+        return _request_form(request, viewer, RequestForm(initial=initial_of(request.GET)))
     form = RequestForm(request.POST)
     if request.POST.get("action") == "candidates":
         return _request_form(request, viewer, form)

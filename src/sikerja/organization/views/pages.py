@@ -72,10 +72,11 @@ class EmployeePage:
 
 @dataclass(frozen=True)
 class HomePage:
-    """Beranda: the viewer's own record and resolved roles (None for accounts without one)."""
+    """Beranda's "who I am": the viewer's own record and the kinds of position they hold now
+    (None and empty for accounts without one). Roles and their citations are on the profile."""
 
     employee: EmployeeSummary | None
-    roles: list[RoleCard]
+    position_kinds: frozenset[str]
     is_admin: bool
     sees_government: bool
 
@@ -148,15 +149,14 @@ def employee_page(viewer: Viewer, employee_id: int, on: dt.date) -> EmployeePage
 
 
 def home_page(viewer: Viewer, on: dt.date) -> HomePage:
-    """The viewer's own summary and roles; accounts without an employee record see neither."""
+    """The viewer's own summary; accounts without an employee record have none (2 queries)."""
     if viewer.employee_id is None:
-        return HomePage(None, [], viewer.is_admin, viewer.sees_government)
+        return HomePage(None, frozenset(), viewer.is_admin, viewer.sees_government)
     employee = _visible_employee(viewer, viewer.employee_id, on)
     history = list(placement_history(employee))
-    answers = resolver_for(viewer.government).roles_for(employee.pk, on)
     return HomePage(
         employee=_summary(viewer, employee, history, on),
-        roles=[RoleCard.of(viewer, answer) for answer in answers],
+        position_kinds=frozenset(p.position.kind for p in history if is_effective(p, on)),
         is_admin=viewer.is_admin,
         sees_government=viewer.sees_government,
     )
