@@ -1,8 +1,10 @@
 import hashlib
+import hmac
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 
 from sikerja.audit.models import AuditChainHead, AuditEvent
 from tests.audit.factories import AT, GOVERNMENT_ID, OBJECT_ID, OTHER_GOVERNMENT_ID, event_record
@@ -15,7 +17,7 @@ def _chain(government_id: int = GOVERNMENT_ID):
 
 
 @pytest.mark.django_db
-def test_first_event_stores_every_field_and_hashes_its_canonical_json():
+def test_first_event_stores_every_field_and_keys_the_hash_of_its_canonical_json():
     event = event_record(
         after={"unit": "Bidang Ä", "nip": "199001012015031001"},
         rule="placement.single_definitive",
@@ -28,7 +30,7 @@ def test_first_event_stores_every_field_and_hashes_its_canonical_json():
         '"after":{"nip":"199001012015031001","unit":"Bidang Ä"},'
         '"at":"2025-01-02T01:00:00+00:00","before":{},'
         '"citation":"Perbup 12/2024 Pasal 5 ayat (2)","government_id":900001,'
-        '"object_id":"test-42","object_type":"organization.placement",'
+        '"key_id":"1","object_id":"test-42","object_type":"organization.placement",'
         '"rule":"placement.single_definitive","seq":1}'
     )
     assert stored.pk == event.pk
@@ -44,7 +46,9 @@ def test_first_event_stores_every_field_and_hashes_its_canonical_json():
         "Perbup 12/2024 Pasal 5 ayat (2)",
     )
     assert stored.prev_hash == GENESIS
-    assert stored.hash == hashlib.sha256((GENESIS + canonical).encode()).hexdigest()
+    assert stored.key_id == "1"
+    key = settings.AUDIT_KEYS["1"].encode()
+    assert stored.hash == hmac.new(key, (GENESIS + canonical).encode(), hashlib.sha256).hexdigest()
 
 
 @pytest.mark.django_db

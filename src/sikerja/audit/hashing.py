@@ -1,16 +1,30 @@
-"""The audit chain's hash: sha256 over the previous hash and the event's canonical JSON."""
+"""The audit chain's hash: HMAC-SHA256 over the previous hash and the event's canonical JSON.
+
+The key is a secret kept outside the database (`settings.AUDIT_KEYS`, by key id); each event
+records the id of the key it was hashed with (`key_id`, part of the hashed fields), so keys can
+be rotated: new events take the current key (`settings.AUDIT_KEY_ID`), older ones keep theirs
+while it stays listed. Without the key, a rewritten event cannot be given a valid hash, even
+with the whole chain after it rewritten too.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
 
 if TYPE_CHECKING:
     from sikerja.audit.models import AuditEvent
 
 GENESIS_HASH = "0" * 64
+
+
+class UnknownAuditKey(LookupError):
+    """The settings list no audit key under this id."""
 
 
 def canonical_json(value: object) -> str:
@@ -28,8 +42,29 @@ def json_normalize(value: dict[str, Any]) -> dict[str, Any]:
     return normalized
 
 
+def current_key_id() -> str:
+    """The id of the key new events are hashed with."""
+    return str(settings.AUDIT_KEY_ID)
+
+
+def audit_key(key_id: str) -> bytes:
+    """The secret of a key id. Raises UnknownAuditKey."""
+    keys: dict[str, str] = settings.AUDIT_KEYS
+    if key_id not in keys:
+        raise UnknownAuditKey(key_id)
+    return keys[key_id].encode()
+
+
+def mac(key_id: str, message: str) -> str:
+    """HMAC-SHA256 of a text under the key of `key_id`, in hex. Raises UnknownAuditKey."""
+    return hmac.new(audit_key(key_id), message.encode(), hashlib.sha256).hexdigest()
+
+
 def event_hash(event: AuditEvent) -> str:
-    """Return the hash of `event`, linked to the chain through its `prev_hash`."""
+    """Return the keyed hash of `event`, linked to the chain through its `prev_hash`.
+
+    Raises UnknownAuditKey when the event's key id is not in the settings.
+    """
     fields = {
         "government_id": event.government_id,
         "seq": event.seq,
@@ -44,5 +79,6 @@ def event_hash(event: AuditEvent) -> str:
         "after": event.after,
         "rule": event.rule,
         "citation": event.citation,
+        "key_id": event.key_id,
     }
-    return hashlib.sha256((event.prev_hash + canonical_json(fields)).encode()).hexdigest()
+    return mac(event.key_id, event.prev_hash + canonical_json(fields))

@@ -26,6 +26,8 @@ class AuditEvent(models.Model):
     citation = models.CharField(max_length=500, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    # The id of the audit key (settings.AUDIT_KEYS) the hash was computed with.
+    key_id = models.CharField(max_length=32)
 
     class Meta:
         constraints = [

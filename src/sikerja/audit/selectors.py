@@ -8,7 +8,7 @@ from enum import StrEnum
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from sikerja.audit.hashing import GENESIS_HASH, event_hash
+from sikerja.audit.hashing import GENESIS_HASH, UnknownAuditKey, event_hash
 from sikerja.audit.models import AuditChainHead, AuditEvent
 
 VERIFY_CHUNK_SIZE = 2000
@@ -22,6 +22,9 @@ class ChainBreakReason(StrEnum):
     HASH_MISMATCH = "hash_mismatch"  # the stored hash is not the hash of the stored fields
     HEAD_MISSING = "head_missing"  # events exist but the government has no chain head
     HEAD_MISMATCH = "head_mismatch"  # the head's last seq or hash is not the last event's
+    KEY_UNKNOWN = "key_unknown"  # the event's key id is not among the configured audit keys
+    CHECKPOINT_MISSING = "checkpoint_missing"  # the event a signed checkpoint named is gone
+    CHECKPOINT_MISMATCH = "checkpoint_mismatch"  # ... or no longer has the checkpointed hash
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,8 @@ def chain_verify(*, government_id: int | None = None) -> list[ChainBreak]:
     """Walk each government's chain in seq order and return every break, in chain order.
 
     Checks that seq runs 1, 2, 3 … without gaps, that each prev_hash is the previous event's
-    hash, that each stored hash matches the stored fields, and that the chain head names the
-    last event. An empty list means the chains hold.
+    hash, that each stored hash is the keyed hash of the stored fields (under a configured
+    key), and that the chain head names the last event. An empty list means the chains hold.
     """
     heads = AuditChainHead.objects.all()
     events = AuditEvent.objects.all()
@@ -92,6 +95,16 @@ def chain_totals(*, government_id: int | None = None) -> ChainTotals:
     return ChainTotals(events=totals["events"], governments=totals["governments"])
 
 
+def _hash_breaks(event: AuditEvent) -> list[ChainBreak]:
+    try:
+        expected = event_hash(event)
+    except UnknownAuditKey:
+        return [ChainBreak(event.government_id, event.seq, ChainBreakReason.KEY_UNKNOWN)]
+    if expected != event.hash:
+        return [ChainBreak(event.government_id, event.seq, ChainBreakReason.HASH_MISMATCH)]
+    return []
+
+
 def _government_chain_verify(
     *, government_id: int, head: AuditChainHead | None
 ) -> list[ChainBreak]:
@@ -109,8 +122,7 @@ def _government_chain_verify(
             breaks.append(ChainBreak(government_id, event.seq, ChainBreakReason.SEQ_GAP))
         elif event.prev_hash != last_hash:
             breaks.append(ChainBreak(government_id, event.seq, ChainBreakReason.PREV_HASH_MISMATCH))
-        if event_hash(event) != event.hash:
-            breaks.append(ChainBreak(government_id, event.seq, ChainBreakReason.HASH_MISMATCH))
+        breaks.extend(_hash_breaks(event))
         last_seq, last_hash = event.seq, event.hash
     if head is None:
         breaks.append(ChainBreak(government_id, last_seq, ChainBreakReason.HEAD_MISSING))

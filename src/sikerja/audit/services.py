@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from sikerja.audit.hashing import GENESIS_HASH, event_hash, json_normalize
+from sikerja.audit.hashing import GENESIS_HASH, current_key_id, event_hash, json_normalize
 from sikerja.audit.models import AuditChainHead, AuditEvent
 
 # fullmatch, not `^…$`: `$` would also accept a trailing newline.
@@ -66,6 +66,7 @@ def event_record(
         rule=rule,
         citation=citation,
         prev_hash=head.last_hash,
+        key_id=current_key_id(),
     )
     event.hash = event_hash(event)
     event.save(force_insert=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from sikerja.config.settings.env import (
     database_from_url,
     envbool,
     envint,
+    envkeys,
     envlist,
     envstr,
 )
@@ -154,6 +156,22 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# The audit chain is keyed (HMAC-SHA256) with a secret kept outside the database, under a key id
+# recorded on every event; keys retired by a rotation stay listed for verification. The chain
+# head is anchored outside the database by signed checkpoints (`manage.py audit --checkpoint`)
+# appended to a file that `audit --verify` checks.
+# Unset, the key is derived from the secret key (as Django derives its own keys); set it in
+# production so that rotating SIKERJA_SECRET_KEY leaves the audit key alone.
+AUDIT_KEY_ID = envstr("SIKERJA_AUDIT_KEY_ID", "1")
+AUDIT_KEYS = {
+    **envkeys("SIKERJA_AUDIT_RETIRED_KEYS"),
+    AUDIT_KEY_ID: envstr("SIKERJA_AUDIT_KEY", "")
+    or hmac.new(SECRET_KEY.encode(), b"sikerja.audit.chain", "sha256").hexdigest(),
+}
+AUDIT_CHECKPOINT_PATH = Path(
+    envstr("SIKERJA_AUDIT_CHECKPOINT_PATH", str(VAR_DIR / "audit-checkpoints.jsonl"))
+)
 
 # Absolute address printed in letters' verification QR codes.
 SIKERJA_PUBLIC_BASE_URL = envstr("SIKERJA_PUBLIC_BASE_URL", "http://127.0.0.1:8000")

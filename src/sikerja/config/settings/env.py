@@ -65,3 +65,14 @@ def database_from_url(url: str) -> dict[str, object]:
         # connection): the resolver's one query then skips ~3 ms of planning (bench/).
         "OPTIONS": {"server_side_binding": True, "prepare_threshold": 5},
     }
+
+
+def envkeys(name: str) -> dict[str, str]:
+    """Read `id:secret` pairs, comma-separated (retired keys kept for verification)."""
+    keys: dict[str, str] = {}
+    for entry in envlist(name, []):
+        key_id, separator, secret = entry.partition(":")
+        if not separator or not key_id.strip() or not secret:
+            raise ImproperlyConfigured(f"{name} must list id:secret pairs, got {entry!r}")
+        keys[key_id.strip()] = secret
+    return keys

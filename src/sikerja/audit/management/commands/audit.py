@@ -1,4 +1,4 @@
-"""`manage.py audit --verify [--government ID]`: check the audit hash chains."""
+"""`manage.py audit --verify | --checkpoint [--government ID]`: check or anchor the audit chains."""
 
 from __future__ import annotations
 
@@ -6,39 +6,79 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from sikerja.audit import selectors
+from sikerja.audit import checkpoints, selectors
 
 
 class Command(BaseCommand):
-    """Verify the audit hash chains; print one line per break and fail if there is any.
+    """Verify the audit hash chains, or anchor their heads in a signed checkpoint file.
 
-    On success prints `audit chain ok: N events in M governments`. Run it from cron or after a
-    restore: a break means an event was changed, removed or inserted outside `event_record`.
+    `--verify` prints one line per break and fails if there is any; on success it prints
+    `audit chain ok: N events in M governments`, and, when a checkpoint file exists,
+    `audit checkpoint ok: <time>` once every chain still holds the event its latest
+    checkpoint named. Run it from cron or after a restore: a break means an event was
+    changed, removed or inserted outside `event_record`, or the chain was cut.
+
+    `--checkpoint` (from cron, e.g. hourly) verifies the chains, then appends the heads of all
+    of them, signed with the audit key, to settings.AUDIT_CHECKPOINT_PATH.
     """
 
-    help = "Verify the audit log's hash chains (all governments, or one with --government)."
+    help = "Verify the audit log's hash chains, or append a signed checkpoint of their heads."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--verify", action="store_true", help="Recompute and check every hash chain."
         )
         parser.add_argument(
+            "--checkpoint",
+            action="store_true",
+            help="Append a signed checkpoint of every chain head to AUDIT_CHECKPOINT_PATH.",
+        )
+        parser.add_argument(
             "--government", type=int, default=None, metavar="ID", help="Check only this one."
         )
 
-    def handle(self, *args: Any, verify: bool, government: int | None, **options: Any) -> None:
-        if not verify:
-            raise CommandError("nothing to do: pass --verify")
-        breaks = selectors.chain_verify(government_id=government)
-        for chain_break in breaks:
+    def handle(
+        self, *args: Any, verify: bool, checkpoint: bool, government: int | None, **options: Any
+    ) -> None:
+        if not (verify or checkpoint):
+            raise CommandError("nothing to do: pass --verify or --checkpoint")
+        if checkpoint and government is not None:
+            raise CommandError("--checkpoint anchors every government: leave out --government")
+        latest = self._verify(government)
+        if verify:
+            totals = selectors.chain_totals(government_id=government)
             self.stdout.write(
-                f"government {chain_break.government_id} seq {chain_break.seq}: "
-                f"{chain_break.reason}"
+                f"audit chain ok: {totals.events} events in {totals.governments} governments"
             )
-        if breaks:
-            raise CommandError(f"audit chain broken: {len(breaks)} break(s)")
-        totals = selectors.chain_totals(government_id=government)
-        self.stdout.write(
-            f"audit chain ok: {totals.events} events in {totals.governments} governments"
-        )
+        if checkpoint:
+            path = checkpoints.checkpoint_path()
+            taken = checkpoints.checkpoint_take(at=timezone.now())
+            checkpoints.checkpoint_append(taken, path)
+            self.stdout.write(
+                f"audit checkpoint written: {len(taken.heads)} governments at {taken.at} to {path}"
+            )
+        elif latest is not None:
+            self.stdout.write(f"audit checkpoint ok: {latest.at}")
+
+    def _verify(self, government: int | None) -> checkpoints.Checkpoint | None:
+        """Check the chains and the latest checkpoint; the checkpoint, or fail with the breaks."""
+        problems = [_line(b) for b in selectors.chain_verify(government_id=government)]
+        latest = None
+        try:
+            latest = checkpoints.checkpoint_latest(checkpoints.checkpoint_path())
+        except checkpoints.CheckpointInvalid as exc:
+            problems.append(f"checkpoint {checkpoints.checkpoint_path()}: {exc}")
+        if latest is not None:
+            breaks = checkpoints.checkpoint_breaks(latest, government_id=government)
+            problems.extend(_line(b) for b in breaks)
+        for problem in problems:
+            self.stdout.write(problem)
+        if problems:
+            raise CommandError(f"audit chain broken: {len(problems)} break(s)")
+        return latest
+
+
+def _line(chain_break: selectors.ChainBreak) -> str:
+    return f"government {chain_break.government_id} seq {chain_break.seq}: {chain_break.reason}"
