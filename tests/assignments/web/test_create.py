@@ -133,7 +133,12 @@ def test_a_missing_required_field_shows_the_rule_and_citation_and_keeps_the_form
     assert (page.error.code, page.error.rule) == ("request_fields_missing", "V-01")
     assert page.error.citation.startswith(f"{PERWALI} Pasal 17 ayat (6)")
     assert page.form.errors["purpose"] == ["Wajib diisi."]
-    assert 'data-testid="refusal-rule">V-01<' in html
+    assert 'data-testid="refusal-rule"' not in html
+    assert f'data-testid="refusal-citation">{page.error.citation}<' in html
+    assert (
+        '<p data-testid="refusal-next">Yang perlu dilakukan: perbaiki isian yang ditandai di '
+        "bawah, lalu kirim lagi.</p>"
+    ) in html
     assert page.form["title"].value() == form_data["title"]
     assert page.form["competencies"].value() == form_data["competencies"]
     assert _counts() == before

@@ -131,7 +131,8 @@ def test_rejecting_without_a_reason_shows_v03_and_writes_nothing(assignment, cli
         V03_CITATION,
     )
     assert page.decision.form.errors["reason"] == ["Wajib diisi."]
-    assert 'data-testid="refusal-rule">V-03<' in html
+    assert ">V-03<" not in html
+    assert f'data-testid="refusal-citation">{V03_CITATION}<' in html
     assert _state(assignment) == before
 
 

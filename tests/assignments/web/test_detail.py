@@ -57,7 +57,7 @@ def test_the_header_names_the_flow_scope_and_status(persona, now, today, client_
         ("Maksud dan tujuan", "Menyusun kajian kebutuhan pegawai 2027"),
         ("Kompetensi yang dibutuhkan", "analisis jabatan"),
         ("Target yang diharapkan", "Dokumen kajian disahkan"),
-        ("Jangka waktu", "01-12-2026 – 28-02-2027"),
+        ("Jangka waktu", "1 Desember 2026 – 28 Februari 2027"),
         ("Nama tim kerja", "Tim Kajian Kebutuhan Pegawai"),
         ("Disampaikan", "Tertulis"),
     ]

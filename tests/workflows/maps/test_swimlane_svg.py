@@ -252,7 +252,7 @@ def test_a_flow_the_pack_does_not_specify_is_marked_in_the_title_block():
 def test_the_title_block_names_the_flow_its_kind_and_its_basis(pd_root):
     assert texts_of(pd_root, "title") == ["Penunjukan lintas Perangkat Daerah"]
     assert texts_of(pd_root, "kind") == [
-        "Peta lintas fungsi · WF-PEN-PD · varian SPEC §4.3.1 · Penunjukan lintas Perangkat Daerah · perorangan, tim"
+        "Peta lintas fungsi · Penunjukan lintas Perangkat Daerah · perorangan, tim"
     ]
     assert texts_of(pd_root, "basis") == [
         "Dasar: Perbup Kotim 51/2023 Lampiran II.B.2.a.3); Perbup Kotim 51/2023 Lampiran II.B.2 butir pertama"
@@ -336,9 +336,7 @@ def test_a_forbidden_flow_is_drawn_as_a_title_block_with_the_refusal():
     root = parse(swimlane_svg(definition, cite=cite_kotim))
 
     assert groups(root, "lane") == []
-    assert texts_of(root, "refusal") == [
-        "Alur ini tidak diizinkan oleh paket peraturan (aturan V-21)."
-    ]
+    assert texts_of(root, "refusal") == ["Alur ini tidak diizinkan oleh paket peraturan."]
 
 
 def test_an_unknown_language_is_refused():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from sikerja.assignments import rules, selectors
@@ -120,7 +121,7 @@ def _request_fields(assignment: Assignment) -> list[FieldRow]:
     period = ""
     if assignment.starts_on or assignment.ends_on:
         period = " – ".join(
-            day.strftime("%d-%m-%Y") for day in (assignment.starts_on, assignment.ends_on) if day
+            date_format(day) for day in (assignment.starts_on, assignment.ends_on) if day
         )
     values = {
         "purpose": assignment.purpose,

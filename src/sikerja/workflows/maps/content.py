@@ -204,7 +204,7 @@ def title_block(
             TextLines.wrapped(text, width=width, size=11, tone="flow-not-specified", italic=True)
         )
     if not definition.allowed:
-        text = labels.phrase("forbidden", lang, rule=definition.refusal_rule)
+        text = labels.phrase("forbidden", lang)
         blocks.append(TextLines.wrapped(text, width=width, size=12, bold=True, tone="refusal"))
     if any(step.product_decision for step in definition.steps):
         text = f"{labels.phrase('product_legend', lang)} {marker}"
@@ -215,11 +215,10 @@ def title_block(
 
 
 def _kind_line(definition: WorkflowDefinition, lang: str) -> str:
-    parts = [labels.phrase("map", lang), definition.id]
+    # Shown to people: no flow key, no SPEC section (the pack's citations name the basis).
+    parts = [labels.phrase("map", lang)]
     if isinstance(definition, PenugasanDefinition):
         mode, scope = definition.mode, definition.scope
         parts.append(f"{labels.mode_label(mode, lang)} {labels.scope_label(scope, lang)}")
         parts.append(", ".join(labels.subject_label(s, lang) for s in definition.subjects))
-    if definition.variant:
-        parts.insert(2, labels.phrase("variant", lang, variant=definition.variant))
     return " · ".join(parts)

@@ -101,11 +101,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "Dashed boxes: steps",
     ),
     "forbidden": (
-        "Alur ini tidak diizinkan oleh paket peraturan (aturan %(rule)s).",
-        "The pack's regulation does not allow this flow (rule %(rule)s).",
+        "Alur ini tidak diizinkan oleh paket peraturan.",
+        "The pack's regulation does not allow this flow.",
     ),
     "basis": ("Dasar:", "Basis:"),
-    "variant": ("varian SPEC §%(variant)s", "SPEC variant §%(variant)s"),
     "recommendation": ("Dengan rekomendasi: %(actor)s", "With a recommendation from: %(actor)s"),
     "deadline": ("Batas waktu: %(days)s hari", "Deadline: %(days)s days"),
     "addressees": ("→ %(parties)s", "→ %(parties)s"),
