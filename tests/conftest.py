@@ -183,3 +183,25 @@ def operator(world):
 def _fixed_clock(monkeypatch):
     """Edges that read the clock (views, commands) see the test day."""
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: TODAY)
+
+
+@pytest.fixture(autouse=True)
+def _no_scope_cache():
+    """Tests build the caller's scope on every request (organization.access), so that their
+    query budgets do not depend on which request came first; `scope_cache` turns the cache on.
+    A test that changes rows without the services (which give the government a new stamp)
+    would otherwise also meet a scope cached by an earlier test under the same stamp."""
+    from sikerja.organization.access import scope_cache_resize
+
+    scope_cache_resize(0)
+    yield
+    scope_cache_resize(0)
+
+
+@pytest.fixture
+def scope_cache(_no_scope_cache):
+    """The caller's scope cached between requests, as in production, starting empty."""
+    from sikerja.organization.access import scope_cache_resize
+
+    scope_cache_resize()
+

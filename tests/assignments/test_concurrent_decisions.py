@@ -1,4 +1,8 @@
-"""Two people deciding the same step at the same moment: exactly one wins (ARCHITECTURE §3.3)."""
+"""People deciding the same step at the same moment: exactly one wins (ARCHITECTURE §3.3).
+
+Each decider runs in its own thread with its own database connection, started together by a
+barrier: on PostgreSQL these are real parallel transactions, on SQLite they queue for the lock.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +21,12 @@ from sikerja.core.errors import StaleState
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee
 from sikerja.workflows.models import WorkflowStep
-from tests.assignments.flow import NOW, ON, open_step, trail
+from tests.assignments.flow import NOW, ON, letters, open_step, trail
 from tests.organization.builders import build_org
 
 
-@pytest.mark.transaction
-@pytest.mark.django_db(transaction=True)
-def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
+def _step_with_two_deciders():
+    """A Kotim request at the Sekretaris' step, which his delegate may decide too."""
     org = build_org("kotim-2023")
     jf = org.staff("Dewi Lestari", "sekretariat", "FUNGSIONAL", "AHLI_PERTAMA")
     deputy = org.person("Wakil Sekretaris")
@@ -59,7 +62,12 @@ def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
     )
     step = open_step(assignment)
     assignment_recommend(step_id=step.pk, by=sekretaris, text="Setuju", at=NOW)
-    barrier = threading.Barrier(2)
+    return assignment, step, sekretaris, deputy
+
+
+def _race(step: WorkflowStep, deciders: list[tuple[int, str, str]]) -> list[str]:
+    """Every (person id, decision, reason) at once, each in its own thread and connection."""
+    barrier = threading.Barrier(len(deciders))
     outcomes: list[str] = []
 
     def decide(person_id: int, decision: str, reason: str) -> None:
@@ -77,14 +85,22 @@ def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
         finally:
             connection.close()
 
-    threads = [
-        threading.Thread(target=decide, args=(sekretaris.pk, "approve", "")),
-        threading.Thread(target=decide, args=(deputy.pk, "reject", "Tidak tersedia")),
-    ]
+    threads = [threading.Thread(target=decide, args=decider) for decider in deciders]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return outcomes
+
+
+@pytest.mark.transaction
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
+    assignment, step, sekretaris, deputy = _step_with_two_deciders()
+
+    outcomes = _race(
+        step, [(sekretaris.pk, "approve", ""), (deputy.pk, "reject", "Tidak tersedia")]
+    )
 
     loser, won = sorted(outcomes)
     assert loser == "stale"
@@ -93,3 +109,23 @@ def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
     assert decided.status == WorkflowStep.Status.DECIDED
     assert decided.decision == winner
     assert len(trail(assignment)) == {"approve": 3, "reject": 2}[winner]
+
+
+@pytest.mark.transaction
+@pytest.mark.django_db(transaction=True)
+def test_eight_concurrent_decisions_on_one_step_one_wins_and_its_letters_are_issued_once():
+    assignment, step, sekretaris, deputy = _step_with_two_deciders()
+    deciders = [
+        (sekretaris.pk, "approve", "") if index % 2 else (deputy.pk, "approve", "")
+        for index in range(8)
+    ]
+
+    outcomes = _race(step, deciders)
+
+    assert sorted(outcomes) == ["stale"] * 7 + ["won:approve"]
+    decided = WorkflowStep.objects.get(pk=step.pk)
+    assert (decided.status, decided.decision) == (WorkflowStep.Status.DECIDED, "approve")
+    assert len(trail(assignment)) == 3
+    issued = letters(assignment)
+    assert len(issued) == 2  # the approval's two letters, each once
+    assert len({letter.doc_type for letter in issued}) == 2

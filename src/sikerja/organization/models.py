@@ -3,6 +3,8 @@ delegations. Logins and API tokens are the accounts app's."""
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -11,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from sikerja.core.models import TimeStampedModel
 
 PATH_STEP = 8  # digits per unit id in OrgUnit.path
+
+
+def new_access_stamp() -> int:
+    """A fresh, unguessable access stamp (see `Government.access_stamp`)."""
+    return secrets.randbits(62)
 
 
 class Government(TimeStampedModel):
@@ -39,6 +46,11 @@ class Government(TimeStampedModel):
         related_name="+",
         help_text=_("Bupati / Wali Kota: Pejabat Negara yang memutuskan Keputusan kepala daerah"),
     )
+    # Changes, in the same transaction, with every change of who may see what in the government
+    # (placements, delegations, units moved, accounts): cached permission scopes are keyed by
+    # it (`organization.access`). A random value, not a counter, so that a rolled-back change
+    # can never reuse a stamp for other data.
+    access_stamp = models.BigIntegerField(default=new_access_stamp, editable=False)
 
     def __str__(self) -> str:
         return self.name
@@ -180,6 +192,10 @@ class Employee(TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["government", "nip"], name="employee_nip_unique"),
+        ]
+        # Lists order employees by name (then id) within a government.
+        indexes = [
+            models.Index(fields=["government", "name", "id"], name="employee_government_name"),
         ]
 
     def __str__(self) -> str:

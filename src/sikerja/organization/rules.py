@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sikerja.organization.models import (
     Agency,
@@ -135,10 +135,15 @@ def employees_visible_to(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:
     queryset = Employee.objects.filter(government=viewer.government)
     if viewer.sees_government:
         return queryset
-    placed = Placement.objects.effective_on(on).filter(_unit_scope(viewer, "position__unit__"))
-    return queryset.filter(
-        Q(pk__in=placed.values("employee_id")) | Q(pk__in=list(viewer.chain_ids))
+    # A correlated EXISTS, probed per employee row through the placement_employee_from index:
+    # a lookup by NIP costs the same in an agency of 50 or of 50,000 (an IN over the agency's
+    # placements would read them all).
+    placed = (
+        Placement.objects.effective_on(on)
+        .filter(employee_id=OuterRef("pk"))
+        .filter(_unit_scope(viewer, "position__unit__"))
     )
+    return queryset.filter(Exists(placed) | Q(pk__in=list(viewer.chain_ids)))
 
 
 def may_see_employee(viewer: Viewer, employee: Employee, on: dt.date) -> bool:

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from sikerja.accounts.models import Account
 from sikerja.core.errors import NotFound
 from sikerja.organization import rules
+from sikerja.organization.access import scope_for
 from sikerja.organization.models import Agency, Delegation, Employee, Government, OrgUnit, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
@@ -24,37 +25,32 @@ def resolver_for(government: Government) -> Resolver:
 
 
 def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | None:
-    """Build the viewer's scope (3 queries); None for users without an account."""
+    """The viewer's scope on the day; None for users without an account.
+
+    One query (the account with its government and access stamp) when the placement-derived
+    part is cached for the government's current stamp, four when it is built
+    (`organization.access`).
+    """
     if not user.is_authenticated:
         return None
     account = Account.objects.select_related("government").filter(user_id=user.pk).first()
     if account is None:
         return None
-    employee = Employee.objects.filter(user_id=user.pk, government=account.government).first()
+    government = account.government
     is_admin = account.role == Account.Role.BKPSDM_ADMIN
-    if employee is None:
-        return Viewer(user.pk, user.get_username(), account.government, None, is_admin, is_admin)
-    heads = list(
-        Placement.objects.effective_on(on)
-        .filter(employee=employee, position__is_head=True)
-        .select_related("position__unit__agency")
-    )
-    sees_government = is_admin or any(
-        p.position.unit.depth == 0 and p.position.unit.agency.agency_type == "SETDA" for p in heads
-    )
-    agency_ids = frozenset(p.position.unit.agency_id for p in heads if p.position.unit.depth == 0)
-    unit_paths = tuple(p.position.unit.path for p in heads if p.position.unit.depth > 0)
-    chain = resolver_for(account.government).chain_ids(employee.pk, on)
+    scope = scope_for(user.pk, government, on)
+    if scope.employee_id is None:
+        return Viewer(user.pk, user.get_username(), government, None, is_admin, is_admin)
     return Viewer(
         user_id=user.pk,
         username=user.get_username(),
-        government=account.government,
-        employee_id=employee.pk,
+        government=government,
+        employee_id=scope.employee_id,
         is_admin=is_admin,
-        sees_government=sees_government,
-        agency_ids=agency_ids,
-        unit_paths=unit_paths,
-        chain_ids=frozenset(chain) | {employee.pk},
+        sees_government=is_admin or scope.heads_government,
+        agency_ids=scope.agency_ids,
+        unit_paths=scope.unit_paths,
+        chain_ids=scope.chain_ids,
     )
 
 

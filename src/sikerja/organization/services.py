@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.audit.services import event_record
 from sikerja.core.errors import PermissionDenied, RuleViolation, ValidationFailed
+from sikerja.organization.access import access_changed
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import PATH_STEP, Agency, Government, OrgUnit
 from sikerja.organization.rules import Actor, may_change_organization
@@ -270,6 +271,7 @@ def unit_move(*, actor: Actor, unit: OrgUnit, new_parent: OrgUnit, at: dt.dateti
             depth=F("depth") + shift,
         )
         OrgUnit.objects.filter(pk=unit.pk).update(parent=new_parent)
+        access_changed(government_id=unit.government_id)  # unit heads' scopes are paths
         unit.refresh_from_db()
         _audit(actor, "unit.moved", unit, at, before={"path": old_path}, after={"path": unit.path})
     return unit

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization import checks
+from sikerja.organization.access import access_changed
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import (
     CIVIL_SERVANT_TYPES,
@@ -221,6 +222,7 @@ def placement_create(
             decided_by=decided_by.strip(),
             note=note,
         )
+        access_changed(government_id=employee.government_id)
         _audit(
             actor,
             "placement.created",
@@ -349,6 +351,7 @@ def placement_end(
     with transaction.atomic():
         before = placement.valid_to
         Placement.objects.filter(pk=placement.pk).update(valid_to=valid_to)
+        access_changed(government_id=placement.government_id)
         placement.refresh_from_db()
         _audit(
             actor,
@@ -406,6 +409,7 @@ def delegation_create(
             legal_basis=legal_basis.strip(),
             rule_id=rule_id,
         )
+        access_changed(government_id=government.pk)
         _audit(
             actor,
             "delegation.created",
@@ -469,6 +473,7 @@ def delegation_end(
         )
     with transaction.atomic():
         Delegation.objects.filter(pk=delegation.pk).update(valid_to=valid_to)
+        access_changed(government_id=delegation.government_id)
         delegation.refresh_from_db()
         _audit(actor, "delegation.ended", delegation, at, after={"valid_to": valid_to.isoformat()})
     return delegation

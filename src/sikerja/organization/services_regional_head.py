@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.core.errors import ValidationFailed
 from sikerja.organization.errors import OrgErrorCode
-from sikerja.organization.models import Employee, Government
+from sikerja.organization.models import Employee, Government, new_access_stamp
 from sikerja.organization.rules import Actor
 from sikerja.organization.services import _audit, _require_operator, pack_for
 
@@ -66,7 +66,9 @@ def regional_head_set(
             )
         before = {"regional_head": government.regional_head_id}
         Government.objects.filter(pk=government.pk).update(
-            regional_head=employee, region_head_name=employee.full_name
+            regional_head=employee,
+            region_head_name=employee.full_name,
+            access_stamp=new_access_stamp(),  # the official above every chain changed
         )
         government.regional_head = employee
         government.region_head_name = employee.full_name

@@ -23,6 +23,7 @@ from sikerja.organization.models import (
     OrgUnit,
     Placement,
     Position,
+    new_access_stamp,
 )
 
 if TYPE_CHECKING:
@@ -60,7 +61,9 @@ def write(
     users = _users(logins)
     _create(Employee, [*staffing.employees, regional_head], government)
     Government.objects.filter(pk=government.pk).update(
-        regional_head=regional_head, region_head_name=regional_head.full_name
+        regional_head=regional_head,
+        region_head_name=regional_head.full_name,
+        access_stamp=new_access_stamp(),  # logins are linked to employees below
     )
     _create(Placement, staffing.placements, government)
     _create(Delegation, delegations, government)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.audit.services import event_record
 from sikerja.core.errors import StaleState
+from sikerja.organization.access import access_changed
 from sikerja.organization.models import Government
 from sikerja.organization.rules import Actor
 from sikerja.organization.services import _require_operator, pack_for
@@ -154,6 +155,7 @@ def _write(
     employees_created, employees_updated = people_write(plan, government, at)
     meter.advance(employee_rows // 2)
     placements_write(plan, government, at)
+    access_changed(government_id=government.pk)
     meter.advance(employee_rows - employee_rows // 2)
     return Written(
         agencies_created=len(org.new_agencies),
