@@ -12,6 +12,7 @@ from django.db import transaction
 from sikerja.accounts.models import Account
 from sikerja.organization import services, services_people
 from sikerja.organization.models import Government, OrgUnit, Placement, Position
+from tests.organization.api.test_query_counts import _add_delegation
 
 SESSION_QUERIES = 2  # the session and its user (Django's middleware)
 ACCOUNT_QUERIES = 1  # the account with the government and its access stamp
@@ -82,15 +83,7 @@ def test_a_delegation_shows_on_the_very_next_request(
     assert client.get("/delegations").json()["count"] == 0
     before = _stamp(world)
 
-    delegation = services_people.delegation_create(
-        actor=operator,
-        from_employee=persona("kepala_dinas"),
-        to_employee=persona("kabid"),
-        scope="REPORT_RECEIPT",
-        valid_from=today,
-        legal_basis="Surat Kepala Dinas Nomor 800/7/2026",
-        at=now,
-    )
+    delegation = _add_delegation(operator, persona, today, now)
     listed = client.get("/delegations").json()
     services_people.delegation_end(
         actor=operator, delegation=delegation, valid_to=today + dt.timedelta(days=1), at=now

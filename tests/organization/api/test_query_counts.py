@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from sikerja.organization import services, services_people
-from sikerja.organization.models import Placement
+from sikerja.organization.models import Delegation, Placement
 from tests.organization.builders import make_nip
 
 BASELINE = {
@@ -101,8 +101,8 @@ def _add_unit_with_head(operator, persona, today, now) -> None:
     )
 
 
-def _add_delegation(operator, persona, today, now) -> None:
-    services_people.delegation_create(
+def _add_delegation(operator, persona, today, now) -> Delegation:
+    return services_people.delegation_create(
         actor=operator,
         from_employee=persona("kepala_dinas"),
         to_employee=persona("kabid"),
