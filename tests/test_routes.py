@@ -44,6 +44,7 @@ PAGES: dict[str, object] = {
     "web:assignment-detail": assignments.assignments_visible_to,
     "web:assignment-decide": assignments.may_decide_step,
     "web:assignment-recommend": assignments.may_recommend_on_step,
+    "web:assignment-remind": assignments.may_decide_step,
     "web:assignment-withdraw": assignments.assignments_requested_by,
     "web:process-maps": ANY_VIEWER,
     "web:process-map": ANY_VIEWER,

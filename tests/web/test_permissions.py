@@ -70,10 +70,12 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
 PUBLIC_ROUTES = {"web:login", "web:logout"}
-# POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py.
+# POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py
+# (the reminder of the recommender: tests/assignments/web/test_refusal_help.py).
 POST_ROUTES = {
     "web:assignment-decide",
     "web:assignment-recommend",
+    "web:assignment-remind",
     "web:assignment-withdraw",
 }
 URL_KWARGS = {

@@ -19,6 +19,7 @@ from sikerja.assignments import rules, services
 from sikerja.assignments.models import Assignment
 from sikerja.assignments.services import RequestInput
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
+from sikerja.notifications.reminders import recommendation_remind
 from sikerja.organization.models import Employee, Government
 from sikerja.organization.rules import Viewer
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
@@ -205,6 +206,17 @@ def recommend(
     return services.assignment_recommend(
         step_id=step.pk, by=recommender, text=text, at=at, recommended_ids=recommended
     )
+
+
+def remind_recommender(
+    viewer: Viewer, assignment_id: int, step_id: int, *, at: dt.datetime, on: dt.date
+) -> str:
+    """As the step's actor, remind its recommender; returns the recommender's name."""
+    step = _step_in(viewer, assignment_id, step_id)
+    if not rules.may_decide_step(viewer, step, on):
+        raise NotFound()
+    notification = recommendation_remind(step_id=step.pk, by=employee_of(viewer), at=at)
+    return notification.recipient.full_name
 
 
 def withdraw(viewer: Viewer, assignment_id: int, *, at: dt.datetime) -> WorkflowInstance:

@@ -92,6 +92,7 @@ class DecisionButton:
     value: str
     label: str
     is_secondary: bool
+    disabled_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,12 @@ class DecisionForm(forms.Form):
     )
 
 
+class StepForm(forms.Form):
+    """An action on the open step the page showed (remind its recommender)."""
+
+    step_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class RecommendationForm(forms.Form):
     """The recommendation a step waits for, with the people recommended (optional)."""
 

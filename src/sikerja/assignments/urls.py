@@ -19,6 +19,7 @@ urlpatterns = [
         requests.assignment_recommend,
         name="assignment-recommend",
     ),
+    path("penugasan/<int:pk>/ingatkan/", requests.assignment_remind, name="assignment-remind"),
     path("penugasan/<int:pk>/tarik/", requests.assignment_withdraw, name="assignment-withdraw"),
     path("peta-proses/", maps.process_maps, name="process-maps"),
     path("peta-proses/<slug:key>/", maps.process_map, name="process-map"),

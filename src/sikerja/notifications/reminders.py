@@ -1,4 +1,5 @@
-"""Reminders of a step's due date: once some days before it, once after it (in-app and email).
+"""Reminders: of a step's due date, once some days before it and once after it (in-app and
+email); and of a recommendation a step waits for, sent by the step's actor from its page.
 
 No step is ever decided for its actor (SPEC Appendix A32): a reminder only tells. Each kind of
 reminder goes out once per step (a row of `StepReminder`, unique per step and kind), so the
@@ -15,12 +16,16 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from sikerja.notifications.models import StepReminder
+from sikerja.audit.services import event_record
+from sikerja.core.errors import ValidationFailed
+from sikerja.notifications.models import Notification, StepReminder
 from sikerja.notifications.services import notify, step_link
+from sikerja.organization.models import Employee
 from sikerja.regulations.loader import load_pack
-from sikerja.workflows.models import WorkflowStep
+from sikerja.workflows.models import Recommendation, WorkflowStep
 
 Kind = StepReminder.Kind
+RECOMMENDATION_REMINDER = "recommendation_reminder"
 
 
 @dataclass(frozen=True)
@@ -103,3 +108,49 @@ def step_reminder_send(*, due: Due, at: dt.datetime) -> int:
     except IntegrityError:
         return 0
     return len(recipients)
+
+
+def recommendation_remind(*, step_id: int, by: Employee, at: dt.datetime) -> Notification:
+    """The actor of an open step reminds its recommender that the step waits for their
+    recommendation (at most once a day; audited). The caller has checked that `by` may act.
+
+    Raises ValidationFailed when the step waits for no recommendation or was reminded today.
+    """
+    with transaction.atomic():
+        step = WorkflowStep.objects.select_related("instance").select_for_update().get(pk=step_id)
+        waiting = step.status == WorkflowStep.Status.OPEN and step.recommender_id is not None
+        if not waiting or Recommendation.objects.filter(step=step).exists():
+            raise ValidationFailed(
+                code="nothing_to_remind", message=_("Langkah ini tidak menunggu rekomendasi.")
+            )
+        link = step_link(step)
+        day_start = timezone.localtime(at).replace(hour=0, minute=0, second=0, microsecond=0)
+        if Notification.objects.filter(
+            recipient_id=step.recommender_id,
+            kind=RECOMMENDATION_REMINDER,
+            link=link,
+            created_at__gte=day_start,
+        ).exists():
+            raise ValidationFailed(
+                code="already_reminded",
+                message=_("Pengingat sudah dikirim hari ini; coba lagi besok."),
+            )
+        notification = notify(
+            recipient_id=step.recommender_id,  # type: ignore[arg-type]
+            kind=RECOMMENDATION_REMINDER,
+            title=_("Rekomendasi Anda ditunggu: %(step)s") % {"step": step.label},
+            body=_("%(name)s menunggu rekomendasi Anda untuk memutuskan. %(citation)s")
+            % {"name": by.full_name, "citation": step.citation},
+            link=link,
+        )
+        event_record(
+            government_id=step.instance.government_id,
+            actor_user_id=by.user_id,
+            actor_label=by.full_name,
+            action="workflow.recommendation_reminded",
+            object_type="workflows.step",
+            object_id=str(step.pk),
+            at=at,
+            after={"recommender_id": step.recommender_id},
+        )
+    return notification

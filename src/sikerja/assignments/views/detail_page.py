@@ -37,7 +37,7 @@ from sikerja.organization.display import shown_nip
 from sikerja.organization.models import Employee, Placement
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
-from sikerja.regulations.schema.workflows import DocType, StepSpec
+from sikerja.regulations.schema.workflows import Decision, DocType, StepSpec
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 STAFF_KINDS = ("FUNGSIONAL", "PELAKSANA")
@@ -208,11 +208,18 @@ def _decision_panel(spec: StepSpec, step: WorkflowStep, context: _Context) -> De
     waits = ""
     if step.recommender_id is not None and not list(step.recommendations.all()):
         waits = context.names.get(step.recommender_id, "")
+    # Approval cannot succeed before the recommendation (V-23): disabled, with the reason.
+    blocked = _("Menunggu rekomendasi %(name)s") % {"name": waits} if waits else ""
     return DecisionPanel(
         step_id=step.pk,
         step_label=step.label,
         buttons=[
-            DecisionButton(d.value, decision_button(d), d in SECONDARY_DECISIONS)
+            DecisionButton(
+                d.value,
+                decision_button(d),
+                d in SECONDARY_DECISIONS,
+                blocked if d == Decision.APPROVE else "",
+            )
             for d in spec.decisions
         ],
         reason_hint=_reason_hint(spec),

@@ -8,7 +8,7 @@ the DomainError (message, rule, citation, per-field messages). Writes answer wit
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from sikerja.assignments.forms import (
     DecisionForm,
     RecommendationForm,
     RequestForm,
+    StepForm,
     initial_of,
     tab_of,
 )
@@ -180,6 +181,25 @@ def assignment_recommend(request: HttpRequest, viewer: Viewer, pk: int) -> HttpR
         _bind(form, exc)
         return _detail(request, viewer, pk, Submitted(recommendation=form, error=exc), exc.status)
     messages.success(request, _("Rekomendasi tersimpan."))
+    return redirect("web:assignment-detail", pk)
+
+
+@require_POST
+@viewer_required
+def assignment_remind(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """As the step's actor, remind the recommender the step waits for."""
+    form = StepForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        name = commands.remind_recommender(
+            viewer, pk, form.cleaned_data["step_id"], at=timezone.now(), on=today()
+        )
+    except NotFound:
+        raise
+    except DomainError as exc:
+        return _detail(request, viewer, pk, Submitted(error=exc), exc.status)
+    messages.success(request, _("Pengingat terkirim kepada %(name)s.") % {"name": name})
     return redirect("web:assignment-detail", pk)
 
 
