@@ -1,0 +1,161 @@
+"""Every tenant table is keyed by government, so the schema can be distributed by government
+(docs/scaling.md): a test over all of Sikerja's models.
+
+- A model is a tenant table (a `government_id` column), a reference table (replicated to every
+  node), global (not tenant data), or a child table not yet keyed, each listed with a reason.
+- A tenant table's unique constraints include `government_id` (a distributed PostgreSQL such as
+  Citus enforces uniqueness only within a shard) and its declared indexes lead with it.
+- A tenant table's foreign keys point to tenant tables of the same government or to reference
+  tables: checked on the rows of the demo world, two governments with every kind of row.
+
+The lists below are exact: a new model, index or constraint that breaks the rule fails here,
+and one brought into line must leave its list.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import models
+
+GOVERNMENT = "government_id"
+
+REFERENCE = {
+    "organization.Government": "the tenants themselves: a small reference table on every node",
+    "auth.User": "Django's logins; an Account ties a login to its government",
+}
+GLOBAL = {
+    "accounts.ApiToken": "looked up by hash before the government is known; per login",
+    "api.IdempotencyKey": "per login and key, kept for a day; routed with the request",
+}
+UNKEYED = {
+    "documents.NumberRegister": "child of Agency (its government); to be keyed",
+    "documents.LetterParty": "child of Letter; to be keyed",
+    "documents.LetterRevocation": "child of Letter; to be keyed",
+    "documents.LetterFile": "child of Letter; to be keyed",
+    "notifications.Notification": "child of Employee (the recipient); to be keyed",
+    "notifications.StepReminder": "child of WorkflowStep; to be keyed",
+    "workflows.WorkflowStep": "child of WorkflowInstance; to be keyed",
+    "workflows.Recommendation": "child of WorkflowStep; to be keyed",
+    "assignments.AssignmentCandidate": "child of Assignment; to be keyed",
+}
+# Unique constraints (and unique fields) of tenant tables without government_id.
+UNIQUE_WITHOUT_GOVERNMENT = {
+    "audit.AuditChainHead.government_id": "is the government itself",
+    "organization.OrgUnit.orgunit_one_root": "(agency): agency ids are global; add government",
+    "organization.Position.position_one_head_per_unit": "(unit): add government",
+    "organization.Employee.user": "one login, one employee: a global rule (auth.User)",
+    "accounts.Account.user": "one login, one government: a global rule (auth.User)",
+    "documents.Letter.letter_number_unique": "(agency, year, sequence): add government",
+    "documents.Letter.verification_code": "random, globally unique: checked on a reference "
+    "lookup table when distributed",
+    "workflows.WorkflowInstance.wfinstance_one_open_per_subject": "add government",
+}
+# Declared indexes of tenant tables that do not lead with government_id.
+INDEX_NOT_LEADING = {
+    "audit.AuditEvent.audit_event_object_idx": "the object's history, within a shard",
+    "organization.OrgUnit.orgunit_agency_path": "subtree by agency: routed by government",
+    "organization.Placement.placement_employee_from": "by employee: routed by government",
+    "organization.Placement.placement_position_from": "by position: routed by government",
+    "organization.Delegation.delegation_from_scope": "by delegator: routed by government",
+    "documents.Letter.letter_workflow_instance": "by instance: routed by government",
+    "documents.Letter.letter_workflow_step": "by step: routed by government",
+    "workflows.WorkflowInstance.wfinstance_requester_status": "by requester: routed",
+    "workflows.WorkflowInstance.wfinstance_subject": "by subject: routed by government",
+}
+# Foreign keys of tenant tables allowed to point at another government's row.
+ACROSS_GOVERNMENTS = {
+    "assignments.Assignment.external_government": "a request to another government (V-22): "
+    "a reference to the Government table",
+}
+
+
+def _models() -> list[type[models.Model]]:
+    return [m for m in apps.get_models() if m.__module__.startswith("sikerja.")]
+
+
+def _is_tenant(model: type[models.Model]) -> bool:
+    return any(field.column == GOVERNMENT for field in model._meta.concrete_fields)
+
+
+def _columns(model: type[models.Model], names) -> list[str]:
+    return [model._meta.get_field(name.lstrip("-")).column for name in names]
+
+
+def _tenants() -> list[type[models.Model]]:
+    return [m for m in _models() if _is_tenant(m)]
+
+
+def test_every_model_is_a_tenant_table_or_listed_with_a_reason():
+    unkeyed = {m._meta.label for m in _models() if not _is_tenant(m)}
+
+    assert unkeyed == (set(REFERENCE) | set(GLOBAL) | set(UNKEYED)) - {"auth.User"}
+
+
+def test_unique_constraints_of_tenant_tables_include_the_government():
+    found = set()
+    for model in _tenants():
+        label = model._meta.label
+        for constraint in model._meta.constraints:
+            fields = getattr(constraint, "fields", ())
+            if fields and GOVERNMENT not in _columns(model, fields):
+                found.add(f"{label}.{constraint.name}")
+        for field in model._meta.concrete_fields:
+            if field.unique and not field.primary_key and field.column != GOVERNMENT:
+                found.add(f"{label}.{field.name}")
+            if field.unique and field.column == GOVERNMENT:
+                found.add(f"{label}.{field.column}")
+
+    assert found == set(UNIQUE_WITHOUT_GOVERNMENT)
+
+
+def test_declared_indexes_of_tenant_tables_lead_with_the_government():
+    found = {
+        f"{model._meta.label}.{index.name}"
+        for model in _tenants()
+        for index in model._meta.indexes
+        if _columns(model, index.fields)[0] != GOVERNMENT
+    }
+
+    assert found == set(INDEX_NOT_LEADING)
+
+
+def _tenant_foreign_keys():
+    for model in _tenants():
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.column != GOVERNMENT:
+                yield model, field
+
+
+def test_foreign_keys_of_tenant_tables_point_to_tenant_or_reference_tables():
+    wrong = {
+        f"{model._meta.label}.{field.name}"
+        for model, field in _tenant_foreign_keys()
+        if not _is_tenant(field.related_model) and field.related_model._meta.label not in REFERENCE
+    }
+
+    assert wrong == set()
+
+
+@pytest.mark.django_db
+def test_no_row_refers_to_a_row_of_another_government(world):
+    call_command("demo_requests")  # requests, steps and letters in every state
+    counts = {}
+    for model, field in _tenant_foreign_keys():
+        label = f"{model._meta.label}.{field.name}"
+        if not _is_tenant(field.related_model) or label in ACROSS_GOVERNMENTS:
+            continue
+        other = f"{field.name}__{GOVERNMENT}"
+        rows = model.objects.filter(**{f"{field.name}__isnull": False})
+        counts[label] = (
+            rows.count(),
+            rows.exclude(**{other: models.F(GOVERNMENT)}).count(),
+        )
+
+    assert {label: across for label, (_, across) in counts.items() if across} == {}
+    assert {label for label, (total, _) in counts.items() if not total} == {
+        "organization.Delegation.from_employee",  # the demo has no delegation
+        "organization.Delegation.to_employee",
+        "organization.Delegation.unit",
+    }
