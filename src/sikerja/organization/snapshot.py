@@ -56,6 +56,8 @@ class AgencySnapshot:
         members: bool = True,
         member_units: list[int] | None = None,
         member_slice: tuple[int, int] | None = None,
+        member_kinds: tuple[str, ...] | None = None,
+        count_members: bool = True,
     ) -> None:
         self.agency = agency
         self.on = on
@@ -90,7 +92,9 @@ class AgencySnapshot:
             elif self.units[placement.position.unit_id].agency_id == agency.pk:
                 self.members.append(placement)
         if members and not together:
-            self._load_members(in_units, agency, member_units, member_slice)
+            if member_kinds is not None:
+                in_units = in_units.filter(position__kind__in=member_kinds)
+            self._load_members(in_units, agency, member_units, member_slice, count_members)
         holder_ids = {p.employee_id for plist in self.heads.values() for p in plist}
         self.delegations: dict[int, list[Delegation]] = defaultdict(list)
         delegations = (
@@ -110,9 +114,11 @@ class AgencySnapshot:
         agency: Agency,
         member_units: list[int] | None,
         member_slice: tuple[int, int] | None,
+        count_members: bool,
     ) -> None:
         """Members in unit order, limited to some units and to one page, in the database (two
-        queries: the page and the total) so a large agency is never loaded whole."""
+        queries: the page and, unless the caller knows it, the total) so a large agency is never
+        loaded whole."""
         queryset = in_units.filter(position__is_head=False, position__unit__agency=agency)
         if member_units is not None:
             queryset = queryset.filter(position__unit_id__in=member_units)
@@ -125,7 +131,8 @@ class AgencySnapshot:
             return
         offset, limit = member_slice
         self.members = list(queryset[offset : offset + limit])
-        self.member_total = queryset.count()
+        if count_members:
+            self.member_total = queryset.count()
 
     def _subject(self, placement: Placement) -> _Subject:
         position = placement.position

@@ -5,18 +5,23 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from sikerja.organization import services_people
-from sikerja.organization.models import Placement, Position
+from sikerja.organization.access import scope_cache_resize
+from sikerja.organization.models import OrgUnit, Placement, Position
 from sikerja.organization.nip import format_nip, mask_nip
 from sikerja.organization.selectors import resolver_for
 from tests.web.helpers import body, text
 
-# Queries of one agency page, whatever the number of people: session and user (2), the viewer
-# (account, employee, head placements, chain: 4), the agency and its visible units (2), and the
-# snapshot (units, placements, delegations: 3).
-AGENCY_PAGE_QUERIES = 12  # + the per-unit member counts
+# Queries of one agency page, whatever the number of people: session and user (2), the viewer's
+# account (1; the rest of the viewer is cached, `organization.access`), the agency and its
+# visible units (2), the per-unit member counts (1), and the snapshot (units, head placements,
+# one page of members, delegations: 4).
+AGENCY_PAGE_QUERIES = 10
+SCOPE_BUILD_QUERIES = 3  # the first request after a change: employee, heads held, chain
 UNIT_ITEM = re.compile(r'<li class="unit-tree__item[^"]*">(.*?)</li>', re.DOTALL)
 
 
@@ -153,20 +158,63 @@ def _add_staff(operator, jf_position: Position, count: int, at) -> None:
         )
 
 
+def _root_unit_id(agency_id: int) -> int:
+    return OrgUnit.objects.get(agency_id=agency_id, depth=0).pk
+
+
+@pytest.mark.usefixtures("scope_cache")
+@pytest.mark.parametrize("choose_root", [False, True])
+@pytest.mark.parametrize("name", ["kepala_dinas", "bkpsdm"])
 def test_the_agency_page_costs_the_same_queries_with_more_people(
-    client_of, persona, operator, now, today, django_assert_num_queries
+    name, choose_root, client_of, persona, operator, now, today, django_assert_num_queries
 ):
-    client = client_of("kepala_dinas")
+    client = client_of(name)
     agency_id = _agency_id(persona, today, "kepala_dinas")
+    query = f"?unit={_root_unit_id(agency_id)}" if choose_root else ""
+    path = f"/organisasi/{agency_id}/{query}"
     jf_position = Placement.objects.get(employee=persona("jf_ahli_muda"), valid_to=None).position
+    client.get(path)  # whatever the session middleware does on a first request
+    scope_cache_resize()  # empty: the next request builds the scope
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES):
+        client.get(path)
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
-        before = client.get(f"/organisasi/{agency_id}/").context["page"].member_count
+        before = client.get(path).context["page"].member_count
 
     _add_staff(operator, jf_position, 12, now)
+    client.get(path)
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
-        after = client.get(f"/organisasi/{agency_id}/").context["page"].member_count
+        after = client.get(path).context["page"].member_count
 
     assert after - before == 12
+
+
+def test_choosing_the_root_reads_one_page_of_members_in_table_order(
+    client_of, persona, today, monkeypatch
+):
+    from sikerja.organization.views import agency_page
+
+    monkeypatch.setattr(agency_page, "MEMBER_LIMIT", 3)
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    members = (
+        Placement.objects.effective_on(today)
+        .filter(
+            position__unit__agency_id=agency_id,
+            position__kind__in=["FUNGSIONAL", "PELAKSANA"],
+            position__is_head=False,
+        )
+        .order_by("position__unit__path", "employee__name", "employee_id")
+    )
+
+    client = client_of("kepala_dinas")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/organisasi/{agency_id}/?unit={_root_unit_id(agency_id)}")
+
+    page = response.context["page"]
+    assert [q["sql"].endswith("LIMIT 3") for q in queries].count(True) == 1
+
+    listed = sorted(row.employee_id for group in page.groups for row in group.rows)
+    assert listed == sorted(p.employee_id for p in members[:3])
+    assert (page.member_count, page.truncated) == (3, True)
 
 
 def test_a_large_agency_asks_for_a_unit_and_then_shows_that_units_people(

@@ -183,22 +183,22 @@ def agency_page(
         if selected is None:
             raise NotFound()
     must_choose = selected is None and total > MEMBER_LIMIT
+    in_view_units = [u.pk for u in units if selected is None or u.path.startswith(selected.path)]
+    # The chosen units' first page of members is cut in the database (unit path, then name), so
+    # choosing the root of a 25,000-person agency reads MEMBER_LIMIT rows, not 25,000.
     snapshot = AgencySnapshot(
-        agency, on, resolver_for(viewer.government), within=selected, members=not must_choose
+        agency,
+        on,
+        resolver_for(viewer.government),
+        within=selected,
+        members=not must_choose,
+        member_units=in_view_units,
+        member_slice=(0, MEMBER_LIMIT),
+        member_kinds=MEMBER_KINDS,
+        count_members=False,
     )
-    members = (
-        []
-        if must_choose
-        else [
-            member
-            for member in snapshot.members_with_appraisers(limit=MEMBER_LIMIT)
-            if member.placement.position.unit_id in visible
-            and member.placement.position.kind in MEMBER_KINDS
-        ]
-    )
-    in_view = total
-    if selected is not None:
-        in_view = sum(counts.get(u.pk, 0) for u in units if u.path.startswith(selected.path))
+    members = [] if must_choose else snapshot.members_with_appraisers()
+    in_view = sum(counts.get(pk, 0) for pk in in_view_units)
     return AgencyPage(
         agency=agency,
         on=on,
