@@ -42,6 +42,7 @@ def test_wf_pen_uo_lampiran_ii_b_2_a_2_cross_unit_appointment_runs_to_the_decree
     )
     decide(assignment, "approve")
     decide(assignment, "approve")
+    decide(assignment, "approve")
     decide(assignment, "acknowledge")
 
     assert assignment.scope == "CROSS_UNIT"
@@ -49,20 +50,22 @@ def test_wf_pen_uo_lampiran_ii_b_2_a_2_cross_unit_appointment_runs_to_the_decree
         ("request", kabid.pk, "submit"),
         ("review", sekretaris.pk, "approve"),
         ("decree", kadis.pk, "approve"),
+        ("letter", sekretaris.pk, "approve"),
         ("receive", jf.pk, "acknowledge"),
     ]
     issued = letters(assignment)
+    # The Keputusan is the constitutive act; the letter that carries it out follows it.
     assert [letter.doc_type for letter in issued] == [
         "INVOLVEMENT_REQUEST",
-        "ASSIGNMENT_LETTER",
         "DECREE",
+        "ASSIGNMENT_LETTER",
     ]
     assert party_ids([issued[0].signer]) == [kabid.pk]
     assert party_ids(issued[0].addressees) == [sekretaris.pk]
-    assert party_ids([issued[1].signer]) == [sekretaris.pk]
-    assert party_ids(issued[1].addressees) == [jf.pk]
-    assert party_ids(issued[1].cc) == [kabid.pk]
-    assert party_ids([issued[2].signer]) == [kadis.pk]
+    assert party_ids([issued[1].signer]) == [kadis.pk]
+    assert party_ids([issued[2].signer]) == [sekretaris.pk]
+    assert party_ids(issued[2].addressees) == [jf.pk]
+    assert party_ids(issued[2].cc) == [kabid.pk]
     assert instance_of(assignment).status == WorkflowInstance.Status.APPROVED
 
 
@@ -174,8 +177,8 @@ def test_wf_pen_pd_lampiran_ii_b_2_a_3_cross_pd_appointment_goes_through_both_au
         ("target_authorization", kaban.pk, "approve"),
         ("availability", kabid_bappeda.pk, "approve"),
         ("reply_approval", kaban.pk, "approve"),
-        ("letter", kabid_bappeda.pk, "approve"),
         ("decree", sekda.pk, "approve"),
+        ("letter", kabid_bappeda.pk, "approve"),
         ("receive", jf.pk, "acknowledge"),
     ]
     issued = letters(assignment)
@@ -185,13 +188,13 @@ def test_wf_pen_pd_lampiran_ii_b_2_a_3_cross_pd_appointment_goes_through_both_au
         "INSTRUCTION",
         "STAFF_LIST",
         "INVOLVEMENT_REPLY",
-        "ASSIGNMENT_LETTER",
         "DECREE",
+        "ASSIGNMENT_LETTER",
     ]
-    assignment_letter = issued[5]
+    assignment_letter = issued[6]
     assert party_ids([assignment_letter.signer]) == [kabid_bappeda.pk]
     assert party_ids(assignment_letter.cc) == [kaban.pk, kadis.pk]
-    assert party_ids([issued[6].signer]) == [sekda.pk]
+    assert party_ids([issued[5].signer]) == [sekda.pk]
 
 
 @pytest.mark.django_db

@@ -39,7 +39,7 @@ def instruments(pack_id: str, key: str) -> list[tuple[str, str]]:
         (
             "kotim-2023",
             "WF-PEN-UO",
-            [("ASSIGNMENT_LETTER", "home.appraiser"), ("DECREE", "owner.agency_head")],
+            [("DECREE", "owner.agency_head"), ("ASSIGNMENT_LETTER", "home.appraiser")],
         ),
         (
             "kotim-2023",
