@@ -254,8 +254,8 @@ def test_wf_pen_pd_pasal_21_ayat_1_b_blitar_cross_pd_team_needs_the_sekdas_surat
         ("target_authorization", kaban.pk, "approve"),
         ("availability", kaban.pk, "approve"),
         ("reply_approval", kaban.pk, "approve"),
-        ("letter", kabid_bappeda.pk, "approve"),
         ("lead_order", sekda.pk, "approve"),
+        ("letter", kabid_bappeda.pk, "approve"),
         ("receive", jf.pk, "acknowledge"),
     ]
     issued = letters(assignment)
@@ -268,7 +268,8 @@ def test_wf_pen_pd_pasal_21_ayat_1_b_blitar_cross_pd_team_needs_the_sekdas_surat
         "ORDER_LETTER",
         "ORDER_LETTER",
     ]
-    surat_tugas, sekda_order = issued[5], issued[6]
+    # The Sekda's surat perintah comes before the members' (SPEC 4.3.3 as revised, Pasal 21(1)b).
+    sekda_order, surat_tugas = issued[5], issued[6]
     assert party_ids([surat_tugas.signer]) == [kabid_bappeda.pk]
     assert party_ids(surat_tugas.cc) == [kaban.pk, kadis.pk]
     assert party_ids([sekda_order.signer]) == [sekda.pk]
