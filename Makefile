@@ -63,7 +63,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python bench/run.py
 
 messages: $(STAMP)
-	cd src/sikerja && ../../$(BIN)/python ../../manage.py compilemessages
+	cd src/sikerja && DJANGO_SETTINGS_MODULE=sikerja.config.settings.dev ../../$(BIN)/python ../../manage.py compilemessages
 
 clean:
 	rm -rf $(VENV) var
