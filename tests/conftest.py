@@ -205,3 +205,13 @@ def scope_cache(_no_scope_cache):
 
     scope_cache_resize()
 
+
+@pytest.fixture(scope="session")
+def _letter_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("letters")
+
+
+@pytest.fixture(autouse=True)
+def _letter_storage(settings, _letter_root):
+    """Letters' PDFs go to a temporary directory, not the checkout's var/."""
+    settings.SIKERJA_LETTER_ROOT = _letter_root

@@ -32,4 +32,4 @@ PDF = {
 )
 def letter_pdf_download(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = letter_get_for_download(letter_id=letter_id, user_id=viewer_of(request).user_id)
-    return pdf_attachment(letter)
+    return pdf_attachment(request, letter)

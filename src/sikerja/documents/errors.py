@@ -12,3 +12,4 @@ class DocumentErrorCode(StrEnum):
     SIGNER_REQUIRED = "signer_required"
     ISSUING_AGENCY = "issuing_agency_invalid"
     REASON_REQUIRED = "reason_required"
+    FILE_CORRUPT = "letter_file_corrupt"

@@ -145,3 +145,26 @@ class LetterRevocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.letter_id} revoked at {self.at:%Y-%m-%d}"
+
+
+class LetterFile(models.Model):
+    """The PDF of an issued letter as first typeset, kept in file storage with its SHA-256.
+
+    A row of its own, not a field of the letter: issued letters refuse every UPDATE
+    (migration 0002). One file per verification address printed in it (the public base URL).
+    """
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="files")
+    base_url = models.CharField(max_length=200)
+    name = models.CharField(max_length=200)  # inside the letter storage, made from ids only
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "base_url"], name="letterfile_one_per_url"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,4 +1,8 @@
-"""Render an issued letter to PDF (WeasyPrint) with its verification QR code (segno)."""
+"""Render an issued letter to PDF (WeasyPrint) with its verification QR code (segno).
+
+WeasyPrint (and its Pango and font set-up) is imported when the first PDF is made, not when
+the URLs are loaded: a server, a management command or a test that makes no PDF never pays it.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,20 @@ import datetime as dt
 import threading
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from sikerja.documents.models import Letter
 from sikerja.documents.sheet import Verification, letter_sheet
 from sikerja.documents.source_date import source_date_epoch
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 TEMPLATE = "documents/letter.html"
@@ -48,8 +55,11 @@ class _Typesetter(threading.local):
     """
 
     def __init__(self) -> None:
-        self.font_config = FontConfiguration()
-        self.stylesheet = CSS(filename=str(STYLESHEET), font_config=self.font_config)
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.font_config: FontConfiguration = FontConfiguration()
+        self.stylesheet: CSS = CSS(filename=str(STYLESHEET), font_config=self.font_config)
 
 
 @cache
@@ -83,6 +93,8 @@ def letter_pdf(letter: Letter, *, base_url: str | None = None) -> bytes:
 
     `letter` should come with its government and agency (select_related), else 2 queries.
     """
+    from weasyprint import HTML
+
     html = HTML(string=letter_html(letter, base_url=base_url))
     typesetter = _typesetter()
     document = html.render(stylesheets=[typesetter.stylesheet], font_config=typesetter.font_config)

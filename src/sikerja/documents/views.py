@@ -10,16 +10,16 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from sikerja.core.errors import NotFound
+from sikerja.core.errors import DomainError, NotFound
 from sikerja.documents import selectors
+from sikerja.documents.files import letter_file_read
 from sikerja.documents.integrity import letter_is_intact
 from sikerja.documents.models import Letter
-from sikerja.documents.render import letter_pdf
 from sikerja.documents.wording import date_long, position_of
 from sikerja.organization.nip import mask_nip
 
@@ -79,12 +79,34 @@ def letter_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
         letter = selectors.letter_get_for_download(letter_id=pk, user_id=request.user.pk or 0)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    return pdf_attachment(letter)
+    try:
+        return pdf_attachment(request, letter)
+    except DomainError as exc:
+        return HttpResponse(str(exc.message), status=exc.status, content_type="text/plain")
 
 
-def pdf_attachment(letter: Letter) -> HttpResponse:
-    """The letter's PDF as a download named after its number (for the page and the API)."""
-    response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
-    filename = UNSAFE_FILENAME.sub("-", letter.number).strip("-.") or f"naskah-dinas-{letter.pk}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+def _etag_of(request: HttpRequest) -> str:
+    """The SHA-256 the client already holds (If-None-Match: "<sha256>"), if any."""
+    return request.headers.get("If-None-Match", "").strip().removeprefix("W/").strip('"')
+
+
+def pdf_attachment(request: HttpRequest, letter: Letter) -> HttpResponse:
+    """The letter's PDF as a download named after its number (for the page and the API), from
+    file storage, with its SHA-256 as the ETag: 304 when the client already holds it.
+
+    Raises DomainError `letter_file_corrupt` when the stored file fails its hash.
+    """
+    pdf = letter_file_read(letter=letter, at=timezone.now(), known_sha256=_etag_of(request))
+    response: HttpResponse
+    if pdf.content is None:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(pdf.content, content_type="application/pdf")
+        filename = (
+            UNSAFE_FILENAME.sub("-", letter.number).strip("-.") or f"naskah-dinas-{letter.pk}"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    response["ETag"] = f'"{pdf.sha256}"'
+    # The bytes never change, but who may read them can: a private cache revalidates each time.
+    response["Cache-Control"] = "private, no-cache"
     return response
