@@ -46,6 +46,7 @@ def request_check(
     """Refuse a request the pack does not allow: its contents, period, channel, candidates."""
     fields_check(pack, definition, data)
     period_check(pack, data)
+    past_period_check(pack, data, on)
     if (
         data.channel == Assignment.Channel.ORAL
         and scope != Scope.WITHIN_UNIT
@@ -144,6 +145,29 @@ def period_check(pack: LoadedPack, data: RequestInput) -> None:
             message=_("Tanggal selesai harus sama dengan atau sesudah tanggal mulai."),
             fields={"ends_on": _("Sebelum tanggal mulai.")},
         )
+
+
+def past_period_check(pack: LoadedPack, data: RequestInput, on: dt.date) -> None:
+    """A period that starts before the day of the request is refused, or, where the pack's
+    `past_period` is "justify", needs a written justification (recorded with the request).
+
+    A product decision (the seeds are silent): a penugasan is asked for before it starts.
+    """
+    if data.starts_on is None or data.starts_on >= on:
+        return
+    if pack.parameters.past_period == "justify":
+        if data.justification.strip():
+            return
+        raise ValidationFailed(
+            code=AssignmentErrorCode.PERIOD_IN_PAST,
+            message=_("Tanggal mulai sudah lewat; tuliskan alasan penugasan yang berlaku surut."),
+            fields={"justification": _("Wajib diisi bila tanggal mulai sudah lewat.")},
+        )
+    raise ValidationFailed(
+        code=AssignmentErrorCode.PERIOD_IN_PAST,
+        message=_("Tanggal mulai sudah lewat; penugasan dimulai paling cepat hari ini."),
+        fields={"starts_on": _("Pilih hari ini atau sesudahnya.")},
+    )
 
 
 def no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:

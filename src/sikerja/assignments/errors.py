@@ -16,4 +16,5 @@ class AssignmentErrorCode(StrEnum):
     TEAM_REQUIRED = "team_required"
     PERIOD = "period_invalid"
     PERIOD_REQUIRED = "period_required"
+    PERIOD_IN_PAST = "period_in_past"
     UNKNOWN_VALUE = "unknown_value"

@@ -7,6 +7,8 @@ so a misspelt key fails `packs --check` instead of silently reading a default.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, UnitType
@@ -136,6 +138,9 @@ class PackParameters(_Strict):
     # `deadline_days` is given (calendar days, the engine counts opened_at + days).
     step_deadline_days: int | None = Field(default=None, ge=1)
     reminder_days_before: int = Field(default=2, ge=0)
+    # A requested period that starts before the day of the request: "refuse" it, or "justify"
+    # (accept it with a written justification). Product decision; the seeds are silent.
+    past_period: Literal["refuse", "justify"] = "refuse"
     # Teams, leads and Pengendali.
     team: Team | None = None
     team_patterns: tuple[str, ...] = ()
