@@ -18,3 +18,4 @@ class AssignmentErrorCode(StrEnum):
     PERIOD_REQUIRED = "period_required"
     PERIOD_IN_PAST = "period_in_past"
     UNKNOWN_VALUE = "unknown_value"
+    NOT_APPLICABLE = "field_not_applicable"

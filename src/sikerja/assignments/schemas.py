@@ -12,6 +12,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from sikerja.assignments.models import Assignment
+from sikerja.core.schemas import IsoDate
 from sikerja.organization.schemas import AgencyRef, EmployeeRefOut, listed_nip, viewer_in
 from sikerja.regulations.schema.workflows import Decision, Mode, Scope, Subject
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
@@ -37,8 +38,8 @@ class AssignmentIn(Schema):
     individual_target: str = Field(default="", max_length=TEXT)
     other_arrangements: str = Field(default="", max_length=TEXT)
     team_name: str = Field(default="", max_length=250)
-    starts_on: dt.date | None = None
-    ends_on: dt.date | None = None
+    starts_on: IsoDate | None = None
+    ends_on: IsoDate | None = None
     channel: Assignment.Channel = Assignment.Channel.WRITTEN
     additional_task: bool = False
 

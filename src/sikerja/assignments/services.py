@@ -206,13 +206,34 @@ def _units(
         return found
 
     if mode == Mode.VOLUNTARY:
+        _not_applicable(
+            data.home_unit_id,
+            "home_unit_id",
+            _("Pengajuan sukarela berasal dari unit pemohon; kosongkan isian ini."),
+        )
         owner = unit(data.owner_unit_id, "owner_unit_id") or requester_unit
         return owner, requester_unit
+    _not_applicable(
+        data.owner_unit_id,
+        "owner_unit_id",
+        _("Penunjukan dimiliki unit pemohon; kosongkan isian ini."),
+    )
     owner = requester_unit
     home = unit(data.home_unit_id, "home_unit_id")
     if home is None and candidates:
         home = _placed_unit(candidates[0], on)
     return owner, home or owner
+
+
+def _not_applicable(unit_id: int | None, field_name: str, reason: str) -> None:
+    """Refuse a unit the mode does not take: an appointment's owner unit is the requester's,
+    an application's home unit is the applicant's (never silently ignored)."""
+    if unit_id is not None:
+        raise ValidationFailed(
+            code=AssignmentErrorCode.NOT_APPLICABLE,
+            message=_("Isian ini tidak berlaku untuk jenis permohonan ini."),
+            fields={field_name: reason},
+        )
 
 
 SCOPE_ORDER = (Scope.WITHIN_UNIT, Scope.CROSS_UNIT, Scope.CROSS_PD, Scope.CROSS_INSTANSI)

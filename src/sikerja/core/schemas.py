@@ -6,10 +6,15 @@ answer with it, and the apps' routers only document it.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -17,6 +22,31 @@ MAX_PAGE_SIZE = 200
 # unbounded page number overflows it: a 500 on SQLite and on PostgreSQL, now a 400).
 MAX_PAGE = 1_000_000
 MAX_OFFSET = 1_000_000_000
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Pydantic also reads a number as a Unix time (`on=0` is 1970-01-01): only ISO dates pass."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError("date_format", "date must be YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
+"""A date given as YYYY-MM-DD, for every date an API input takes."""
+
+
+def choices_schema(enum: type[Enum], title: str) -> WithJsonSchema:
+    """Document an enum field inline under its own title, with exactly the enum's values:
+    `Annotated[Model.Choice, choices_schema(Model.Choice, "ModelChoice")]`.
+
+    The API's OpenAPI components are keyed by the enum's class name, so two enums with one
+    name (Delegation.Scope and the workflows' Scope) are documented as whichever came first.
+    """
+    values = [member.value for member in enum]
+    return WithJsonSchema({"type": "string", "enum": values, "title": title})
 
 
 class Pagination(PageNumberPagination):

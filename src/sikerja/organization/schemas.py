@@ -9,10 +9,11 @@ a role answer sign that person's SKP with their NIP on it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
+from sikerja.core.schemas import IsoDate, choices_schema
 from sikerja.organization.models import Delegation, Placement, Position
 from sikerja.organization.nip import mask_nip
 from sikerja.organization.rules import Viewer, may_see_full_nip
@@ -199,9 +200,12 @@ class EmployeeRefOut(Schema):
         return _listed(obj, context)
 
 
+DelegationScope = Annotated[Delegation.Scope, choices_schema(Delegation.Scope, "DelegationScope")]
+
+
 class DelegationOut(Schema):
     id: int
-    scope: Delegation.Scope
+    scope: DelegationScope
     from_employee: EmployeeRefOut
     to_employee: EmployeeRefOut
     grades: list[str]
@@ -220,26 +224,26 @@ class PlacementIn(Schema):
     nip: str = Field(min_length=1, max_length=18)
     position_id: int
     kind: Placement.Kind = Placement.Kind.DEFINITIVE
-    valid_from: dt.date
-    valid_to: dt.date | None = None
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
     decision_number: str = Field(max_length=120)
-    decision_date: dt.date
+    decision_date: IsoDate
     decided_by: str = Field(max_length=200)
     note: str = ""
 
 
 class PlacementEndIn(Schema):
-    valid_to: dt.date
+    valid_to: IsoDate
 
 
 class DelegationIn(Schema):
     from_nip: str = Field(min_length=1, max_length=18)
     to_nip: str = Field(min_length=1, max_length=18)
-    scope: Delegation.Scope
+    scope: DelegationScope
     grades: list[str] = []
     unit_id: int | None = None
-    valid_from: dt.date
-    valid_to: dt.date | None = None
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
     legal_basis: str = Field(max_length=300)
 
 

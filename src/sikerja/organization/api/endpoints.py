@@ -15,7 +15,14 @@ from django.utils import timezone
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from sikerja.core.schemas import MAX_OFFSET, MAX_PAGE_SIZE, PAGE_SIZE, Pagination, read_answers
+from sikerja.core.schemas import (
+    MAX_OFFSET,
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    IsoDate,
+    Pagination,
+    read_answers,
+)
 from sikerja.organization import selectors
 from sikerja.organization.api import reads
 from sikerja.organization.http import viewer_of
@@ -34,7 +41,7 @@ from sikerja.organization.schemas import (
 router = Router(tags=["organisasi"])
 
 ON_HELP = "Tanggal acuan (YYYY-MM-DD); bawaan: hari ini."
-OnDate = Annotated[dt.date | None, Query(description=ON_HELP)]
+OnDate = Annotated[IsoDate | None, Query(description=ON_HELP)]
 
 
 def _on(on: dt.date | None) -> dt.date:
