@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
-from sikerja.web import throttle
+from sikerja.web import session_limits, throttle
 from sikerja.web.home import home_work
 
 HTTP_TOO_MANY_REQUESTS = 429
@@ -50,7 +50,9 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         throttle.record_success(self._attempt())
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        session_limits.session_start(self.request)
+        return response
 
 
 class LogoutView(auth_views.LogoutView):

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sikerja.web.session_limits.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sikerja.web.middleware.ContentSecurityPolicyMiddleware",
@@ -150,6 +151,9 @@ if _proxy_ssl_header:
         "https",
     )
 
+# A session lasts a working day at most and ends after an idle spell (sikerja.web.session_limits).
+SESSION_COOKIE_AGE = envint("SIKERJA_SESSION_MAX_SECONDS", 9 * 60 * 60)
+SESSION_IDLE_SECONDS = envint("SIKERJA_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
