@@ -21,11 +21,7 @@ install: $(STAMP)
 run: export DJANGO_SETTINGS_MODULE = sikerja.config.settings.dev
 run: $(STAMP)
 	mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
-	$(BIN)/python manage.py packs --check
-	$(BIN)/python manage.py demo --pack $(PACK) --employees $(EMPLOYEES) --if-empty
-	$(BIN)/python manage.py demo_requests --if-empty
+	$(BIN)/python manage.py setup_demo --pack $(PACK) --employees $(EMPLOYEES)
 	$(BIN)/python manage.py runserver $(HOST)
 
 # Production: the environment (and ./.env if present: copy .env.example) with the production

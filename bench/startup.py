@@ -1,0 +1,99 @@
+"""Time `make run` to its first page, against the product's own runserver alone as the floor.
+
+    .venv/bin/python bench/startup.py [--rounds 3] [--output bench/results-startup.json]
+
+Each round runs in a fresh directory given as SIKERJA_VAR_DIR (so nothing of the checkout's
+var/ is touched): `make run` on an empty database (migrations and the demo pemda are built),
+`make run` again on that prepared database, and `manage.py runserver` alone on it (the floor:
+what serving costs with no set-up at all). The clock stops at the first answer of `/masuk/`
+(the login page). The virtualenv must be ready (`.venv/.installed` newer than pyproject.toml),
+so no round installs anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1:8765"
+FIRST_PAGE = f"http://{HOST}/masuk/"
+TIMEOUT = 300.0
+
+
+def _first_page(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting the command to the first HTTP answer of FIRST_PAGE."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        while time.perf_counter() - started < TIMEOUT:
+            if process.poll() is not None:
+                raise RuntimeError(f"{command} exited with {process.returncode}")
+            try:
+                with urllib.request.urlopen(FIRST_PAGE, timeout=5) as response:
+                    response.read()
+                return time.perf_counter() - started
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.05)
+        raise RuntimeError(f"no answer from {FIRST_PAGE} in {TIMEOUT} s")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def _round(var_dir: Path) -> dict[str, float]:
+    env = {**os.environ, "SIKERJA_VAR_DIR": str(var_dir)}
+    make = ["make", "run", f"HOST={HOST}"]
+    runserver = [str(ROOT / ".venv/bin/python"), "manage.py", "runserver", HOST, "--noreload"]
+    fresh = _first_page(make, env)
+    prepared = _first_page(make, env)
+    floor_env = {**env, "DJANGO_SETTINGS_MODULE": "sikerja.config.settings.dev"}
+    floor = _first_page(runserver, floor_env)
+    return {"make_run_fresh_s": fresh, "make_run_prepared_s": prepared, "runserver_alone_s": floor}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=ROOT / "bench/results-startup.json")
+    args = parser.parse_args()
+    rounds = []
+    for number in range(args.rounds):
+        with tempfile.TemporaryDirectory(prefix="sikerja-startup-") as var_dir:
+            rounds.append(_round(Path(var_dir)))
+        print(f"round {number + 1}: {rounds[-1]}", file=sys.stderr)
+    keys = rounds[0].keys()
+    summary = {key: statistics.median(r[key] for r in rounds) for key in keys}
+    summary["ratio_prepared_to_floor"] = (
+        summary["make_run_prepared_s"] / summary["runserver_alone_s"]
+    )
+    result = {
+        "command": " ".join(sys.argv),
+        "rounds": rounds,
+        "median": summary,
+        "loadavg": os.getloadavg(),
+    }
+    args.output.write_text(json.dumps(result, indent=2) + "\n")
+    for key, value in summary.items():
+        print(f"{key:28} {value:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""`manage.py setup_demo` runs every step of `make run`'s set-up in one process."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from sikerja.organization.models import Government
+
+
+@pytest.mark.usefixtures("world")
+def test_on_a_prepared_database_it_checks_the_packs_and_keeps_the_demo():
+    governments = Government.objects.count()
+    out = StringIO()
+
+    call_command("setup_demo", stdout=out)
+
+    printed = out.getvalue()
+    assert "No migrations to apply." in printed
+    assert "surakarta-2023" in printed  # the packs check lists every pack
+    assert "Basis data sudah berisi data; demo tidak dibuat ulang." in printed
+    assert Government.objects.count() == governments
