@@ -76,7 +76,8 @@ def test_the_username_stays_blocked_from_another_address(world, limit):
     assert response.status_code == 429
 
 
-def test_an_address_that_failed_for_many_usernames_is_blocked(world, limit):
+def test_an_address_that_failed_for_many_usernames_is_blocked(world, limit, settings):
+    settings.LOGIN_THROTTLE_ADDRESS_ATTEMPTS = 3
     for username in ("kabid", "sekda", "pelaksana"):
         _login(Client(), username, "salah-sandi", address="10.2.2.2")
 

@@ -67,6 +67,8 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-export-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
+    # Locked logins: BKPSDM operators only (tests/web/test_lockouts.py unlocks).
+    ("web:locked-accounts", ""): (Y, N, N, N, N, N, N, N, N, N),
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
 PUBLIC_ROUTES = {"web:login", "web:logout"}
@@ -77,6 +79,7 @@ POST_ROUTES = {
     "web:assignment-recommend",
     "web:assignment-remind",
     "web:assignment-withdraw",
+    "web:account-unlock",
 }
 URL_KWARGS = {
     "web:agency_detail": "agency_id",

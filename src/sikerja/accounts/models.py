@@ -23,6 +23,13 @@ class Account(TimeStampedModel):
         "organization.Government", on_delete=models.PROTECT, related_name="accounts"
     )
     role = models.CharField(max_length=20, choices=Role.choices)
+    # Set when failed logins used up the account's attempts; cleared by time or by BKPSDM.
+    login_locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["government", "login_locked_until"], name="account_gov_locked_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} ({self.role})"

@@ -10,7 +10,7 @@ from django.urls import URLPattern, path
 from sikerja.assignments import urls as assignments
 from sikerja.notifications import urls as notifications
 from sikerja.organization import urls as organization
-from sikerja.web import health, views
+from sikerja.web import health, lockouts, views
 
 app_name = "web"
 
@@ -20,6 +20,12 @@ urlpatterns: list[URLPattern] = [
     path("readyz", health.readyz, name="readyz"),
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", views.LogoutView.as_view(), name="logout"),
+    path("akun-terkunci/", lockouts.locked_accounts, name="locked-accounts"),
+    path(
+        "akun-terkunci/<int:account_id>/buka/",
+        lockouts.account_unlock_view,
+        name="account-unlock",
+    ),
     *organization.urlpatterns,
     *assignments.urlpatterns,
     *notifications.urlpatterns,

@@ -116,8 +116,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
-# Login throttling: failed attempts per username and per client address in a window.
+# Login throttling (sikerja.web.throttle): failed attempts per account, which lock it until the
+# window ends (audited; BKPSDM may unlock), and per client address (the address behind
+# TRUSTED_PROXIES), higher: an office behind one address must not be locked out by one person.
 LOGIN_THROTTLE_ATTEMPTS = envint("SIKERJA_LOGIN_THROTTLE_ATTEMPTS", 5)
+LOGIN_THROTTLE_ADDRESS_ATTEMPTS = envint("SIKERJA_LOGIN_THROTTLE_ADDRESS_ATTEMPTS", 50)
 LOGIN_THROTTLE_WINDOW_SECONDS = envint("SIKERJA_LOGIN_THROTTLE_WINDOW_SECONDS", 900)
 
 CACHES = {
