@@ -55,7 +55,13 @@ def _ask(tab, outsider: Employee, unit_id: int) -> int:
     tab.get_by_role("link", name="Ajukan permohonan").click()
     tab.get_by_label("Hal").fill("Penyusunan kajian kebutuhan pegawai 2027")
     tab.get_by_label("Unit organisasi tujuan").select_option(str(unit_id))
-    tab.get_by_label("Pegawai yang diusulkan").select_option(str(outsider.pk))
+    # The flow is named as soon as the unit is chosen; the picker searches its staff by name.
+    tab.get_by_test_id("flow-note").filter(has_text="Penunjukan lintas unit organisasi").wait_for()
+    with tab.expect_response(lambda r: r.request.method == "POST" and "/penugasan/baru/" in r.url):
+        tab.get_by_label("Cari pegawai (nama atau NIP)").fill(outsider.name.split()[0])
+    assert tab.get_by_test_id("person-picker").get_by_role("checkbox").count() >= 1
+    person = tab.get_by_role("checkbox", name=re.compile(re.escape(outsider.full_name)))
+    person.check()
     tab.get_by_label("Maksud dan tujuan").fill("Menyusun kajian kebutuhan pegawai 2027")
     tab.get_by_label("Kompetensi yang dibutuhkan").fill("analisis jabatan")
     tab.get_by_label("Target yang diharapkan").fill("Dokumen kajian disahkan")

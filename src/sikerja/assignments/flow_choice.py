@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikerja.core.errors import RuleViolation
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.workflows import PenugasanDefinition, Subject
 from sikerja.workflows.errors import WorkflowErrorCode
+
+# "... tidak berlaku untuk penugasan perorangan / tim."
+SUBJECT_WORDS = {Subject.INDIVIDUAL: gettext_lazy("perorangan"), Subject.TEAM: gettext_lazy("tim")}
 
 
 def definition_for(
@@ -39,7 +43,7 @@ def definition_for(
         raise RuleViolation(
             code=WorkflowErrorCode.SUBJECT_NOT_ALLOWED,
             message=_("%(flow)s tidak berlaku untuk penugasan %(subject)s.")
-            % {"flow": definition.label, "subject": subject.lower()},
+            % {"flow": definition.label, "subject": SUBJECT_WORDS.get(subject, subject)},
             citation="; ".join(pack.cite(c) for c in definition.citations),
         )
     return key, definition

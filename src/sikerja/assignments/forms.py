@@ -70,6 +70,18 @@ def _text(label: StrOrPromise, *, rows: int = 3, max_length: int = 4000) -> form
     )
 
 
+# Choosing the kind, the unit or "additional task" re-renders the form (htmx): the staff of the
+# unit and the flow the request will run, with the fields it requires.
+LIVE = {
+    "hx-post": reverse_lazy("web:assignment-create"),
+    "hx-trigger": "change",
+    "hx-vals": '{"action": "candidates"}',
+    "hx-target": "#request-form",
+    "hx-select": "#request-form",
+    "hx-swap": "outerHTML",
+}
+
+
 class IdListField(forms.Field):
     """Several ids from a multiple select; which ids exist is the domain's question."""
 
@@ -92,23 +104,32 @@ class RequestForm(forms.Form):
         label=_("Jenis"),
         choices=Assignment.Mode.choices,
         initial=Assignment.Mode.APPOINTMENT,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs=LIVE),
     )
     subject = forms.ChoiceField(
         label=_("Penugasan untuk"),
         choices=Assignment.Subject.choices,
         initial=Assignment.Subject.INDIVIDUAL,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs=LIVE),
     )
     title = forms.CharField(label=_("Hal"), required=False, max_length=250)
     unit = forms.IntegerField(
         label=_("Unit organisasi tujuan"),
         required=False,
-        # With htmx, choosing a unit lists its staff below; without it, a button does.
-        widget=forms.Select(
+        # With htmx, choosing a unit lists its staff below and names the flow; without it, a
+        # button does.
+        widget=forms.Select(attrs=LIVE),
+    )
+    candidate_query = forms.CharField(
+        label=_("Cari pegawai (nama atau NIP)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
             attrs={
+                "type": "search",
+                "autocomplete": "off",
                 "hx-post": reverse_lazy("web:assignment-create"),
-                "hx-trigger": "change",
+                "hx-trigger": "input changed delay:300ms, search",
                 "hx-vals": '{"action": "candidates"}',
                 "hx-target": "#candidate-field",
                 "hx-select": "#candidate-field",
@@ -116,7 +137,11 @@ class RequestForm(forms.Form):
             }
         ),
     )
-    candidate_ids = IdListField(label=_("Pegawai yang diusulkan"), required=False)
+    candidate_ids = IdListField(
+        label=_("Pegawai yang diusulkan"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "person-choice"}),
+    )
     candidate_nips = forms.CharField(
         label=_("atau NIP pegawai"),
         required=False,
@@ -144,7 +169,9 @@ class RequestForm(forms.Form):
         initial=Assignment.Channel.WRITTEN,
         widget=forms.RadioSelect,
     )
-    additional_task = forms.BooleanField(label=_("Tugas tambahan"), required=False)
+    additional_task = forms.BooleanField(
+        label=_("Tugas tambahan"), required=False, widget=forms.CheckboxInput(attrs=LIVE)
+    )
 
     def clean_candidate_nips(self) -> list[str]:
         text: str = self.cleaned_data.get("candidate_nips") or ""

@@ -1,9 +1,9 @@
-"""The request form page: the units to choose from, the staff of the chosen unit, and which
-fields the pack requires.
+"""The request form page: the units to choose from, the staff of the chosen unit (searchable by
+name or NIP), and which fields the pack requires.
 
-The flow (and so its required fields) is known only once the scope is derived from the
-organisation at submission, so the page marks the union of the request fields of the pack's
-allowed flows, naming the flows that need each one.
+Before a unit is chosen the page marks the union of the request fields of the pack's allowed
+flows, naming the flows that need each one; once the unit is chosen (htmx re-renders the form)
+it names the flow the request will run and marks only that flow's fields.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.forms import BoundField
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from sikerja.assignments.forms import REQUEST_FIELDS, RequestForm
+from sikerja.assignments.preview import FlowPreview, request_flow_preview
 from sikerja.core.errors import DomainError
 from sikerja.organization.display import shown_nip
 from sikerja.organization.models import OrgUnit, Placement
@@ -46,6 +48,7 @@ class RequestFormPage:
     candidate_unit: str
     has_candidates: bool
     error: DomainError | None
+    flow: FlowPreview | None = None
 
 
 def required_fields(pack: LoadedPack) -> dict[str, list[str]]:
@@ -79,10 +82,25 @@ def _unit_choices(viewer: Viewer) -> list[tuple[str, Choices]]:
     return [("", [("", _("— pilih unit —"))]), *groups.values()]
 
 
+def _matches(query: str, name: str, nip: str) -> bool:
+    """Every word of the query is in the name, or the query's digits are in the NIP as shown
+    (a masked NIP is never searched)."""
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if digits and len(digits) == len(query.replace(" ", "")):
+        return "*" not in nip and digits in nip.replace(" ", "")
+    return all(word in name.casefold() for word in query.casefold().split())
+
+
 def _candidates(
-    viewer: Viewer, unit_id: int | None, on: dt.date
+    viewer: Viewer,
+    unit_id: int | None,
+    on: dt.date,
+    query: str = "",
+    chosen: frozenset[int] = frozenset(),
 ) -> tuple[str, list[tuple[int, str]]]:
-    """The JF and Pelaksana placed in the unit or below it on the day (2 queries)."""
+    """The JF and Pelaksana placed in the unit or below it on the day whose name or NIP matches
+    the query (the ones already chosen always stay listed) (2 queries). A NIP is matched only
+    where the viewer may see it in full."""
     unit = (
         OrgUnit.objects.filter(pk=unit_id, government=viewer.government).first()
         if unit_id
@@ -104,6 +122,8 @@ def _candidates(
     for placement in placements:
         employee = placement.employee
         nip = shown_nip(viewer, employee.pk, employee.nip)
+        if query and employee.pk not in chosen and not _matches(query, employee.full_name, nip):
+            continue
         options.setdefault(
             employee.pk, f"{employee.full_name} — {placement.position.title} ({nip})"
         )
@@ -133,9 +153,19 @@ def request_form_page(
     if error is not None:
         bind_error(form, error)
     form.fields["unit"].widget.choices = _unit_choices(viewer)
-    unit_name, candidates = _candidates(viewer, _chosen_unit(form), on)
+    unit_id = _chosen_unit(form)
+    unit_name, candidates = _candidates(
+        viewer, unit_id, on, _text(form, "candidate_query"), _chosen_ids(form)
+    )
     form.fields["candidate_ids"].widget.choices = candidates
+    flow = _preview(viewer, form, unit_id, on)
     required = required_fields(pack)
+    if flow is not None and flow.refusal is None:
+        required = {
+            field_name: [flow.label]
+            for name in flow.request_fields
+            for field_name in PACK_FIELDS.get(name, (name,))
+        }
     return RequestFormPage(
         form=form,
         fields={
@@ -146,4 +176,32 @@ def request_form_page(
         candidate_unit=unit_name,
         has_candidates=bool(candidates),
         error=error,
+        flow=flow,
+    )
+
+
+def _text(form: RequestForm, name: str) -> str:
+    value = form.data.get(name, "") if form.is_bound else ""
+    return str(value).strip()
+
+
+def _chosen_ids(form: RequestForm) -> frozenset[int]:
+    data = form.data
+    values = data.getlist("candidate_ids") if isinstance(data, QueryDict) else []
+    return frozenset(int(value) for value in values if str(value).isdigit())
+
+
+def _preview(
+    viewer: Viewer, form: RequestForm, unit_id: int | None, on: dt.date
+) -> FlowPreview | None:
+    """The flow the request would run once the unit is chosen (None before)."""
+    if unit_id is None:
+        return None
+    return request_flow_preview(
+        viewer,
+        mode=_text(form, "mode") or str(form["mode"].initial),
+        subject=_text(form, "subject") or str(form["subject"].initial),
+        unit_id=unit_id,
+        additional_task=bool(_text(form, "additional_task")),
+        on=on,
     )

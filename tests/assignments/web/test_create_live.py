@@ -1,0 +1,92 @@
+"""The request form while it is filled in (htmx posts `action=candidates`): the flow the request
+will run is named as soon as the unit is chosen, with only that flow's fields marked; the staff
+of the unit are picked with a search by name or NIP, by checkbox (touch), never from a list of
+every employee."""
+
+from __future__ import annotations
+
+import pytest
+
+from sikerja.assignments.models import Assignment
+from tests.assignments.web.test_world import unit_of
+from tests.web.helpers import text
+
+CREATE = "/penugasan/baru/"
+
+pytestmark = pytest.mark.django_db
+
+
+def _choices(response) -> list[tuple[int, str]]:
+    return list(response.context["page"].form.fields["candidate_ids"].widget.choices)
+
+
+def _live(client, **data):
+    values = {"action": "candidates", "mode": "APPOINTMENT", "subject": "INDIVIDUAL", **data}
+    return client.post(CREATE, values)
+
+
+def test_choosing_a_unit_names_the_flow_and_marks_only_its_fields(client_of, persona, today):
+    response = _live(client_of("kepala_dinas"), unit=str(unit_of(persona("outsider"), today)))
+
+    page = response.context["page"]
+    required = {name for name, item in page.fields.items() if item.required_by}
+    assert (page.flow.label, page.flow.refusal) == ("Penunjukan lintas unit organisasi", None)
+    assert required == {"purpose", "competencies", "expected_target", "starts_on", "ends_on"}
+    assert {item.required_by for item in page.fields.values() if item.required_by} == {
+        "Penunjukan lintas unit organisasi"
+    }
+    assert "Alur yang berlaku: Penunjukan lintas unit organisasi (Perwali Surakarta 32/2023)." in (
+        text(response.content.decode())
+    )
+    assert Assignment.objects.count() == 0
+
+
+def test_a_flow_the_pack_does_not_run_is_refused_while_filling_in_with_its_citation(
+    client_of, persona, today
+):
+    # Surakarta's voluntary application across units is for one person, not a team.
+    response = _live(
+        client_of("jf_ahli_muda"),
+        mode="VOLUNTARY",
+        subject="TEAM",
+        unit=str(unit_of(persona("outsider"), today)),
+    )
+
+    refusal = response.context["page"].flow.refusal
+    assert (refusal.code, refusal.message, refusal.citation) == (
+        "subject_not_allowed",
+        "Pengajuan sukarela lintas unit organisasi tidak berlaku untuk penugasan tim.",
+        "Perwali Surakarta 32/2023 Lampiran IV 3.2.2; Perwali Surakarta 32/2023 Pasal 18 ayat (3)",
+    )
+    assert 'data-testid="refusal-citation"' in response.content.decode()
+
+
+def test_the_picker_searches_the_units_staff_by_name_and_keeps_the_chosen(
+    client_of, persona, today
+):
+    jf = persona("jf_ahli_muda")
+    unit = unit_of(persona("kepala_dinas"), today)  # the Dinas: its whole subtree's staff
+    client = client_of("kepala_dinas")
+    everyone = _live(client, unit=str(unit))
+    other = next(pk for pk, _label in _choices(everyone) if pk != jf.pk)
+
+    searched = _live(client, unit=str(unit), candidate_query=jf.name.upper())
+    kept = _live(client, unit=str(unit), candidate_query=jf.name, candidate_ids=[str(other)])
+
+    def listed(response) -> set[int]:
+        return {pk for pk, _label in _choices(response)}
+
+    assert listed(searched) == {jf.pk}
+    assert len(listed(everyone)) > 2
+    assert listed(kept) == {jf.pk, other}
+    assert 'type="checkbox" name="candidate_ids"' in everyone.content.decode()
+    assert '<select name="candidate_ids"' not in everyone.content.decode()
+
+
+def test_the_picker_finds_by_nip_where_the_viewer_sees_nips_in_full(client_of, persona, today):
+    jf = persona("jf_ahli_muda")
+    unit = unit_of(persona("kepala_dinas"), today)
+
+    found = _live(client_of("bkpsdm"), unit=str(unit), candidate_query=jf.nip)
+
+    assert [pk for pk, _label in _choices(found)] == [jf.pk]
