@@ -115,17 +115,19 @@ def test_two_concurrent_decisions_on_one_step_exactly_one_wins():
 @pytest.mark.django_db(transaction=True)
 def test_eight_concurrent_decisions_on_one_step_one_wins_and_its_letters_are_issued_once():
     assignment, step, sekretaris, deputy = _step_with_two_deciders()
+    reason = "Pegawai sedang menyelesaikan laporan akhir tahun."
     deciders = [
-        (sekretaris.pk, "approve", "") if index % 2 else (deputy.pk, "approve", "")
+        (sekretaris.pk, "reject", reason) if index % 2 else (deputy.pk, "reject", reason)
         for index in range(8)
     ]
 
     outcomes = _race(step, deciders)
 
-    assert sorted(outcomes) == ["stale"] * 7 + ["won:approve"]
+    assert sorted(outcomes) == ["stale"] * 7 + ["won:reject"]
     decided = WorkflowStep.objects.get(pk=step.pk)
-    assert (decided.status, decided.decision) == (WorkflowStep.Status.DECIDED, "approve")
-    assert len(trail(assignment)) == 3
+    assert (decided.status, decided.decision) == (WorkflowStep.Status.DECIDED, "reject")
+    assert len(trail(assignment)) == 2
+    # The request's letter, and the refusal's reply issued once (Kotim's approval issues no
+    # letter: the assignment letter follows the Keputusan).
     issued = letters(assignment)
-    assert len(issued) == 2  # the approval's two letters, each once
-    assert len({letter.doc_type for letter in issued}) == 2
+    assert [letter.doc_type for letter in issued] == ["INVOLVEMENT_REQUEST", "INVOLVEMENT_REPLY"]

@@ -41,7 +41,8 @@ def test_v26_lampiran_ii_b_2_a_3_e_kotim_the_three_officials_copied_on_the_lette
     jf = org.staff("Rudi Hartono", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA")
     data = request_input(candidate_ids=[jf.pk])
     assignment = assignment_request_submit(requester=org.people["bidang"], data=data, at=NOW, on=ON)
-    for decision in ("forward", "approve", "approve", "approve"):
+    # The Keputusan Sekda comes before the letter (SPEC 4.3.1 as revised).
+    for decision in ("forward", "approve", "approve", "approve", "approve"):
         decide(assignment, decision)
     assert open_step(assignment).step_key == "letter"
 
