@@ -2,11 +2,10 @@
 
 import hashlib
 import itertools
-from datetime import UTC
 
 import pytest
 
-from sikerja.audit.hashing import canonical_json
+from sikerja.audit.hashing import canonical_json, event_fields
 from sikerja.audit.models import AuditChainHead, AuditEvent
 from sikerja.audit.selectors import ChainBreak, ChainBreakReason, chain_verify
 from tests.audit.factories import GOVERNMENT_ID, append_only_guard_drop, event_record
@@ -14,22 +13,9 @@ from tests.audit.factories import GOVERNMENT_ID, append_only_guard_drop, event_r
 
 def _unkeyed_hash(event: AuditEvent) -> str:
     """The hash anyone can compute from the source code alone (the chain before keying)."""
-    fields = {
-        "government_id": event.government_id,
-        "seq": event.seq,
-        "at": event.at.astimezone(UTC).isoformat(),
-        "actor_user_id": event.actor_user_id,
-        "actor_label": event.actor_label,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "before": event.before,
-        "after": event.after,
-        "rule": event.rule,
-        "citation": event.citation,
-        "key_id": event.key_id,
-    }
-    return hashlib.sha256((event.prev_hash + canonical_json(fields)).encode()).hexdigest()
+    return hashlib.sha256(
+        (event.prev_hash + canonical_json(event_fields(event))).encode()
+    ).hexdigest()
 
 
 def _chain():

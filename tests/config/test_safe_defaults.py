@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.config.processes import ROOT, run_python
+
 SECRET = "x" * 60
 SHOW_SETTINGS = (
     "from django.conf import settings; print(settings.SETTINGS_MODULE, settings.DEBUG, "
     "settings.ALLOWED_HOSTS)"
 )
-
-
-def _run(args: list[str], tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """Run Python in a clean environment: no DJANGO_* or SIKERJA_* variable but those given."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SIKERJA_", "DJANGO_"))
-    }
-    env.update(SIKERJA_VAR_DIR=str(tmp_path), PYTHONPATH=str(ROOT / "src"), **extra_env)
-    return subprocess.run(  # noqa: S603 - fixed arguments, our own entry points
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def _entry_point(module: str) -> list[str]:
@@ -50,7 +27,7 @@ ENTRY_POINTS = {
 @pytest.mark.slow
 @pytest.mark.parametrize("entry_point", sorted(ENTRY_POINTS))
 def test_an_entry_point_without_settings_runs_production(entry_point, tmp_path):
-    result = _run(
+    result = run_python(
         ENTRY_POINTS[entry_point],
         tmp_path,
         SIKERJA_SECRET_KEY=SECRET,
@@ -66,7 +43,9 @@ def test_an_entry_point_without_settings_runs_production(entry_point, tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("entry_point", sorted(ENTRY_POINTS))
 def test_an_entry_point_without_a_secret_key_refuses_to_start(entry_point, tmp_path):
-    result = _run(ENTRY_POINTS[entry_point], tmp_path, SIKERJA_ALLOWED_HOSTS="sikerja.pemda.go.id")
+    result = run_python(
+        ENTRY_POINTS[entry_point], tmp_path, SIKERJA_ALLOWED_HOSTS="sikerja.pemda.go.id"
+    )
 
     assert result.returncode == 1
     assert (
@@ -78,7 +57,7 @@ def test_an_entry_point_without_a_secret_key_refuses_to_start(entry_point, tmp_p
 @pytest.mark.slow
 @pytest.mark.parametrize("entry_point", sorted(ENTRY_POINTS))
 def test_an_entry_point_without_allowed_hosts_refuses_to_start(entry_point, tmp_path):
-    result = _run(ENTRY_POINTS[entry_point], tmp_path, SIKERJA_SECRET_KEY=SECRET)
+    result = run_python(ENTRY_POINTS[entry_point], tmp_path, SIKERJA_SECRET_KEY=SECRET)
 
     assert result.returncode == 1
     assert "ImproperlyConfigured: SIKERJA_ALLOWED_HOSTS must name the host names" in result.stderr
@@ -86,7 +65,7 @@ def test_an_entry_point_without_allowed_hosts_refuses_to_start(entry_point, tmp_
 
 @pytest.mark.slow
 def test_development_is_asked_for_by_name(tmp_path):
-    result = _run(
+    result = run_python(
         [str(ROOT / "manage.py"), "shell", "-c", SHOW_SETTINGS],
         tmp_path,
         DJANGO_SETTINGS_MODULE="sikerja.config.settings.dev",

@@ -2,39 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import string
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.config.processes import ROOT, run_python
+
 KEY_ALPHABET = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
 
 
 def _run_check(tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SIKERJA_", "DJANGO_"))
-    }
-    env.update(
+    return run_python(
+        [str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
         DJANGO_SETTINGS_MODULE="sikerja.config.settings.prod",
-        SIKERJA_VAR_DIR=str(tmp_path),
         SIKERJA_ALLOWED_HOSTS="sikerja.pemda.go.id",
         **extra_env,
-    )
-    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
-        [sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
 

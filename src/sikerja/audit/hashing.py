@@ -60,12 +60,9 @@ def mac(key_id: str, message: str) -> str:
     return hmac.new(audit_key(key_id), message.encode(), hashlib.sha256).hexdigest()
 
 
-def event_hash(event: AuditEvent) -> str:
-    """Return the keyed hash of `event`, linked to the chain through its `prev_hash`.
-
-    Raises UnknownAuditKey when the event's key id is not in the settings.
-    """
-    fields = {
+def event_fields(event: AuditEvent) -> dict[str, Any]:
+    """The fields of `event` its hash covers (its key id included)."""
+    return {
         "government_id": event.government_id,
         "seq": event.seq,
         # UTC, so that the value passed in and the value read back hash alike.
@@ -81,4 +78,11 @@ def event_hash(event: AuditEvent) -> str:
         "citation": event.citation,
         "key_id": event.key_id,
     }
-    return mac(event.key_id, event.prev_hash + canonical_json(fields))
+
+
+def event_hash(event: AuditEvent) -> str:
+    """Return the keyed hash of `event`, linked to the chain through its `prev_hash`.
+
+    Raises UnknownAuditKey when the event's key id is not in the settings.
+    """
+    return mac(event.key_id, event.prev_hash + canonical_json(event_fields(event)))

@@ -12,32 +12,26 @@ afterwards; on SQLite adding the column may rebuild the table, which drops them 
 """
 
 import hashlib
-from datetime import UTC
 from importlib import import_module
 
 from django.db import migrations, models
 
-from sikerja.audit.hashing import GENESIS_HASH, canonical_json, current_key_id, event_hash
+from sikerja.audit.hashing import (
+    GENESIS_HASH,
+    canonical_json,
+    current_key_id,
+    event_fields,
+    event_hash,
+)
 
 BATCH = 2000
 _guard = import_module("sikerja.audit.migrations.0002_append_only_triggers")
 
 
 def _legacy_hash(event):
-    fields = {
-        "government_id": event.government_id,
-        "seq": event.seq,
-        "at": event.at.astimezone(UTC).isoformat(),
-        "actor_user_id": event.actor_user_id,
-        "actor_label": event.actor_label,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "before": event.before,
-        "after": event.after,
-        "rule": event.rule,
-        "citation": event.citation,
-    }
+    """The plain SHA-256 the chain used before keying (its fields had no key id)."""
+    fields = event_fields(event)
+    del fields["key_id"]
     return hashlib.sha256((event.prev_hash + canonical_json(fields)).encode()).hexdigest()
 
 
