@@ -219,7 +219,7 @@ def test_v01_pasal_17_ayat_6_surakarta_cross_unit_request_needs_the_four_items_a
     assert refused.value.citation == (
         f"{PERWALI} Pasal 17 ayat (6); {PERWALI} Lampiran IV 3.1 (isi surat permohonan pelibatan)"
     )
-    assert set(refused.value.fields) == {"competencies", "starts_on"}
+    assert set(refused.value.fields) == {"competencies", "starts_on", "ends_on"}
     assert (
         Assignment.objects.count(),
         WorkflowInstance.objects.count(),

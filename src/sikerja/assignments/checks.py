@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.models import Assignment
-from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.core.errors import DomainError, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Placement
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.workflows import PenugasanDefinition, Scope
@@ -43,10 +43,35 @@ def request_check(
     candidates: list[Employee],
     on: dt.date,
 ) -> None:
-    """Refuse a request the pack does not allow: its contents, period, channel, candidates."""
-    fields_check(pack, definition, data)
-    period_check(pack, data)
-    past_period_check(pack, data, on)
+    """Refuse a request the pack does not allow: its contents, period, channel, candidates.
+
+    The checks of what the form states all run, and one refusal carries every field's message
+    (the first refusal's message, rule and citation), so the form shows all its errors at once.
+    """
+    problems: list[DomainError] = []
+    for check in (
+        lambda: fields_check(pack, definition, data),
+        lambda: period_check(pack, data),
+        lambda: past_period_check(pack, data, on),
+        lambda: channel_check(pack, data, scope),
+    ):
+        try:
+            check()
+        except DomainError as problem:
+            problems.append(problem)
+    if problems:
+        first = problems[0]
+        for problem in problems[1:]:
+            for name, message in problem.fields.items():
+                first.fields.setdefault(name, message)
+        raise first
+    kinds = assignable_kinds(pack, data.subject)
+    for candidate in candidates:
+        candidate_check(pack, candidate, on, kinds)
+
+
+def channel_check(pack: LoadedPack, data: RequestInput, scope: Scope) -> None:
+    """Implements: V-16 (an oral request only within the unit)."""
     if (
         data.channel == Assignment.Channel.ORAL
         and scope != Scope.WITHIN_UNIT
@@ -61,9 +86,6 @@ def request_check(
             citation=pack.cite_rule("V-16"),
             fields={"channel": _("Pilih tertulis.")},
         )
-    kinds = assignable_kinds(pack, data.subject)
-    for candidate in candidates:
-        candidate_check(pack, candidate, on, kinds)
 
 
 def fields_check(pack: LoadedPack, definition: PenugasanDefinition, data: RequestInput) -> None:

@@ -162,7 +162,7 @@ def test_v01_a_cross_unit_request_without_the_four_items_writes_nothing(persona,
     assert body["citation"] == (
         f"{PERWALI} Pasal 17 ayat (6); {PERWALI} Lampiran IV 3.1 (isi surat permohonan pelibatan)"
     )
-    assert set(body["fields"]) == {"competencies", "starts_on"}
+    assert set(body["fields"]) == {"competencies", "starts_on", "ends_on"}
     assert _written() == before
 
 

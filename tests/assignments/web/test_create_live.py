@@ -90,3 +90,32 @@ def test_the_picker_finds_by_nip_where_the_viewer_sees_nips_in_full(client_of, p
     found = _live(client_of("bkpsdm"), unit=str(unit), candidate_query=jf.nip)
 
     assert [pk for pk, _label in _choices(found)] == [jf.pk]
+
+
+def test_every_error_of_the_request_shows_at_once_next_to_its_field(client_of, persona, today):
+    outsider = persona("outsider")
+    data = {
+        "action": "submit",
+        "mode": "APPOINTMENT",
+        "subject": "INDIVIDUAL",
+        "title": "Kajian",
+        "unit": str(unit_of(outsider, today)),
+        "candidate_ids": [str(outsider.pk)],
+        "competencies": "analisis jabatan",
+        "expected_target": "Dokumen kajian disahkan",
+        "starts_on": "2026-11-01",
+        "ends_on": "2027-02-28",
+        "team_name": "Tim Kajian",
+        "channel": "ORAL",
+    }
+
+    response = client_of("kepala_dinas").post(CREATE, data)
+
+    form = response.context["page"].form
+    assert response.status_code == 400
+    assert {name: form.errors[name] for name in sorted(form.errors)} == {
+        "channel": ["Pilih tertulis."],
+        "purpose": ["Wajib diisi."],
+        "starts_on": ["Pilih hari ini atau sesudahnya."],
+    }
+    assert Assignment.objects.count() == 0
