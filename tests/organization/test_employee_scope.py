@@ -1,12 +1,14 @@
 """A non-operator's employee lookup probes the placements of the employees it reads (an EXISTS
-per row through an index), instead of reading every placement of the caller's agency."""
+per row through an index), instead of reading every placement of the caller's agency; both
+shapes of the scope answer the same employees."""
 
 from __future__ import annotations
 
 import pytest
 
 from sikerja.organization import rules
-from tests.viewers import viewer_of
+from sikerja.organization.models import Employee
+from tests.viewers import PERSONAS, viewer_of
 
 __all__ = ["viewer_of"]
 
@@ -17,14 +19,25 @@ def test_the_scope_is_an_exists_per_employee_not_a_list_of_the_agencys_people(
 ):
     viewer = viewer_of(name)
 
-    sql = str(rules.employees_visible_to(viewer, today).filter(nip="x").query).upper()
+    sql = str(rules.employee_visible_to(viewer, today).filter(nip="x").query).upper()
 
     assert ("EXISTS(SELECT" in sql.replace(" (", "("), "IN (SELECT" in sql) == (True, False)
 
 
-def test_ordering_by_name_has_an_index():
-    from sikerja.organization.models import Employee
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_lookup_shape_sees_the_employees_the_list_shape_sees(name, viewer_of, world, today):
+    viewer = viewer_of(name)
+    both = [world.government_id, world.other_government_id]
+    every = Employee.objects.filter(government_id__in=both).values_list("pk", flat=True)
 
+    looked_up = rules.employee_visible_to(viewer, today).filter(pk__in=list(every))
+
+    assert set(looked_up.values_list("pk", flat=True)) == set(
+        rules.employees_visible_to(viewer, today).values_list("pk", flat=True)
+    )
+
+
+def test_ordering_by_name_has_an_index():
     indexed = [tuple(index.fields) for index in Employee._meta.indexes]
 
     assert ("government", "name", "id") in indexed

@@ -80,9 +80,15 @@ def employee_list(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:
     return rules.employees_visible_to(viewer, on)
 
 
+def employee_lookup(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:
+    """The same employees as `employee_list`, shaped to fetch one or a few by NIP or id: the
+    cost does not grow with the viewer's agency (`rules.employee_visible_to`)."""
+    return rules.employee_visible_to(viewer, on)
+
+
 def employee_get_by_nip(viewer: Viewer, nip: str, on: dt.date) -> Employee:
     """One visible employee by NIP; NotFound for missing or hidden alike."""
-    employee = employee_list(viewer, on).filter(nip=nip).first()
+    employee = employee_lookup(viewer, on).filter(nip=nip).first()
     if employee is None:
         raise NotFound()
     return employee

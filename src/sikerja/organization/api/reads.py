@@ -185,7 +185,7 @@ def employee_page(viewer: Viewer, on: dt.date, agency_id: int | None, q: str) ->
 
 def employee_detail(viewer: Viewer, nip: str, on: dt.date) -> Employee:
     """One visible employee with their placements on the day; NotFound otherwise (2 queries)."""
-    queryset = selectors.employee_list(viewer, on).filter(nip=nip)
+    queryset = selectors.employee_lookup(viewer, on).filter(nip=nip)
     employee = _with_current_placements(queryset, on).first()
     if employee is None:
         raise NotFound()

@@ -27,6 +27,7 @@ from sikerja.organization.rules import Viewer
 from sikerja.organization.selectors import (
     agency_list,
     employee_list,
+    employee_lookup,
     placement_history,
     resolver_for,
 )
@@ -120,7 +121,7 @@ def _summary(
 
 
 def _visible_employee(viewer: Viewer, employee_id: int, on: dt.date) -> Employee:
-    employee = employee_list(viewer, on).filter(pk=employee_id).first()
+    employee = employee_lookup(viewer, on).filter(pk=employee_id).first()
     if employee is None:
         raise NotFound()
     return employee
