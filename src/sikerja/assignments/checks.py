@@ -7,6 +7,8 @@ Each check raises a DomainError naming the pack rule and its citation; the servi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
@@ -49,20 +51,21 @@ def request_check(
     (the first refusal's message, rule and citation), so the form shows all its errors at once.
     """
     problems: list[DomainError] = []
-    for check in (
-        lambda: fields_check(pack, definition, data),
-        lambda: period_check(pack, data),
-        lambda: past_period_check(pack, data, on),
-        lambda: channel_check(pack, data, scope),
-    ):
+    stated: list[Callable[[], None]] = [
+        partial(fields_check, pack, definition, data),
+        partial(period_check, pack, data),
+        partial(past_period_check, pack, data, on),
+        partial(channel_check, pack, data, scope),
+    ]
+    for check in stated:
         try:
             check()
-        except DomainError as problem:
-            problems.append(problem)
+        except DomainError as refusal:
+            problems.append(refusal)
     if problems:
         first = problems[0]
-        for problem in problems[1:]:
-            for name, message in problem.fields.items():
+        for other in problems[1:]:
+            for name, message in other.fields.items():
                 first.fields.setdefault(name, message)
         raise first
     kinds = assignable_kinds(pack, data.subject)

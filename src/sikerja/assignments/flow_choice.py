@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -10,8 +12,14 @@ from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.workflows import PenugasanDefinition, Subject
 from sikerja.workflows.errors import WorkflowErrorCode
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # "... tidak berlaku untuk penugasan perorangan / tim."
-SUBJECT_WORDS = {Subject.INDIVIDUAL: gettext_lazy("perorangan"), Subject.TEAM: gettext_lazy("tim")}
+SUBJECT_WORDS: dict[str, StrOrPromise] = {
+    Subject.INDIVIDUAL.value: gettext_lazy("perorangan"),
+    Subject.TEAM.value: gettext_lazy("tim"),
+}
 
 
 def definition_for(
