@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.formats import date_format
 
 from sikerja.documents.models import LetterParty
 from sikerja.organization.selectors import resolver_for
+from sikerja.regulations.loader import load_pack
 from tests.assignments.web.test_world import client_for, cross_unit_request, open_step, partner_head
 from tests.web.helpers import body, section, text
 
@@ -168,3 +170,25 @@ def test_the_home_page_reads_the_same_queries_at_two_sizes(persona, now, today, 
     assert large == small
     # Delegations, waiting steps, my requests and my letters; the subjects' titles when waiting.
     assert {name: work for name, (_total, work) in large.items()} == {"requester": 4, "head": 5}
+
+
+def test_in_english_the_step_is_named_by_the_pack_and_the_date_is_english(
+    persona, now, today, clock
+):
+    (request,) = _requests(persona, now, today, 1)
+    step = open_step(request)
+    label_en = (
+        load_pack(step.instance.pack_id)
+        .data.workflows[step.instance.definition_key]
+        .step(step.step_key)
+        .label_en
+    )
+    client = client_for(partner_head(request))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    clock(now + dt.timedelta(days=1))
+
+    html = body(client, "/")
+
+    assert _items(html, "waiting-item") == [
+        f"Kajian kebutuhan pegawai 0 {label_en} Awaiting your decision Due: 30 November 2026"
+    ]
