@@ -141,3 +141,9 @@ def test_unlocking_an_account_that_is_not_locked_says_so(world, client_of):
     response = client_of("bkpsdm").post(f"/akun-terkunci/{kabid.pk}/buka/", follow=True)
 
     assert [str(m) for m in response.context["messages"]] == ["Akun kabid tidak sedang terkunci."]
+
+
+def test_failed_logins_with_a_nul_in_the_username_are_counted_without_error(world, limits):
+    responses = [_login(Client(), "kab\x00id", "salah-sandi", address="10.8.8.8") for _ in range(4)]
+
+    assert [response.status_code for response in responses] == [200, 200, 200, 429]

@@ -22,8 +22,15 @@ from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 THROTTLE_LABEL = "pembatas-masuk"
 
 
+def _may_name_an_account(username: str) -> bool:
+    # No username holds a NUL, and PostgreSQL refuses one in a query (SQLite would not).
+    return "\x00" not in username
+
+
 def account_is_locked(*, username: str, at: dt.datetime) -> bool:
     """Whether the login's account is locked at the moment (one query)."""
+    if not _may_name_an_account(username):
+        return False
     return Account.objects.filter(
         user__username__iexact=username, login_locked_until__gt=at
     ).exists()
@@ -32,6 +39,8 @@ def account_is_locked(*, username: str, at: dt.datetime) -> bool:
 @transaction.atomic
 def account_lock(*, username: str, address: str, until: dt.datetime, at: dt.datetime) -> bool:
     """Lock the login's account until `until`, audited; False when no account has the name."""
+    if not _may_name_an_account(username):
+        return False
     account = Account.objects.select_for_update().filter(user__username__iexact=username).first()
     if account is None:
         return False
