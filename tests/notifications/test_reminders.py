@@ -13,7 +13,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sikerja.notifications.models import Notification, StepReminder
 from sikerja.notifications.services import step_link
@@ -137,3 +137,14 @@ def test_a_decided_step_is_not_reminded(waiting, clock):
 
     assert next_steps_due == ["0 reminder(s)"]
     assert _reminders() == []
+
+
+def test_reminders_are_written_in_indonesian_whatever_language_is_active(waiting, clock):
+    clock(DUE + dt.timedelta(hours=1))
+
+    with translation.override("en"):
+        _run()
+
+    assert [title for _r, _k, title, _b, _l in _reminders()] == [
+        f"Melewati tenggat: {waiting.step.label}"
+    ]

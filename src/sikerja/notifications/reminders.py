@@ -1,9 +1,10 @@
 """Reminders: of a step's due date, once some days before it and once after it (in-app and
 email); and of a recommendation a step waits for, sent by the step's actor from its page.
 
-No step is ever decided for its actor (SPEC Appendix A32): a reminder only tells. Each kind of
-reminder goes out once per step (a row of `StepReminder`, unique per step and kind), so the
-daily command may run twice a day, or be re-run after a failure, without sending twice.
+No step is ever decided for its actor (SPEC Appendix A32): a reminder only tells. Reminders are
+written in the site's language (Indonesian), whatever the caller's. Each kind of reminder goes
+out once per step (a row of `StepReminder`, unique per step and kind), so the daily command may
+run twice a day, or be re-run after a failure, without sending twice.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from sikerja.audit.services import event_record
 from sikerja.core.errors import ValidationFailed
@@ -94,7 +97,7 @@ def step_reminder_send(*, due: Due, at: dt.datetime) -> int:
         "citation": step.citation,
     }
     try:
-        with transaction.atomic():
+        with transaction.atomic(), override(settings.LANGUAGE_CODE):
             StepReminder.objects.create(step=step, kind=due.kind, sent_at=at)
             link = step_link(step)
             for recipient_id in recipients:
@@ -116,7 +119,7 @@ def recommendation_remind(*, step_id: int, by: Employee, at: dt.datetime) -> Not
 
     Raises ValidationFailed when the step waits for no recommendation or was reminded today.
     """
-    with transaction.atomic():
+    with transaction.atomic(), override(settings.LANGUAGE_CODE):
         step = WorkflowStep.objects.select_related("instance").select_for_update().get(pk=step_id)
         waiting = step.status == WorkflowStep.Status.OPEN and step.recommender_id is not None
         if not waiting or Recommendation.objects.filter(step=step).exists():
