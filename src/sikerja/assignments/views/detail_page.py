@@ -7,9 +7,10 @@ the viewer may not see raises the same NotFound as a missing one.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sikerja.assignments import rules, selectors
@@ -39,6 +40,7 @@ from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import Decision, DocType, StepSpec
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from sikerja.workflows.selectors import step_label
 
 STAFF_KINDS = ("FUNGSIONAL", "PELAKSANA")
 # A reply letter may name the staff the partner unit offers (e.g. Surakarta WF-PEN-UO review).
@@ -212,7 +214,7 @@ def _decision_panel(spec: StepSpec, step: WorkflowStep, context: _Context) -> De
     blocked = _("Menunggu rekomendasi %(name)s") % {"name": waits} if waits else ""
     return DecisionPanel(
         step_id=step.pk,
-        step_label=step.label,
+        step_label=step_label(step, get_language() or "id"),
         buttons=[
             DecisionButton(
                 d.value,
@@ -235,7 +237,8 @@ def _recommendation_panel(step: WorkflowStep, context: _Context) -> Recommendati
         initial={"step_id": step.pk, "recommended_ids": context.candidate_ids}
     )
     _with_staff(form, "recommended_ids", context.staff)
-    return RecommendationPanel(step_id=step.pk, step_label=step.label, form=form)
+    label = step_label(step, get_language() or "id")
+    return RecommendationPanel(step_id=step.pk, step_label=label, form=form)
 
 
 def _letter_rows(viewer: Viewer, instance: WorkflowInstance, nip: str) -> list[LetterRow]:
@@ -320,19 +323,23 @@ def assignment_page(
     )
     decision, recommendation = _panels(viewer, detail, context, on)
     me = people.get(viewer.employee_id or 0)
+    language = get_language() or "id"
     return AssignmentPage(
         assignment=assignment,
         instance=instance,
         mode_label=str(MODE_LABELS.get(assignment.mode, assignment.mode)),
         subject_label=str(SUBJECT_LABELS.get(assignment.subject, assignment.subject)),
         scope_label=str(SCOPE_LABELS.get(assignment.scope, assignment.scope)),
-        flow_label=definition.label,
+        flow_label=definition.label_en if language.startswith("en") else definition.label,
         variant=definition.variant,
         not_specified_by_pack=definition.not_specified_by_pack,
         status_label=str(STATUS_LABELS.get(instance.status, instance.status)),
         fields=_request_fields(assignment),
         candidates=_candidates(viewer, assignment, on),
-        timeline=[TimelineRow.of(step, names) for step in detail.steps],
+        timeline=[
+            replace(TimelineRow.of(step, names), label=step_label(step, language))
+            for step in detail.steps
+        ],
         letters=_letter_rows(viewer, instance, me.nip if me else ""),
         decision=decision,
         recommendation=recommendation,
