@@ -58,6 +58,11 @@ test: lint test-sqlite test-postgres
 bench: $(STAMP)
 	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python bench/run.py
 
+# Mixed HTTP load through gunicorn (2 and 4 workers) with wrk, next to its floors (bench/README.md).
+bench-http: $(STAMP)
+	mkdir -p var
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/python bench/http_run.py
+
 messages: $(STAMP)
 	cd src/sikerja && DJANGO_SETTINGS_MODULE=sikerja.config.settings.dev ../../$(BIN)/python ../../manage.py compilemessages
 

@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test.utils import override_settings
+from hello_wsgi import application as wsgi_hello
 from measure import Stat, load, queries_per_call, timed
 from wsgi_client import Caller, call
 
@@ -26,15 +26,6 @@ def raw_sql_pk(employee_id: int) -> object:
     with connection.cursor() as cursor:
         cursor.execute(RAW_SQL, [employee_id])
         return cursor.fetchone()
-
-
-def wsgi_hello(
-    environ: dict[str, Any], start_response: Callable[[str, list[tuple[str, str]]], Any]
-) -> Iterable[bytes]:
-    """The smallest WSGI application."""
-    del environ
-    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "5")])
-    return [b"hello"]
 
 
 def measure(employee_ids: Sequence[int], *, n: int, threads: int, load_n: int) -> list[Stat]:
