@@ -136,6 +136,7 @@ def served(target: Target, workers: int, env: dict[str, str]) -> Iterator[str]:
         "2048",
         "--log-level",
         "warning",
+        "--no-control-socket",
         target.app,
     ]
     log = LOG_DIR / f"bench-http-{target.name}-x{workers}.log"

@@ -16,6 +16,9 @@ max_requests_jitter = 500
 # The application's own JSON logs go to stderr; gunicorn's error log joins them there. The
 # access log is the reverse proxy's (docs/production.md).
 errorlog = "-"
+# No control socket in the user's home: several servers (or a service user without a home)
+# would contend for it, and systemd's reload (HUP) is the control used here.
+control_socket_disable = True
 accesslog = None
 # X-Forwarded-* are read by Django from trusted proxies only (SIKERJA_TRUSTED_PROXIES); gunicorn
 # believes them from the proxies listed here (its default: 127.0.0.1).
