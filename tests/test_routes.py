@@ -15,6 +15,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from sikerja.accounts import rules as accounts
 from sikerja.api.v1 import api
 from sikerja.assignments import rules as assignments
 from sikerja.documents import rules as documents
@@ -29,6 +30,16 @@ PAGES: dict[str, object] = {
     "web:healthz": PUBLIC,
     "web:readyz": PUBLIC,
     "web:logout": ANY_VIEWER,
+    "web:password-change": ANY_VIEWER,
+    "web:password-reset": PUBLIC,
+    "web:password-reset-done": PUBLIC,
+    "web:password-reset-confirm": PUBLIC,
+    "web:password-reset-complete": PUBLIC,
+    "web:logins": accounts.may_see_logins,
+    "web:login-create": accounts.may_manage_logins,
+    "web:login-action": accounts.may_manage_logins,
+    "web:locked-accounts": accounts.may_manage_logins,
+    "web:account-unlock": accounts.may_manage_logins,
     "web:home": organization.employees_visible_to,
     "web:agency_list": organization.agencies_visible_to,
     "web:agency_detail": organization.agencies_visible_to,

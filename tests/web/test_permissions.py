@@ -69,9 +69,23 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:transfer-export-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
     # Locked logins: BKPSDM operators only (tests/web/test_lockouts.py unlocks).
     ("web:locked-accounts", ""): (Y, N, N, N, N, N, N, N, N, N),
+    # Logins: BKPSDM operators (the auditor reads: tests/accounts/test_login_pages.py).
+    ("web:logins", ""): (Y, N, N, N, N, N, N, N, N, N),
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
-PUBLIC_ROUTES = {"web:login", "web:logout"}
+# The password pages: the reset by email is public, the change is the viewer's own
+# (tests/accounts/test_login_pages.py).
+PUBLIC_ROUTES = {
+    "web:login",
+    "web:logout",
+    "web:password-change",
+    "web:password-reset",
+    "web:password-reset-done",
+    "web:password-reset-confirm",
+    "web:password-reset-complete",
+    "web:healthz",
+    "web:readyz",
+}
 # POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py
 # (the reminder of the recommender: tests/assignments/web/test_refusal_help.py).
 POST_ROUTES = {
@@ -80,6 +94,8 @@ POST_ROUTES = {
     "web:assignment-remind",
     "web:assignment-withdraw",
     "web:account-unlock",
+    "web:login-create",
+    "web:login-action",
 }
 URL_KWARGS = {
     "web:agency_detail": "agency_id",

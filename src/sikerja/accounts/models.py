@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,7 @@ class Account(TimeStampedModel):
 
     class Role(models.TextChoices):
         BKPSDM_ADMIN = "BKPSDM_ADMIN", _("Operator BKPSDM")
+        AUDITOR = "AUDITOR", _("Auditor (Inspektorat)")
         EMPLOYEE = "EMPLOYEE", _("Pegawai")
 
     user = models.OneToOneField(
@@ -25,6 +28,11 @@ class Account(TimeStampedModel):
     role = models.CharField(max_length=20, choices=Role.choices)
     # Set when failed logins used up the account's attempts; cleared by time or by BKPSDM.
     login_locked_until = models.DateTimeField(null=True, blank=True)
+    # The first day the login is refused (the employee left the government, or BKPSDM
+    # deactivated it); empty while it is active. Read at login and on every request.
+    access_until = models.DateField(null=True, blank=True)
+    # Set when BKPSDM creates the login or resets its password: the next login must choose one.
+    must_change_password = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
@@ -33,6 +41,10 @@ class Account(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user_id} ({self.role})"
+
+    def is_active_on(self, day: dt.date) -> bool:
+        """Whether the login may be used on the day (refused from `access_until` on)."""
+        return self.access_until is None or day < self.access_until
 
 
 class ApiToken(TimeStampedModel):

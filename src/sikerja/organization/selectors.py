@@ -25,7 +25,8 @@ def resolver_for(government: Government) -> Resolver:
 
 
 def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | None:
-    """The viewer's scope on the day; None for users without an account.
+    """The viewer's scope on the day; None for users without an account, or whose account is
+    not active on the day (deactivated by BKPSDM, or the employee left).
 
     One query (the account with its government and access stamp) when the placement-derived
     part is cached for the government's current stamp, four when it is built
@@ -34,23 +35,28 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | 
     if not user.is_authenticated:
         return None
     account = Account.objects.select_related("government").filter(user_id=user.pk).first()
-    if account is None:
+    if account is None or not account.is_active_on(on):
         return None
     government = account.government
     is_admin = account.role == Account.Role.BKPSDM_ADMIN
+    is_auditor = account.role == Account.Role.AUDITOR
     scope = scope_for(user.pk, government, on)
     if scope.employee_id is None:
-        return Viewer(user.pk, user.get_username(), government, None, is_admin, is_admin)
+        sees = is_admin or is_auditor
+        return Viewer(
+            user.pk, user.get_username(), government, None, is_admin, sees, is_auditor=is_auditor
+        )
     return Viewer(
         user_id=user.pk,
         username=user.get_username(),
         government=government,
         employee_id=scope.employee_id,
         is_admin=is_admin,
-        sees_government=is_admin or scope.heads_government,
+        sees_government=is_admin or is_auditor or scope.heads_government,
         agency_ids=scope.agency_ids,
         unit_paths=scope.unit_paths,
         chain_ids=scope.chain_ids,
+        is_auditor=is_auditor,
     )
 
 

@@ -10,7 +10,8 @@ from django.urls import URLPattern, path
 from sikerja.assignments import urls as assignments
 from sikerja.notifications import urls as notifications
 from sikerja.organization import urls as organization
-from sikerja.web import health, lockouts, views
+from sikerja.organization import urls_logins as logins
+from sikerja.web import health, lockouts, passwords, views
 
 app_name = "web"
 
@@ -20,6 +21,19 @@ urlpatterns: list[URLPattern] = [
     path("readyz", health.readyz, name="readyz"),
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", views.LogoutView.as_view(), name="logout"),
+    path("kata-sandi/", passwords.PasswordChangeView.as_view(), name="password-change"),
+    path("lupa-kata-sandi/", passwords.PasswordResetView.as_view(), name="password-reset"),
+    path("lupa-kata-sandi/terkirim/", passwords.password_reset_done, name="password-reset-done"),
+    path(
+        "lupa-kata-sandi/<uidb64>/<token>/",
+        passwords.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path(
+        "lupa-kata-sandi/selesai/",
+        passwords.password_reset_complete,
+        name="password-reset-complete",
+    ),
     path("akun-terkunci/", lockouts.locked_accounts, name="locked-accounts"),
     path(
         "akun-terkunci/<int:account_id>/buka/",
@@ -29,4 +43,5 @@ urlpatterns: list[URLPattern] = [
     *organization.urlpatterns,
     *assignments.urlpatterns,
     *notifications.urlpatterns,
+    *logins.urlpatterns,
 ]

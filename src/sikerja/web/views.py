@@ -10,13 +10,17 @@ from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 
+from sikerja.accounts.forms import LoginForm
+from sikerja.accounts.passwords import password_change_required
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.web import session_limits, throttle
 from sikerja.web.home import home_work
+from sikerja.web.passwords import password_change_demand
 
 HTTP_TOO_MANY_REQUESTS = 429
 
@@ -32,6 +36,7 @@ class LoginView(auth_views.LoginView):
     """Django's login with throttling per username and per client address."""
 
     template_name = "web/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def _attempt(self) -> throttle.Attempt:
@@ -52,6 +57,9 @@ class LoginView(auth_views.LoginView):
         throttle.record_success(self._attempt())
         response = super().form_valid(form)
         session_limits.session_start(self.request)
+        if password_change_required(form.get_user().pk):
+            password_change_demand(self.request)
+            return HttpResponseRedirect(reverse("web:password-change"))
         return response
 
 
