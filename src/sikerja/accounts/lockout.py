@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from sikerja.accounts.models import Account
+from sikerja.accounts.rules import may_manage_logins
 from sikerja.audit.services import event_record
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 
@@ -63,7 +64,11 @@ def _operator(actor_user_id: int) -> Account:
     actor = Account.objects.select_related("user").filter(user_id=actor_user_id).first()
     if actor is None:
         raise NotFound
-    if actor.role != Account.Role.BKPSDM_ADMIN:
+    if not may_manage_logins(
+        role=actor.role,
+        actor_government_id=actor.government_id,
+        government_id=actor.government_id,
+    ):
         raise PermissionDenied(_("Hanya operator BKPSDM yang dapat membuka kunci akun."))
     return actor
 
