@@ -110,3 +110,27 @@ def test_a_broken_chain_is_not_checkpointed(checkpoint_file):
 def test_checkpoint_refuses_a_single_government(checkpoint_file):
     with pytest.raises(CommandError, match="leave out --government"):
         _audit("--checkpoint", "--government", str(GOVERNMENT_ID))
+
+
+@pytest.mark.django_db
+def test_after_a_deliberate_restore_the_restored_heads_are_anchored_anew(checkpoint_file):
+    for number in range(3):
+        event_record(object_id=f"test-{number}")
+    _audit("--checkpoint")
+    _cut_last_event()  # what restoring a backup taken before the third event looks like
+    with pytest.raises(CommandError, match="audit chain broken"):
+        _audit("--checkpoint")
+
+    _audit("--checkpoint", "--after-restore")
+    verified = _audit("--verify")
+
+    latest = json.loads(checkpoint_file.read_text().splitlines()[-1])
+    assert latest["after_restore"] is True
+    assert latest["heads"][str(GOVERNMENT_ID)][0] == 2
+    assert verified.endswith(f"audit checkpoint ok: {latest['at']}\n")
+
+
+@pytest.mark.django_db
+def test_after_restore_goes_with_checkpoint_alone(checkpoint_file):
+    with pytest.raises(CommandError, match="--after-restore goes with --checkpoint alone"):
+        _audit("--verify", "--after-restore")

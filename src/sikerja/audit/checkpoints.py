@@ -36,10 +36,15 @@ class Checkpoint:
     at: str
     key_id: str
     heads: dict[int, tuple[int, str]]
+    # Taken after a deliberate restore of an older backup: the heads it replaces were not checked.
+    after_restore: bool = False
 
     def signed_part(self) -> dict[str, object]:
         heads = {str(government): [seq, h] for government, (seq, h) in sorted(self.heads.items())}
-        return {"at": self.at, "key_id": self.key_id, "heads": heads}
+        part: dict[str, object] = {"at": self.at, "key_id": self.key_id, "heads": heads}
+        if self.after_restore:
+            part["after_restore"] = True
+        return part
 
 
 def checkpoint_path() -> Path:
@@ -47,13 +52,14 @@ def checkpoint_path() -> Path:
     return Path(settings.AUDIT_CHECKPOINT_PATH)
 
 
-def checkpoint_take(*, at: dt.datetime) -> Checkpoint:
+def checkpoint_take(*, at: dt.datetime, after_restore: bool = False) -> Checkpoint:
     """The current heads of every chain (one query), to be signed with the current key."""
     heads = AuditChainHead.objects.values_list("government_id", "last_seq", "last_hash")
     return Checkpoint(
         at=at.astimezone(dt.UTC).isoformat(),
         key_id=current_key_id(),
         heads={government: (seq, h) for government, seq, h in heads},
+        after_restore=after_restore,
     )
 
 
@@ -85,6 +91,7 @@ def checkpoint_latest(path: Path) -> Checkpoint | None:
             at=stored["at"],
             key_id=stored["key_id"],
             heads={int(g): (int(seq), str(h)) for g, (seq, h) in stored["heads"].items()},
+            after_restore=stored.get("after_restore", False) is True,
         )
         expected = mac(checkpoint.key_id, canonical_json(checkpoint.signed_part()))
     except (ValueError, KeyError, TypeError, AttributeError, UnknownAuditKey) as exc:

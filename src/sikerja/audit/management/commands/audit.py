@@ -20,8 +20,11 @@ class Command(BaseCommand):
     checkpoint named. Run it from cron or after a restore: a break means an event was
     changed, removed or inserted outside `event_record`, or the chain was cut.
 
-    `--checkpoint` (from cron, e.g. hourly) verifies the chains, then appends the heads of all
-    of them, signed with the audit key, to settings.AUDIT_CHECKPOINT_PATH.
+    `--checkpoint` (from cron, e.g. hourly) verifies the chains and the latest checkpoint, then
+    appends the heads of all of them, signed with the audit key, to
+    settings.AUDIT_CHECKPOINT_PATH. After deliberately restoring an older backup the restored
+    chains end before the latest checkpoint; `--checkpoint --after-restore` anchors them anew
+    without that comparison, and the checkpoint records that it was taken after a restore.
     """
 
     help = "Verify the audit log's hash chains, or append a signed checkpoint of their heads."
@@ -36,17 +39,28 @@ class Command(BaseCommand):
             help="Append a signed checkpoint of every chain head to AUDIT_CHECKPOINT_PATH.",
         )
         parser.add_argument(
+            "--after-restore",
+            action="store_true",
+            help=(
+                "With --checkpoint, after deliberately restoring an older backup: anchor the "
+                "restored heads without comparing them with the latest checkpoint (recorded)."
+            ),
+        )
+        parser.add_argument(
             "--government", type=int, default=None, metavar="ID", help="Check only this one."
         )
 
     def handle(
         self, *args: Any, verify: bool, checkpoint: bool, government: int | None, **options: Any
     ) -> None:
+        after_restore = bool(options["after_restore"])
         if not (verify or checkpoint):
             raise CommandError("nothing to do: pass --verify or --checkpoint")
         if checkpoint and government is not None:
             raise CommandError("--checkpoint anchors every government: leave out --government")
-        latest = self._verify(government)
+        if after_restore and (verify or not checkpoint):
+            raise CommandError("--after-restore goes with --checkpoint alone")
+        latest = self._verify(government, against_checkpoint=not after_restore)
         if verify:
             totals = selectors.chain_totals(government_id=government)
             self.stdout.write(
@@ -54,7 +68,7 @@ class Command(BaseCommand):
             )
         if checkpoint:
             path = checkpoints.checkpoint_path()
-            taken = checkpoints.checkpoint_take(at=timezone.now())
+            taken = checkpoints.checkpoint_take(at=timezone.now(), after_restore=after_restore)
             checkpoints.checkpoint_append(taken, path)
             self.stdout.write(
                 f"audit checkpoint written: {len(taken.heads)} governments at {taken.at} to {path}"
@@ -62,12 +76,15 @@ class Command(BaseCommand):
         elif latest is not None:
             self.stdout.write(f"audit checkpoint ok: {latest.at}")
 
-    def _verify(self, government: int | None) -> checkpoints.Checkpoint | None:
+    def _verify(
+        self, government: int | None, *, against_checkpoint: bool
+    ) -> checkpoints.Checkpoint | None:
         """Check the chains and the latest checkpoint; the checkpoint, or fail with the breaks."""
         problems = [_line(b) for b in selectors.chain_verify(government_id=government)]
         latest = None
         try:
-            latest = checkpoints.checkpoint_latest(checkpoints.checkpoint_path())
+            if against_checkpoint:
+                latest = checkpoints.checkpoint_latest(checkpoints.checkpoint_path())
         except checkpoints.CheckpointInvalid as exc:
             problems.append(f"checkpoint {checkpoints.checkpoint_path()}: {exc}")
         if latest is not None:
