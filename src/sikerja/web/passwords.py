@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
+from sikerja.accounts.forms import LoginPasswordResetForm
 from sikerja.accounts.passwords import account_password_changed
 
 SESSION_KEY = "sikerja_must_change_password"
@@ -67,6 +68,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """Ask for a reset link by email (the same answer whether the address is known or not)."""
 
     template_name = "web/password_reset_form.html"
+    form_class = LoginPasswordResetForm
     email_template_name = "web/password_reset_email.txt"
     subject_template_name = "web/password_reset_subject.txt"
     success_url = reverse_lazy("web:password-reset-done")

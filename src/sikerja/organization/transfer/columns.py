@@ -310,6 +310,16 @@ EMPLOYEE_COLUMNS = (
         _("Pejabat yang menetapkan keputusan."),
         example="Wali Kota",
     ),
+    Column(
+        "login",
+        Kind.TEXT,
+        OPTIONAL,
+        _(
+            "Nama pengguna akun Sikerja baru untuk pegawai ini (kosong = tanpa akun baru). "
+            "Pegawai perlu alamat surel: ia memilih kata sandinya lewat tautan Lupa kata sandi."
+        ),
+        example="budi.santoso",
+    ),
 )
 
 COLUMNS: dict[Sheet, tuple[Column, ...]] = {

@@ -156,4 +156,5 @@ def _employee_rows(government: Government) -> Iterator[list[Cell]]:
         )
     )
     for row in rows.iterator(chunk_size=CHUNK):
-        yield [value if value != "" else None for value in row]
+        # The login column asks for new logins: an export leaves it empty, so it imports back.
+        yield [*(value if value != "" else None for value in row), None]

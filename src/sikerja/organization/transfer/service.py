@@ -17,6 +17,7 @@ from sikerja.organization.models import Government
 from sikerja.organization.rules import Actor
 from sikerja.organization.services import _require_operator, pack_for
 from sikerja.organization.transfer.columns import Sheet
+from sikerja.organization.transfer.logins import NewLogin, logins_check, logins_write
 from sikerja.organization.transfer.parse import ParsedFile, parse_file, read_file
 from sikerja.organization.transfer.people_plan import PeoplePlan
 from sikerja.organization.transfer.problems import Problems
@@ -103,12 +104,12 @@ def import_file(
     try:
         # Checks run inside the transaction, so nothing they read can change before the write.
         with transaction.atomic(durable=True):
-            org, plan = _check(government, pack, on, parsed, problems, meter)
+            org, plan, logins = _check(government, pack, on, parsed, problems, meter)
             result = ImportResult(
                 filename=filename,
                 sha256=hashlib.sha256(data).hexdigest(),
                 rows={sheet.value: len(parsed.rows(sheet)) for sheet in Sheet},
-                written=_write(org, plan, government, at, parsed, meter),
+                written=_write(org, plan, logins, government, at, parsed, meter),
             )
             _audit(actor, government, result, at)
     except IntegrityError as exc:
@@ -124,7 +125,7 @@ def _check(
     parsed: ParsedFile,
     problems: Problems,
     meter: Meter,
-) -> tuple[Org, PeoplePlan]:
+) -> tuple[Org, PeoplePlan, list[NewLogin]]:
     """Check every sheet against the stored data; raise ImportRejected with every problem."""
     org = org_load(government)
     units_check(org, parsed.rows(Sheet.UNIT), pack, problems)
@@ -132,18 +133,21 @@ def _check(
     positions_check(org, parsed.rows(Sheet.POSITION), pack, problems)
     meter.advance(len(parsed.rows(Sheet.POSITION)))
     plan = PeoplePlan()
+    logins: list[NewLogin] = []
     employees = parsed.rows(Sheet.EMPLOYEE)
     if employees:
         sheet = EmployeeSheet(org, people_load(government), pack, on, problems)
         plan = sheet.check(employees, meter.advance)
+        logins = logins_check(plan, government, problems)
     if problems:
         raise problems.rejection()
-    return org, plan
+    return org, plan, logins
 
 
 def _write(
     org: Org,
     plan: PeoplePlan,
+    logins: list[NewLogin],
     government: Government,
     at: dt.datetime,
     parsed: ParsedFile,
@@ -155,6 +159,7 @@ def _write(
     employees_created, employees_updated = people_write(plan, government, at)
     meter.advance(employee_rows // 2)
     placements_write(plan, government, at)
+    logins_created = logins_write(logins, government)
     access_changed(government_id=government.pk)
     meter.advance(employee_rows - employee_rows // 2)
     return Written(
@@ -165,6 +170,7 @@ def _write(
         employees_updated=employees_updated,
         placements_created=len(plan.placements),
         placements_ended=len(plan.ended),
+        logins_created=logins_created,
     )
 
 

@@ -58,6 +58,7 @@ class Written:
     employees_updated: int = 0
     placements_created: int = 0
     placements_ended: int = 0
+    logins_created: int = 0
 
 
 def org_write(org: Org) -> None:
