@@ -21,6 +21,8 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
+
 from sikerja.organization.models import Employee, Government, Placement, new_access_stamp
 from sikerja.organization.resolver import Resolver
 from sikerja.regulations.loader import load_pack
@@ -37,6 +39,9 @@ class Scope:
     agency_ids: frozenset[int]
     unit_paths: tuple[str, ...]
     chain_ids: frozenset[int]
+    # Had placements and none is open on the day or later: the employee left the government
+    # (their last placement ended with no new one), so their login is refused from that day.
+    left: bool = False
 
 
 ScopeKey = tuple[int, int, int, str, dt.date]
@@ -97,13 +102,18 @@ def scope_for(user_id: int, government: Government, on: dt.date) -> Scope:
 
 
 def _build(user_id: int, government: Government, on: dt.date) -> Scope:
-    employee_id = (
+    placements = Placement.objects.filter(employee_id=OuterRef("pk"))
+    employee = (
         Employee.objects.filter(user_id=user_id, government=government)
-        .values_list("pk", flat=True)
+        .annotate(placed=Exists(placements), current=Exists(placements.exclude(valid_to__lte=on)))
+        .values_list("pk", "placed", "current")
         .first()
     )
-    if employee_id is None:
+    if employee is None:
         return Scope(None, False, frozenset(), (), frozenset())
+    employee_id, placed, current = employee
+    if placed and not current:
+        return Scope(employee_id, False, frozenset(), (), frozenset({employee_id}), left=True)
     heads = list(
         Placement.objects.effective_on(on)
         .filter(employee_id=employee_id, position__is_head=True)

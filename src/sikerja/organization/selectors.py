@@ -26,7 +26,8 @@ def resolver_for(government: Government) -> Resolver:
 
 def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | None:
     """The viewer's scope on the day; None for users without an account, or whose account is
-    not active on the day (deactivated by BKPSDM, or the employee left).
+    not active on the day (deactivated by BKPSDM from a day), or whose employee left the
+    government (their last placement ended, with no new one).
 
     One query (the account with its government and access stamp) when the placement-derived
     part is cached for the government's current stamp, four when it is built
@@ -41,6 +42,8 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | 
     is_admin = account.role == Account.Role.BKPSDM_ADMIN
     is_auditor = account.role == Account.Role.AUDITOR
     scope = scope_for(user.pk, government, on)
+    if scope.left:
+        return None
     if scope.employee_id is None:
         sees = is_admin or is_auditor
         return Viewer(
@@ -58,6 +61,14 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | 
         chain_ids=scope.chain_ids,
         is_auditor=is_auditor,
     )
+
+
+def login_refused(user: AbstractBaseUser, on: dt.date) -> bool:
+    """Whether a login that has an account may not come in on the day because its employee
+    left the government (`viewer_for` says None for it too). The account's own end day is
+    checked by the login form (`accounts.forms`)."""
+    account = Account.objects.select_related("government").filter(user_id=user.pk).first()
+    return account is not None and scope_for(user.pk, account.government, on).left
 
 
 def agency_list(viewer: Viewer) -> QuerySet[Agency]:

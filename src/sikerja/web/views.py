@@ -10,6 +10,8 @@ from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,7 @@ from sikerja.accounts.forms import LoginForm
 from sikerja.accounts.passwords import password_change_required
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
+from sikerja.organization.selectors import login_refused
 from sikerja.web import session_limits, throttle
 from sikerja.web.home import home_work
 from sikerja.web.passwords import password_change_demand
@@ -32,11 +35,20 @@ def home(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     return render_page(request, viewer, "web/home.html", page=page, nav="home")
 
 
+class ShellLoginForm(LoginForm):
+    """The accounts' login form, also refusing a login whose employee left the government."""
+
+    def confirm_login_allowed(self, user: User) -> None:
+        super().confirm_login_allowed(user)
+        if login_refused(user, today()):
+            raise ValidationError(self.error_messages["inactive"], code="inactive")
+
+
 class LoginView(auth_views.LoginView):
     """Django's login with throttling per username and per client address."""
 
     template_name = "web/login.html"
-    authentication_form = LoginForm
+    authentication_form = ShellLoginForm
     redirect_authenticated_user = True
 
     def _attempt(self) -> throttle.Attempt:

@@ -49,7 +49,8 @@ def test_ending_the_head_placement_narrows_the_very_next_request(
     _end_head_placement(operator, persona("kepala_dinas"), today, now)
 
     assert _stamp(world) != before
-    assert client.get(f"/employees/{jf.nip}").status_code == 404
+    # Her only placement ended: she left the government, so the very next call is refused.
+    assert client.get(f"/employees/{jf.nip}").status_code == 403
 
 
 def test_a_new_plh_placement_widens_the_very_next_request(
@@ -143,7 +144,7 @@ def test_a_rolled_back_change_leaves_no_scope_behind(session_as, persona, operat
 
     after = client.get(f"/employees/{jf.nip}").status_code
 
-    assert (inside, after) == (404, 200)
+    assert (inside, after) == (403, 200)  # inside, her only placement had ended
 
 
 def _roles_queries(client, path) -> tuple[int, int]:
