@@ -8,6 +8,10 @@ from __future__ import annotations
 import pytest
 
 from sikerja.assignments.models import Assignment
+from sikerja.assignments.preview import _instead
+from sikerja.organization.models import OrgUnit
+from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema.workflows import Mode, Scope
 from tests.assignments.web.test_world import unit_of
 from tests.web.helpers import text
 
@@ -58,7 +62,12 @@ def test_a_flow_the_pack_does_not_run_is_refused_while_filling_in_with_its_citat
         "Pengajuan sukarela lintas unit organisasi tidak berlaku untuk penugasan tim.",
         "Perwali Surakarta 32/2023 Lampiran IV 3.2.2; Perwali Surakarta 32/2023 Pasal 18 ayat (3)",
     )
-    assert 'data-testid="refusal-citation"' in response.content.decode()
+    assert response.context["page"].flow.instead == "Ajukan untuk penugasan perorangan."
+    html = response.content.decode()
+    assert 'data-testid="refusal-citation"' in html
+    assert (
+        '<p data-testid="refusal-next">Yang perlu dilakukan: Ajukan untuk penugasan perorangan.</p>'
+    ) in html
 
 
 def test_the_picker_searches_the_units_staff_by_name_and_keeps_the_chosen(
@@ -119,3 +128,16 @@ def test_every_error_of_the_request_shows_at_once_next_to_its_field(client_of, p
         "starts_on": ["Pilih hari ini atau sesudahnya."],
     }
     assert Assignment.objects.count() == 0
+
+
+def test_a_forbidden_voluntary_application_points_to_an_appointment_by_the_units_head():
+    pack = load_pack("kotim-2023")
+    unit = OrgUnit(name="Dinas Kesehatan")
+
+    instead = _instead(pack, Mode.VOLUNTARY, "INDIVIDUAL", Scope.CROSS_PD, unit, False)
+
+    assert pack.data.workflows["WF-SUK-PD"].allowed is False
+    assert instead == (
+        "Pimpinan Dinas Kesehatan dapat menunjuk Anda melalui "
+        f"{pack.data.workflows['WF-PEN-PD'].label}."
+    )
