@@ -212,7 +212,11 @@ class DecisionForm(forms.Form):
     )
     reason = _text(_("Alasan"))
     justification = _text(_("Justifikasi"))
-    assignee_ids = IdListField(label=_("Pegawai yang ditugaskan"), required=False)
+    assignee_ids = IdListField(
+        label=_("Pegawai yang ditugaskan"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "person-choice"}),
+    )
     external_number = forms.CharField(
         label=_("Nomor surat instansi lain"), required=False, max_length=100
     )
@@ -229,7 +233,11 @@ class RecommendationForm(forms.Form):
 
     step_id = forms.IntegerField(widget=forms.HiddenInput)
     text = _text(_("Isi rekomendasi"), rows=4)
-    recommended_ids = IdListField(label=_("Pegawai yang direkomendasikan"), required=False)
+    recommended_ids = IdListField(
+        label=_("Pegawai yang direkomendasikan"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "person-choice"}),
+    )
 
 
 def initial_of(query: Mapping[str, str]) -> dict[str, str]:

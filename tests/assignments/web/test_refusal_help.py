@@ -90,3 +90,11 @@ def test_nobody_but_the_actor_may_remind(assignment, client_of):
 
     assert response.status_code == 404
     assert Notification.objects.filter(kind="recommendation_reminder").count() == 0
+
+
+def test_the_recommender_picks_people_by_checkbox_not_a_multiple_select(assignment, client_of):
+    html = client_of("kabid").get(detail_url(assignment)).content.decode()
+
+    assert 'data-testid="person-picker-recommended_ids"' in html
+    assert 'type="checkbox" name="recommended_ids"' in html
+    assert '<select name="recommended_ids"' not in html
