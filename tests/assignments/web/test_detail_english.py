@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from sikerja.regulations.loader import load_pack
 from tests.assignments.web.test_world import cross_unit_request, detail_url
@@ -17,7 +18,8 @@ def test_the_flow_and_the_steps_are_named_in_english(client_of, persona, now, to
     client = client_of("kepala_dinas")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    page = client.get(detail_url(assignment)).context["page"]
+    with translation.override(settings.LANGUAGE_CODE):  # the request's English ends with it
+        page = client.get(detail_url(assignment)).context["page"]
 
     assert page.flow_label == definition.label_en
     labels = [s.label_en for s in definition.steps]
