@@ -47,7 +47,7 @@ def may_download_letter(viewer: Viewer, letter: Letter, nip: str) -> bool:
     return may_read_letter(
         letter,
         employee_id=viewer.employee_id,
-        is_operator=viewer.is_admin or viewer.is_auditor,  # the auditor reads what the operator reads
+        is_operator=viewer.is_admin or viewer.is_auditor,  # the auditor reads as the operator
         government_id=viewer.government.pk,
         employee_nip=nip,
     )

@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from sikerja.accounts.models import Account
 from sikerja.audit.services import event_record
 from sikerja.core.errors import ValidationFailed
 from sikerja.organization.demo import (
@@ -105,10 +106,18 @@ def generate(
     head = regional_head.make(pack, seed, on)
     cast = {**built.personas, "kepala_daerah": head}
     logins = _logins(cast, kode, password, prefix=username_prefix)
+    officials = _official_logins(
+        built.staffing, cast, kode, logins[0].password_hash, username_prefix
+    )
     with transaction.atomic():
         government = _government(pack, kode, at)
         counts = writer.write(
-            government, built.blueprint, built.staffing, built.delegations, logins, head
+            government,
+            built.blueprint,
+            built.staffing,
+            built.delegations,
+            [*logins, *officials],
+            head,
         )
         event_record(
             government_id=government.pk,
@@ -182,6 +191,27 @@ def _cast(cast: personas.PersonaPlan, people: appointments.Staffing) -> dict[str
         "pelaksana": people.holders[id(cast.pelaksana)][0],
         "outsider": people.holders[id(cast.outsider)][0],
     }
+
+
+def _official_logins(
+    staffing: appointments.Staffing,
+    cast: dict[str, Employee],
+    kode: str,
+    password_hash: str,
+    prefix: bool,
+) -> list[writer.Login]:
+    """Every other holder of a head position (definitive, Plt or Plh): the officials a demo
+    flow reaches. They log in with their NIP (prefixed like the personas) and the demo password.
+    """
+    taken = {id(employee) for employee in cast.values()}
+    logins: list[writer.Login] = []
+    for placement in staffing.placements:
+        employee = placement.employee
+        if placement.position.is_head and id(employee) not in taken:
+            taken.add(id(employee))
+            username = personas.username(kode, employee.nip, prefix=prefix)
+            logins.append(writer.Login(username, password_hash, employee, Account.Role.EMPLOYEE))
+    return logins
 
 
 def _logins(

@@ -19,14 +19,15 @@ from sikerja.organization.demo.staffing import jf_position, pelaksana_position
 from sikerja.organization.demo.tree import AgencyPlan, Blueprint, Node, Staff
 from sikerja.organization.demo.units import Context
 
-# username -> (role description shown with the login, Account role)
+# username -> (label printed when the persona holds no position, Account role). Otherwise `demo`
+# prints the position title and the roles the pack's resolver gives (organization.persona_labels).
 PERSONAS: dict[str, tuple[str, str]] = {
     "bkpsdm": ("Operator BKPSDM", Account.Role.BKPSDM_ADMIN),
     "kepala_daerah": ("Kepala Daerah (Pejabat Negara)", Account.Role.EMPLOYEE),
     "sekda": ("Sekretaris Daerah", Account.Role.EMPLOYEE),
     "kepala_dinas": ("Kepala Perangkat Daerah", Account.Role.EMPLOYEE),
-    "kabid": ("Pimpinan Unit (Kepala Bidang)", Account.Role.EMPLOYEE),
-    "subkoordinator": ("Pejabat Penilai Kinerja", Account.Role.EMPLOYEE),
+    "kabid": ("Kepala Bidang", Account.Role.EMPLOYEE),
+    "subkoordinator": ("Pejabat Pengawas", Account.Role.EMPLOYEE),
     "jf_ahli_muda": ("Pejabat Fungsional Ahli Muda", Account.Role.EMPLOYEE),
     "pelaksana": ("Pelaksana", Account.Role.EMPLOYEE),
     "outsider": ("Pegawai Perangkat Daerah lain", Account.Role.EMPLOYEE),

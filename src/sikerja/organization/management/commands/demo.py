@@ -11,8 +11,14 @@ from django.utils import timezone
 from sikerja.accounts.models import Account
 from sikerja.core.errors import DomainError
 from sikerja.organization.demo import DEFAULT_PASSWORD, PERSONAS, generate, persona_key
-from sikerja.organization.models import Government
+from sikerja.organization.models import Employee, Government
+from sikerja.organization.persona_labels import persona_labels
 from sikerja.regulations.loader import available_pack_ids
+
+OFFICIALS = (
+    "Pejabat lain yang dicapai alur demo (setiap pemegang jabatan pimpinan, termasuk Plt./Plh.): "
+    "masuk dengan NIP sebagai login (berawalan kode bila --prefix), kata sandi yang sama."
+)
 
 
 class Command(BaseCommand):
@@ -70,25 +76,33 @@ class Command(BaseCommand):
             f"({counts['pppk']} PPPK), {counts['placements']} penempatan "
             f"({counts['acting']} Plt./Plh.), {counts['delegations']} pendelegasian."
         )
-        rows = [(login, employee.full_name) for login, employee in result.personas.items()]
+        labels = persona_labels(government, dict(result.personas), timezone.localdate())
+        rows = [(login, labels[login], e.full_name) for login, e in result.personas.items()]
         self._table(rows)
+        self.stdout.write(OFFICIALS)
         self.stdout.write(f"Kata sandi semua login demo: {options['password']}")
 
     def _existing_logins(self) -> None:
-        accounts = Account.objects.select_related("user", "user__employee").order_by("pk")
-        rows = []
-        for account in accounts:
+        accounts = Account.objects.select_related("user", "user__employee", "government")
+        by_government: dict[Government, dict[str, Employee | None]] = {}
+        for account in accounts.order_by("pk"):
             login = account.user.get_username()
             if persona_key(login) in PERSONAS:
                 employee = getattr(account.user, "employee", None)
-                rows.append((login, employee.full_name if employee else ""))
+                by_government.setdefault(account.government, {})[login] = employee
+        rows = []
+        for government, logins in by_government.items():
+            labels = persona_labels(government, logins, timezone.localdate())
+            for login, e in logins.items():
+                rows.append((login, labels[login], e.full_name if e else ""))
         self._table(rows)
+        self.stdout.write(OFFICIALS)
         self.stdout.write(f"Kata sandi: seperti saat demo dibuat (bawaan: {DEFAULT_PASSWORD}).")
 
-    def _table(self, rows: list[tuple[str, str]]) -> None:
-        width = max((len(login) for login, _ in rows), default=8) + 2
+    def _table(self, rows: list[tuple[str, str, str]]) -> None:
+        width = max((len(login) for login, _, _ in rows), default=8) + 2
+        roles = max((len(role) for _, role, _ in rows), default=8) + 2
         self.stdout.write("Login demo:")
-        self.stdout.write(f"  {'login':<{width}}{'peran':<34}pegawai")
-        for login, name in rows:
-            role = PERSONAS[persona_key(login)][0]
-            self.stdout.write(f"  {login:<{width}}{role:<34}{name}")
+        self.stdout.write(f"  {'login':<{width}}{'peran menurut paket':<{roles}}pegawai")
+        for login, role, name in rows:
+            self.stdout.write(f"  {login:<{width}}{role:<{roles}}{name}")
