@@ -50,7 +50,9 @@ def test_the_operator_creates_a_login_and_its_owner_must_change_the_password(
 ):
     operator = _client(user_of, "bkpsdm")
 
-    created = operator.post("/akun/baru/", {"nip": newcomer.nip, "username": "", "password": TEMP})
+    created = operator.post(
+        "/akun/baru/", {"nip": newcomer.nip, "username": "", "password": TEMP, "role": "EMPLOYEE"}
+    )
     page = operator.get("/akun/").content.decode()
 
     assert (created.status_code, created["Location"]) == (302, "/akun/")
@@ -71,7 +73,8 @@ def test_the_operator_creates_a_login_and_its_owner_must_change_the_password(
 
 def test_a_refused_creation_shows_the_reason_beside_the_field(world, user_of, persona):
     response = _client(user_of, "bkpsdm").post(
-        "/akun/baru/", {"nip": persona("kabid").nip, "username": "", "password": TEMP}
+        "/akun/baru/",
+        {"nip": persona("kabid").nip, "username": "", "password": TEMP, "role": "EMPLOYEE"},
     )
 
     assert response.status_code == 400
@@ -130,7 +133,9 @@ def test_the_auditor_sees_the_list_and_may_change_nothing(world, user_of):
 
 def test_a_password_is_reset_by_email(world, newcomer, user_of):
     operator = _client(user_of, "bkpsdm")
-    operator.post("/akun/baru/", {"nip": newcomer.nip, "username": "", "password": TEMP})
+    operator.post(
+        "/akun/baru/", {"nip": newcomer.nip, "username": "", "password": TEMP, "role": "EMPLOYEE"}
+    )
     client = Client()
 
     sent = client.post("/lupa-kata-sandi/", {"email": "baru@example.go.id"})
@@ -164,3 +169,29 @@ def test_a_login_without_an_employee_is_linked_from_its_row(world, user_of, newc
     newcomer.refresh_from_db()
     assert newcomer.user_id == user.pk
     assert "Akun tamu dihubungkan ke pegawai." in operator.get("/akun/").content.decode()
+
+
+def test_the_operator_creates_an_auditors_login_that_reads_the_list(world, user_of, newcomer):
+    operator = _client(user_of, "bkpsdm")
+
+    operator.post(
+        "/akun/baru/",
+        {"nip": newcomer.nip, "username": "inspektur", "password": TEMP, "role": "AUDITOR"},
+    )
+
+    assert Account.objects.get(user__username="inspektur").role == "AUDITOR"
+    auditor = Client()
+    _login(auditor, "inspektur", TEMP)
+    auditor.post("/kata-sandi/", {"old_password": TEMP, "new_password1": NEW, "new_password2": NEW})
+    page = auditor.get("/akun/")
+    assert (page.status_code, page.context["may_manage"]) == (200, False)
+
+
+def test_an_unknown_role_is_refused_beside_its_field(world, user_of, newcomer):
+    response = _client(user_of, "bkpsdm").post(
+        "/akun/baru/", {"nip": newcomer.nip, "username": "", "password": TEMP, "role": "RAJA"}
+    )
+
+    assert response.status_code == 400
+    assert list(response.context["create"].errors) == ["role"]
+    assert not Account.objects.filter(user__username=newcomer.nip).exists()

@@ -227,3 +227,18 @@ def test_a_reset_sets_a_temporary_password_to_be_changed(operator, government, u
     assert user_of("kabid").check_password(TEMP)
     [event] = _events("account.password_reset")
     assert event.after == {"username": "kabid"}
+
+
+def test_an_unknown_role_is_refused(operator, government, newcomer, now):
+    with pytest.raises(ValidationFailed) as refusal:
+        logins.login_create(
+            actor=operator,
+            government=government,
+            nip=newcomer.nip,
+            password=TEMP,
+            at=now,
+            role="RAJA",
+        )
+
+    assert (refusal.value.code, list(refusal.value.fields)) == ("unknown_role", ["role"])
+    assert _events("account.created") == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sikerja.accounts.models import Account
+
 
 class LoginCreateForm(forms.Form):
     """A new login for an employee, with a temporary password."""
@@ -15,6 +17,9 @@ class LoginCreateForm(forms.Form):
     )
     password = forms.CharField(
         label=_("Kata sandi sementara"), widget=forms.PasswordInput, strip=False
+    )
+    role = forms.ChoiceField(
+        label=_("Peran"), choices=Account.Role.choices, initial=Account.Role.EMPLOYEE
     )
 
 

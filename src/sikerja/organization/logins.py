@@ -100,12 +100,20 @@ def login_create(
     role: str = Account.Role.EMPLOYEE,
 ) -> Account:
     """Give an employee a login (username: the NIP unless given) with a temporary password that
-    must be changed at the first login; audited as `account.created`.
+    must be changed at the first login, as an employee, a BKPSDM operator or the Inspektorat's
+    auditor (`role`); audited as `account.created`.
 
     Raises PermissionDenied (not the government's BKPSDM operator), ValidationFailed
-    (`unknown_employee`, `employee_has_login`, `username_taken`, `weak_password`).
+    (`unknown_role`, `unknown_employee`, `employee_has_login`, `username_taken`,
+    `weak_password`).
     """
     _require_manager(actor, government)
+    if role not in Account.Role.values:
+        raise ValidationFailed(
+            code="unknown_role",
+            message=_("Peran %(role)s tidak dikenal.") % {"role": role},
+            fields={"role": _("Peran tidak dikenal.")},
+        )
     employee = _employee(government, nip)
     username = username.strip() or employee.nip
     _check_username(username)

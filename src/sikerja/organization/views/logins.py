@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sikerja.accounts.models import Account
+from sikerja.accounts.rules import may_manage_logins
 from sikerja.core.errors import DomainError, NotFound, PermissionDenied
 from sikerja.organization import logins
 from sikerja.organization.forms_logins import (
@@ -59,6 +60,10 @@ def login_page(request: HttpRequest, viewer: Viewer) -> HttpResponse:
 @viewer_required
 def login_create_view(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     """Create a login; on a refusal, the page again with the form and the reasons."""
+    government = viewer.government.pk
+    role = Account.Role.BKPSDM_ADMIN if viewer.is_admin else ""
+    if not may_manage_logins(role=role, actor_government_id=government, government_id=government):
+        raise Http404
     form = LoginCreateForm(request.POST)
     if form.is_valid():
         try:
