@@ -195,3 +195,25 @@ def test_an_unknown_role_is_refused_beside_its_field(world, user_of, newcomer):
     assert response.status_code == 400
     assert list(response.context["create"].errors) == ["role"]
     assert not Account.objects.filter(user__username=newcomer.nip).exists()
+
+
+def test_the_list_costs_the_same_queries_for_more_logins(world, user_of):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    operator = _client(user_of, "bkpsdm")
+    operator.get("/akun/")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert operator.get("/akun/").status_code == 200
+        return len(captured)
+
+    before = queries()
+    for number in range(5):
+        user = get_user_model().objects.create_user(f"tambahan{number}")
+        Account.objects.create(user=user, government_id=world.government_id, role="EMPLOYEE")
+    after = queries()
+
+    assert after == before
