@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -51,8 +52,8 @@ def jf_bearer(_connection_kept, world, user_of, now) -> dict[str, str]:
     return _bearer(user_of("jf_ahli_muda"), now)
 
 
-def _call_and_validate(case, headers: dict[str, str]) -> None:
-    case.call_and_validate(
+def _call_and_validate(case, headers: dict[str, str]):
+    return case.call_and_validate(
         headers=headers, checks=[not_a_server_error, response_schema_conformance]
     )
 
@@ -75,3 +76,58 @@ def test_as_the_bkpsdm_operator(case, operator_bearer):
 @BOUNDED
 def test_as_a_jf(case, jf_bearer):
     _call_and_validate(case, jf_bearer)
+
+
+def _real_path_parameters(world, persona) -> dict[str, object]:
+    """An existing object for every path parameter of a read, from the demo world with its
+    sample requests: the generated examples above mostly name objects that do not exist."""
+    from sikerja.assignments.models import Assignment
+    from sikerja.documents.models import Letter
+    from sikerja.organization.models import Placement
+    from sikerja.workflows.models import WorkflowInstance
+
+    call_command("demo_requests")
+    jf = persona("jf_ahli_muda")
+    unit = (
+        Placement.objects.select_related("position__unit")
+        .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
+        .position.unit
+    )
+    return {
+        "nip": jf.nip,
+        "agency_id": unit.agency_id,
+        "unit_id": unit.pk,
+        "assignment_id": Assignment.objects.filter(government_id=world.government_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first(),
+        "letter_id": Letter.objects.filter(government_id=world.government_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first(),
+        "key": WorkflowInstance.objects.filter(government_id=world.government_id)
+        .values_list("definition_key", flat=True)
+        .first(),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("_connection_kept")
+@pytest.mark.parametrize("role", ["bkpsdm", "jf_ahli_muda"])
+def test_every_read_of_an_existing_object_matches_its_schema(world, persona, user_of, now, role):
+    real = _real_path_parameters(world, persona)
+    headers = _bearer(user_of(role), now)
+    reads = [op.ok() for op in schema.get_all_operations() if op.ok().method == "get"]
+    statuses = {}
+
+    for operation in reads:
+        names = [parameter.name for parameter in operation.path_parameters]
+        case = operation.Case(path_parameters={name: real[name] for name in names})
+        statuses[operation.path] = _call_and_validate(case, headers).status_code
+
+    assert len(statuses) == len(reads) == 16
+    if role == "bkpsdm":  # the operator sees every object of the government
+        assert set(statuses.values()) == {200}
+    else:  # a JF reads about themself and their requests; other objects are hidden (404)
+        assert set(statuses.values()) == {200, 404}
+        assert statuses["/api/v1/employees/{nip}"] == 200
