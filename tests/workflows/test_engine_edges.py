@@ -10,6 +10,7 @@ from sikerja.organization.resolver import Resolver
 from sikerja.workflows import actors, engine, lifecycle
 from sikerja.workflows.actors import ActorContext
 from sikerja.workflows.hooks import SubjectHooks
+from sikerja.workflows.maps import actor_lane_label
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.workflows.test_engine_kinds import (
     AT,
@@ -51,6 +52,7 @@ def test_lane_labels_come_from_the_registry_or_the_core_roles(kind_pack):
     )
     assert actors.label("checklist", "member", "en") == "member"
     assert actors.label("checklist", "nobody.appraiser", "en") == "nobody.appraiser"
+    assert actor_lane_label("checklist.lead", "en") == "Lead"
 
 
 def test_core_roles_over_an_employee_party_follow_the_resolver(kind_pack, persona):

@@ -55,11 +55,3 @@ def definition_for(
             citation="; ".join(pack.cite(c) for c in definition.citations),
         )
     return key, definition
-
-
-def penugasan_definition(pack: LoadedPack, key: str) -> PenugasanDefinition:
-    """A penugasan definition the request already runs (for pages and letters)."""
-    definition = pack.data.workflows[key]
-    if not isinstance(definition, PenugasanDefinition):
-        raise TypeError(f"{key} of {pack.id} is a {definition.kind} flow, not penugasan")
-    return definition

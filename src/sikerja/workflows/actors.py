@@ -153,6 +153,15 @@ def label(kind: str, expression: str, lang: str) -> str:
     return f"{_ROLE_LABELS[role][0 if lang == 'id' else 1]} ({party})" if role else party
 
 
+def registered_label(expression: str) -> tuple[str, str] | None:
+    """The (id, en) label any kind registered for an expression, for maps of every kind."""
+    prefix = expression.split(".", 1)[0] + ".*"
+    for (_kind, registered), entry in _registry.items():
+        if registered in {expression, prefix}:
+            return entry.label
+    return None
+
+
 def resolve(ctx: ActorContext, expression: str) -> ResolvedActor:
     """Resolve an expression: the kind's own registration first, then the core."""
     entry = _entry(ctx.kind, expression)

@@ -7,6 +7,7 @@ are chosen by an explicit ``lang`` argument rather than Django's active translat
 from __future__ import annotations
 
 from sikerja.regulations.schema.workflows import Decision, Mode, Scope, Subject
+from sikerja.workflows import actors
 
 LANGUAGES = ("id", "en")
 
@@ -130,12 +131,12 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 def actor_lane_label(expression: str, lang: str = "id") -> str:
     """The lane title for an actor expression, e.g. 'home.appraiser' → its Indonesian name.
 
+    Expressions other kinds' apps registered take the label they registered with.
     Raises ValueError for an expression or language without a label.
     """
-    try:
-        pair = _ACTOR_LABELS[expression]
-    except KeyError as exc:
-        raise ValueError(f"no lane label for actor expression {expression!r}") from exc
+    pair = _ACTOR_LABELS.get(expression) or actors.registered_label(expression)
+    if pair is None:
+        raise ValueError(f"no lane label for actor expression {expression!r}")
     return _pick(pair, lang)
 
 
