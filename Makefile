@@ -24,8 +24,8 @@ run: $(STAMP)
 	$(BIN)/python manage.py setup_demo --pack $(PACK) --employees $(EMPLOYEES)
 	$(BIN)/python manage.py runserver $(HOST)
 
-# Production: the environment (and ./.env if present: copy .env.example) with the production
-# settings; static files collected, database migrated, gunicorn serving (docs/production.md).
+# Production: the environment (and ./.env if present: copy .env.example and set the secret key,
+# the audit key and the hosts) with the production settings; static files collected, database migrated, gunicorn serving (docs/production.md).
 serve: $(STAMP)
 	mkdir -p var
 	set -a; [ ! -f .env ] || . ./.env; set +a; \

@@ -20,6 +20,7 @@ def _run_check(tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess[
         tmp_path,
         DJANGO_SETTINGS_MODULE="sikerja.config.settings.prod",
         SIKERJA_ALLOWED_HOSTS="sikerja.pemda.go.id",
+        SIKERJA_AUDIT_KEY=secrets.token_urlsafe(32),
         **extra_env,
     )
 

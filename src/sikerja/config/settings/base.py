@@ -169,8 +169,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # recorded on every event; keys retired by a rotation stay listed for verification. The chain
 # head is anchored outside the database by signed checkpoints (`manage.py audit --checkpoint`)
 # appended to a file that `audit --verify` checks.
-# Unset, the key is derived from the secret key (as Django derives its own keys); set it in
-# production so that rotating SIKERJA_SECRET_KEY leaves the audit key alone.
+# Unset, the key is derived from the secret key (as Django derives its own keys), in development
+# and tests only: the production settings refuse to start without SIKERJA_AUDIT_KEY.
 AUDIT_KEY_ID = envstr("SIKERJA_AUDIT_KEY_ID", "1")
 AUDIT_KEYS = {
     **envkeys("SIKERJA_AUDIT_RETIRED_KEYS"),
