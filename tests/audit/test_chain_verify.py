@@ -58,6 +58,21 @@ def test_an_edited_field_breaks_the_hash_of_exactly_that_event():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("recorded", "forged", "case"),
+    [("req-1", "req-2", "changed"), ("req-1", "", "blanked"), ("", "req-2", "added")],
+)
+def test_a_changed_added_or_blanked_request_id_breaks_the_hash(recorded, forged, case):
+    for number in (1, 2, 3):
+        event_record(object_id=f"test-{number}", request_id=recorded)
+    append_only_guard_drop()
+
+    _chain().filter(seq=2).update(request_id=forged)
+
+    assert chain_verify() == [ChainBreak(GOVERNMENT_ID, 2, ChainBreakReason.HASH_MISMATCH)], case
+
+
+@pytest.mark.django_db
 def test_an_edit_with_a_recomputed_hash_breaks_the_next_link():
     _three_events()
     append_only_guard_drop()

@@ -62,7 +62,7 @@ def test_verify_of_a_broken_chain_prints_each_break_and_fails():
 def test_without_verify_the_command_refuses():
     out = StringIO()
 
-    with pytest.raises(CommandError, match="pass --verify or --checkpoint"):
+    with pytest.raises(CommandError, match="pass --verify, --checkpoint or --events"):
         call_command("audit", stdout=out)
 
     assert out.getvalue() == ""

@@ -167,3 +167,27 @@ def test_recording_the_first_and_a_later_event_takes_a_fixed_number_of_queries(
     # Later events: savepoint, head select, event insert, head update, release.
     with django_assert_num_queries(5):
         event_record()
+
+
+@pytest.mark.django_db
+def test_a_request_id_is_stored_and_inside_the_keyed_hash():
+    event_record(request_id="req-7")
+
+    stored = _chain().get()
+    canonical = (
+        '{"action":"placement.created","actor_label":"kabid","actor_user_id":7,'
+        '"after":{},"at":"2025-01-02T01:00:00+00:00","before":{},"citation":"",'
+        '"government_id":900001,"key_id":"1","object_id":"test-42",'
+        '"object_type":"organization.placement","request_id":"req-7","rule":"","seq":1}'
+    )
+    key = settings.AUDIT_KEYS["1"].encode()
+    assert stored.request_id == "req-7"
+    assert stored.hash == hmac.new(key, (GENESIS + canonical).encode(), hashlib.sha256).hexdigest()
+
+
+@pytest.mark.django_db
+def test_a_request_id_longer_than_its_column_is_refused_and_nothing_is_written():
+    with pytest.raises(ValueError, match=r"^request_id is longer than 128 characters$"):
+        event_record(request_id="r" * 129)
+
+    assert not _chain().exists()

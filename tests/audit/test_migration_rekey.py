@@ -1,4 +1,5 @@
-"""Migration 0003 re-keys chains written before keying, and refuses to re-key a broken one."""
+"""Migration 0003 re-keys chains written before keying, and refuses to re-key a broken one;
+migration 0004 (request ids) then leaves the keyed chains verifying as they are."""
 
 import hashlib
 from datetime import UTC, datetime
@@ -13,7 +14,7 @@ from sikerja.audit.selectors import chain_verify
 from tests.audit.factories import GOVERNMENT_ID, OTHER_GOVERNMENT_ID
 
 BEFORE = [("audit", "0002_append_only_triggers")]
-AFTER = [("audit", "0003_keyed_chain")]
+AFTER = [("audit", "0004_event_request_id")]
 AT = datetime(2025, 1, 2, 1, 0, tzinfo=UTC)
 
 

@@ -5,6 +5,11 @@ records the id of the key it was hashed with (`key_id`, part of the hashed field
 be rotated: new events take the current key (`settings.AUDIT_KEY_ID`), older ones keep theirs
 while it stays listed. Without the key, a rewritten event cannot be given a valid hash, even
 with the whole chain after it rewritten too.
+
+The request id of an event is inside the hashed payload when it has one, so it cannot be
+changed, added or blanked without breaking the chain; an event without one (written by a
+command, or before events recorded request ids) is hashed without the field, so the events
+hashed before the field existed verify as they are, with no re-hashing.
 """
 
 from __future__ import annotations
@@ -61,8 +66,8 @@ def mac(key_id: str, message: str) -> str:
 
 
 def event_fields(event: AuditEvent) -> dict[str, Any]:
-    """The fields of `event` its hash covers (its key id included)."""
-    return {
+    """The fields of `event` its hash covers (its key id, and its request id when it has one)."""
+    fields: dict[str, Any] = {
         "government_id": event.government_id,
         "seq": event.seq,
         # UTC, so that the value passed in and the value read back hash alike.
@@ -78,6 +83,11 @@ def event_fields(event: AuditEvent) -> dict[str, Any]:
         "citation": event.citation,
         "key_id": event.key_id,
     }
+    # getattr: migrations before audit 0004 hash their historical model, which has no column.
+    request_id = getattr(event, "request_id", "")
+    if request_id:
+        fields["request_id"] = request_id
+    return fields
 
 
 def event_hash(event: AuditEvent) -> str:

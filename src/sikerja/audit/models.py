@@ -28,6 +28,9 @@ class AuditEvent(models.Model):
     hash = models.CharField(max_length=64)
     # The id of the audit key (settings.AUDIT_KEYS) the hash was computed with.
     key_id = models.CharField(max_length=32)
+    # The id of the HTTP request that wrote it (its log lines and X-Request-ID header carry the
+    # same id); empty for a command. Hashed when not empty (sikerja.audit.hashing).
+    request_id = models.CharField(max_length=128, blank=True, default="")
 
     class Meta:
         constraints = [

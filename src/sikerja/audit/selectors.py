@@ -56,6 +56,18 @@ def event_list_for_government(*, government_id: int, limit: int) -> list[AuditEv
     return list(AuditEvent.objects.filter(government_id=government_id).order_by("-seq")[:limit])
 
 
+def event_list_latest(
+    *, government_id: int | None = None, request_id: str = "", limit: int
+) -> list[AuditEvent]:
+    """Return the latest `limit` events (of one government, of one request), newest first."""
+    events = AuditEvent.objects.all()
+    if government_id is not None:
+        events = events.filter(government_id=government_id)
+    if request_id:
+        events = events.filter(request_id=request_id)
+    return list(events.order_by("-at", "-government_id", "-seq")[:limit])
+
+
 def chain_verify(*, government_id: int | None = None) -> list[ChainBreak]:
     """Walk each government's chain in seq order and return every break, in chain order.
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from sikerja.audit.hashing import GENESIS_HASH, current_key_id, event_hash, json_normalize
 from sikerja.audit.models import AuditChainHead, AuditEvent
+from sikerja.core.request_id import serving_request_id
 
 # fullmatch, not `^…$`: `$` would also accept a trailing newline.
 ACTION_PATTERN = re.compile(r"[a-z_]+(\.[a-z_]+)+")
@@ -30,19 +31,25 @@ def event_record(
     after: dict[str, Any] | None = None,
     rule: str = "",
     citation: str = "",
+    request_id: str | None = None,
 ) -> AuditEvent:
     """Append one event to the government's audit chain.
 
     Call it inside the writing service's transaction, so the event commits or rolls back with
     the write it records; it opens its own atomic block, so it also works standalone.
+    `request_id` defaults to the id of the HTTP request being served (the id of its log lines),
+    empty outside a request.
 
     Raises ValueError for an action that is not a dotted lower-case verb, a naive `at`, or a
     text that is empty where required or longer than its column.
     """
+    if request_id is None:
+        request_id = serving_request_id()
     _input_check(
         action=action,
         at=at,
         texts={
+            "request_id": request_id,
             "actor_label": actor_label,
             "action": action,
             "object_type": object_type,
@@ -67,6 +74,7 @@ def event_record(
         citation=citation,
         prev_hash=head.last_hash,
         key_id=current_key_id(),
+        request_id=request_id,
     )
     event.hash = event_hash(event)
     event.save(force_insert=True)

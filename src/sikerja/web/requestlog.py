@@ -3,7 +3,8 @@
 `RequestIdMiddleware` takes `X-Request-ID` from the request when the peer is a trusted proxy
 (`SIKERJA_TRUSTED_PROXIES`) and the value looks like an id, otherwise makes one; it returns the
 id in the response's `X-Request-ID` header and keeps it in a context variable until the next
-request. `RequestIdFilter` puts it on every log record (`request_id`). The JSON shape comes
+request. While the request is served it is also the core's serving request id
+(`sikerja.core.request_id`), which the audit log records on every event written in it. `RequestIdFilter` puts it on every log record (`request_id`). The JSON shape comes
 from python-json-logger (`JsonLogFormatter`, configured in `LOGGING`); both formatters mask NIPs
 (18 digits) in the finished line, so no log line names a civil servant.
 """
@@ -23,11 +24,13 @@ from django.http import HttpRequest, HttpResponse
 from pythonjsonlogger.core import RESERVED_ATTRS, LogData
 from pythonjsonlogger.json import JsonFormatter
 
+from sikerja.core.request_id import MAX_LENGTH, request_serving
+
 HEADER = "X-Request-ID"
 META_KEY = "HTTP_X_REQUEST_ID"
 NO_REQUEST = "-"
 # What a proxy may hand over: letters, digits and - _ . : (a UUID, a hex trace id), 1-128 long.
-ACCEPTED_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+ACCEPTED_ID = re.compile(rf"[A-Za-z0-9._:-]{{1,{MAX_LENGTH}}}")
 # An 18-digit NIP not part of a longer number; the first 4 digits (birth year) stay visible.
 NIP = re.compile(r"(?<!\d)(\d{4})\d{14}(?!\d)")
 NIP_MASK = r"\1**************"
@@ -84,7 +87,8 @@ class RequestIdMiddleware:
         # middleware chain has returned, and that line must carry the id too. The next request
         # in this thread (or task) sets its own.
         _current.set(request_id)
-        response = self.get_response(request)
+        with request_serving(request_id):
+            response = self.get_response(request)
         response[HEADER] = request_id
         return response
 

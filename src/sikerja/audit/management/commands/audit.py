@@ -1,4 +1,4 @@
-"""`manage.py audit --verify | --checkpoint [--government ID]`: check or anchor the audit chains."""
+"""`manage.py audit --verify | --checkpoint | --events`: check, anchor or list the audit chains."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ class Command(BaseCommand):
     settings.AUDIT_CHECKPOINT_PATH. After deliberately restoring an older backup the restored
     chains end before the latest checkpoint; `--checkpoint --after-restore` anchors them anew
     without that comparison, and the checkpoint records that it was taken after a restore.
+
+    `--events` lists the latest events, newest first, one line each: government and seq, time
+    (UTC), action, object, actor and the id of the HTTP request that wrote it (`-` for a
+    command), the id of that request's log lines and `X-Request-ID` header;
+    `--request-id ID` lists the events one request wrote.
     """
 
     help = "Verify the audit log's hash chains, or append a signed checkpoint of their heads."
@@ -47,6 +52,18 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--events", action="store_true", help="List the latest events with their request id."
+        )
+        parser.add_argument(
+            "--request-id",
+            default="",
+            metavar="ID",
+            help="With --events, only the events written by this request (X-Request-ID).",
+        )
+        parser.add_argument(
+            "--limit", type=int, default=50, help="With --events, at most this many (50)."
+        )
+        parser.add_argument(
             "--government", type=int, default=None, metavar="ID", help="Check only this one."
         )
 
@@ -54,8 +71,13 @@ class Command(BaseCommand):
         self, *args: Any, verify: bool, checkpoint: bool, government: int | None, **options: Any
     ) -> None:
         after_restore = bool(options["after_restore"])
+        if options["events"]:
+            if verify or checkpoint:
+                raise CommandError("--events goes alone (with --government, --request-id)")
+            self._events(government, request_id=options["request_id"], limit=options["limit"])
+            return
         if not (verify or checkpoint):
-            raise CommandError("nothing to do: pass --verify or --checkpoint")
+            raise CommandError("nothing to do: pass --verify, --checkpoint or --events")
         if checkpoint and government is not None:
             raise CommandError("--checkpoint anchors every government: leave out --government")
         if after_restore and (verify or not checkpoint):
@@ -75,6 +97,17 @@ class Command(BaseCommand):
             )
         elif latest is not None:
             self.stdout.write(f"audit checkpoint ok: {latest.at}")
+
+    def _events(self, government: int | None, *, request_id: str, limit: int) -> None:
+        events = selectors.event_list_latest(
+            government_id=government, request_id=request_id, limit=limit
+        )
+        for event in events:
+            self.stdout.write(
+                f"{event.government_id}#{event.seq} {event.at.isoformat()} {event.action} "
+                f"{event.object_type}:{event.object_id} by {event.actor_label} "
+                f"request {event.request_id or '-'}"
+            )
 
     def _verify(
         self, government: int | None, *, against_checkpoint: bool
