@@ -13,7 +13,11 @@ class Notification(TimeStampedModel):
     """A message to one employee about something that awaits them or concerns them."""
 
     recipient = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="notifications")
+    # The message key (`messages.MESSAGES`) and the values its text needs: the title and body
+    # are rendered in the reader's language. `title` and `body` keep the text in the site's
+    # language, shown when the kind is not known.
     kind = models.CharField(max_length=40)
+    params = models.JSONField(default=dict, blank=True)
     title = models.CharField(max_length=250)
     body = models.TextField(blank=True)
     link = models.CharField(max_length=300, blank=True)

@@ -1,8 +1,8 @@
 """Reminders: of a step's due date, once some days before it and once after it (in-app and
 email); and of a recommendation a step waits for, sent by the step's actor from its page.
 
-No step is ever decided for its actor (SPEC Appendix A32): a reminder only tells. Reminders are
-written in the site's language (Indonesian), whatever the caller's. Each kind of reminder goes
+No step is ever decided for its actor (SPEC Appendix A32): a reminder only tells. A reminder
+stores its message key and values (`messages`), so it reads in each reader's language. Each kind of reminder goes
 out once per step (a row of `StepReminder`, unique per step and kind), so the daily command may
 run twice a day, or be re-run after a failure, without sending twice.
 """
@@ -12,23 +12,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from sikerja.audit.services import event_record
 from sikerja.core.errors import ValidationFailed
+from sikerja.notifications.messages import RECOMMENDATION_REMINDER
 from sikerja.notifications.models import Notification, StepReminder
-from sikerja.notifications.services import notify, step_link
+from sikerja.notifications.services import notify, step_link, step_params
 from sikerja.organization.models import Employee
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.models import Recommendation, WorkflowStep
 
 Kind = StepReminder.Kind
-RECOMMENDATION_REMINDER = "recommendation_reminder"
 
 
 @dataclass(frozen=True)
@@ -37,11 +35,6 @@ class Due:
 
     step: WorkflowStep
     kind: str
-
-
-def due_date_label(due_at: dt.datetime) -> str:
-    """The due date as the UI writes dates (the active language's DATE_FORMAT)."""
-    return formats.date_format(timezone.localtime(due_at).date(), "DATE_FORMAT")
 
 
 def _days_before(pack_id: str, override: int | None) -> int:
@@ -77,35 +70,22 @@ def reminders_due(*, at: dt.datetime, days_before: int | None = None) -> list[Du
     return found
 
 
-def _title(due: Due) -> str:
-    label = due.step.label
-    if due.kind == Kind.OVERDUE:
-        return _("Melewati tenggat: %(step)s") % {"step": label}
-    return _("Tenggat %(date)s: %(step)s") % {
-        "date": due_date_label(due.step.due_at),  # type: ignore[arg-type]
-        "step": label,
-    }
-
-
 def step_reminder_send(*, due: Due, at: dt.datetime) -> int:
     """Remind the step's actor and recorder once for this kind; returns how many were told
     (0 when another run already sent it)."""
     step = due.step
     recipients = [r for r in dict.fromkeys((step.actor_id, step.recorder_id)) if r is not None]
-    body = _("Tenggat: %(date)s. %(citation)s") % {
-        "date": due_date_label(step.due_at),  # type: ignore[arg-type]
-        "citation": step.citation,
-    }
+    due_on = timezone.localtime(step.due_at).date()
+    params = step_params(step, date=due_on.isoformat())
     try:
-        with transaction.atomic(), override(settings.LANGUAGE_CODE):
+        with transaction.atomic():
             StepReminder.objects.create(step=step, kind=due.kind, sent_at=at)
             link = step_link(step)
             for recipient_id in recipients:
                 notify(
                     recipient_id=recipient_id,
                     kind=f"step_{due.kind.lower()}",
-                    title=_title(due),
-                    body=body,
+                    params=params,
                     link=link,
                 )
     except IntegrityError:
@@ -119,7 +99,7 @@ def recommendation_remind(*, step_id: int, by: Employee, at: dt.datetime) -> Not
 
     Raises ValidationFailed when the step waits for no recommendation or was reminded today.
     """
-    with transaction.atomic(), override(settings.LANGUAGE_CODE):
+    with transaction.atomic():
         step = WorkflowStep.objects.select_related("instance").select_for_update().get(pk=step_id)
         waiting = step.status == WorkflowStep.Status.OPEN and step.recommender_id is not None
         if not waiting or Recommendation.objects.filter(step=step).exists():
@@ -141,9 +121,7 @@ def recommendation_remind(*, step_id: int, by: Employee, at: dt.datetime) -> Not
         notification = notify(
             recipient_id=step.recommender_id,  # type: ignore[arg-type]
             kind=RECOMMENDATION_REMINDER,
-            title=_("Rekomendasi Anda ditunggu: %(step)s") % {"step": step.label},
-            body=_("%(name)s menunggu rekomendasi Anda untuk memutuskan. %(citation)s")
-            % {"name": by.full_name, "citation": step.citation},
+            params=step_params(step, name=by.full_name),
             link=link,
         )
         event_record(

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import gettext as _
 
+from sikerja.notifications import messages
+from sikerja.notifications.messages import LETTER_COPIED
 from sikerja.notifications.models import Notification
 from sikerja.workflows.hooks import hooks_for
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from sikerja.workflows.selectors import step_label
 
-LETTER_COPIED = "letter_copied"
+if TYPE_CHECKING:
+    from sikerja.organization.models import Employee
 
 
 def step_link(step: WorkflowStep) -> str:
@@ -22,21 +26,27 @@ def step_link(step: WorkflowStep) -> str:
     return _link(step.instance)
 
 
-def notify(
-    *, recipient_id: int, kind: str, title: str, body: str = "", link: str = ""
-) -> Notification:
-    """Create one in-app notification and send the email copy when the employee has an address."""
+def notify(*, recipient_id: int, kind: str, params: dict[str, Any], link: str = "") -> Notification:
+    """Create one in-app notification (its text rendered in the reader's language when read) and
+    send the email copy, in the recipient's language, when the employee has an address."""
     from sikerja.organization.models import Employee
 
     employee = Employee.objects.get(pk=recipient_id)
+    stored = _rendered(kind, params, settings.LANGUAGE_CODE)
     with transaction.atomic():
         notification = Notification.objects.create(
-            recipient=employee, kind=kind, title=title, body=body, link=link
+            recipient=employee,
+            kind=kind,
+            params=params,
+            title=stored.title,
+            body=stored.body,
+            link=link,
         )
         if employee.email:
+            text = _rendered(kind, params, recipient_language(employee))
             sent = send_mail(
-                subject=f"[Sikerja] {title}",
-                message=f"{body}\n\n{link}".strip(),
+                subject=f"[Sikerja] {text.title}",
+                message=f"{text.body}\n\n{link}".strip(),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=[employee.email],
                 fail_silently=True,
@@ -45,18 +55,38 @@ def notify(
     return notification
 
 
+def recipient_language(employee: Employee) -> str:
+    """The language to write to an employee in: the site's (Indonesian). The UI language is the
+    reader's browser choice (LocaleMiddleware, a cookie), not a stored preference, so a message
+    sent outside a request is not known to be wanted in another language."""
+    return str(settings.LANGUAGE_CODE)
+
+
+def _rendered(kind: str, params: dict[str, Any], language: str) -> messages.Rendered:
+    rendered = messages.render(kind, params, language)
+    if rendered is None:
+        raise ValueError(f"notification {kind!r} lacks a value its text needs: {sorted(params)}")
+    return rendered
+
+
+def step_params(step: WorkflowStep, **extra: str) -> dict[str, Any]:
+    """The values a notification about a step needs: its name in both languages, its citation
+    (the step needs its instance loaded)."""
+    return {
+        "step": step.label,
+        "step_en": step_label(step, "en"),
+        "citation": step.citation,
+        **extra,
+    }
+
+
 def notify_step_opened(*, step_id: int) -> list[Notification]:
     """Tell the step's actor (or recorder) and any recommender that a step awaits them."""
     step = WorkflowStep.objects.select_related("instance").get(pk=step_id)
     link = step_link(step)
+    params = step_params(step)
     sent = [
-        notify(
-            recipient_id=recipient_id,
-            kind="step_opened",
-            title=_("Menunggu keputusan Anda: %(step)s") % {"step": step.label},
-            body=step.citation,
-            link=link,
-        )
+        notify(recipient_id=recipient_id, kind=messages.STEP_OPENED, params=params, link=link)
         for recipient_id in (step.actor_id, step.recorder_id)
         if recipient_id is not None
     ]
@@ -64,9 +94,8 @@ def notify_step_opened(*, step_id: int) -> list[Notification]:
         sent.append(
             notify(
                 recipient_id=step.recommender_id,
-                kind="recommendation_requested",
-                title=_("Rekomendasi diminta: %(step)s") % {"step": step.label},
-                body=step.citation,
+                kind=messages.RECOMMENDATION_REQUESTED,
+                params=params,
                 link=link,
             )
         )
@@ -112,23 +141,22 @@ def letter_copies_notify(
     sent = []
     for copy in copies:
         letter = copy.letter
-        title = _("Tembusan: %(title)s nomor %(number)s") % {
+        params = {
             "title": letter.title,
             "number": letter.number or "-",
+            "citation": letter.citation,
         }
         link = links.get(letter.workflow_instance_id or 0, "")
         if Notification.objects.filter(
-            recipient_id=copy.employee_id, kind=LETTER_COPIED, title=title, link=link
+            recipient_id=copy.employee_id,
+            kind=LETTER_COPIED,
+            params__title=letter.title,
+            params__number=params["number"],
+            link=link,
         ).exists():
             continue
         sent.append(
-            notify(
-                recipient_id=copy.employee_id,
-                kind=LETTER_COPIED,
-                title=title,
-                body=letter.citation,
-                link=link,
-            )
+            notify(recipient_id=copy.employee_id, kind=LETTER_COPIED, params=params, link=link)
         )
     return sent
 

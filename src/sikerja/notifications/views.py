@@ -6,13 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from sikerja.notifications.forms import NotificationReadForm
+from sikerja.notifications.messages import render
 from sikerja.notifications.models import Notification
 from sikerja.notifications.selectors import notification_list
 from sikerja.notifications.services import notification_mark_read
@@ -50,11 +53,21 @@ def notification_page(viewer: Viewer, page_number: str | None) -> NotificationPa
         else Notification.objects.none()
     )
     page = Paginator(queryset, ROWS_PER_PAGE).get_page(page_number)
-    rows = [
-        NotificationRow(n.pk, n.title, n.body, n.link, n.created_at, n.read_at is not None)
-        for n in page
-    ]
-    return NotificationPage(page, rows)
+    language = get_language() or settings.LANGUAGE_CODE
+    return NotificationPage(page, [_row(n, language) for n in page])
+
+
+def _row(notification: Notification, language: str) -> NotificationRow:
+    """One notification in the reader's language (its stored text for a kind without a message)."""
+    text = render(notification.kind, notification.params, language)
+    return NotificationRow(
+        notification.pk,
+        text.title if text else notification.title,
+        text.body if text else notification.body,
+        notification.link,
+        notification.created_at,
+        notification.read_at is not None,
+    )
 
 
 @require_http_methods(["GET", "POST"])
