@@ -46,6 +46,7 @@ PAGES: dict[str, object] = {
     "web:employee_list": organization.employees_visible_to,
     "web:employee_detail": organization.employees_visible_to,
     "web:transfer": organization.may_transfer,
+    "web:transfer-job": organization.may_transfer,
     "web:transfer-template-xlsx": organization.may_transfer,
     "web:transfer-template-csv": organization.may_transfer,
     "web:transfer-export-xlsx": organization.may_transfer,

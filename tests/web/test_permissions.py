@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, reverse
 
-from sikerja.organization.models import Agency, Employee, Placement
+from sikerja.organization.models import Agency, Employee, ImportJob, Placement
 from sikerja.web import urls as web_urls
 from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
@@ -64,6 +64,8 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:process-map-bpmn", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     # Import/export: BKPSDM operators only (V-39); for everyone else the page does not exist.
     ("web:transfer", ""): (Y, N, N, N, N, N, N, N, N, N),
+    ("web:transfer-job", "import_job"): (Y, N, N, N, N, N, N, N, N, N),
+    ("web:transfer-job", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-export-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
@@ -105,6 +107,7 @@ URL_KWARGS = {
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
     "web:transfer-template-csv": "sheet",
+    "web:transfer-job": "job_id",
 }
 MISSING_ID = 987_654_321
 
@@ -129,11 +132,26 @@ def _target_id(target: str, world, today) -> int | str:
         return Employee.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
     if target == "missing":
         return MISSING_ID
+    if target == "import_job":
+        return _import_job(world, today).pk
     if target == "cross_unit_request":
         return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
     if target.startswith("WF-") or target in {"unit", "position", "employee"}:
         return target
     return world.personas[target]
+
+
+def _import_job(world, today) -> ImportJob:
+    """An upload of the main government's operator, waiting."""
+    return ImportJob.objects.create(
+        government_id=world.government_id,
+        requested_by=get_user_model().objects.get(username="bkpsdm"),
+        requested_label="bkpsdm",
+        filename="pegawai.csv",
+        sha256="0" * 64,
+        on=today,
+        queued_at=NOW,
+    )
 
 
 def _url(name: str, target: str, world, today) -> str:

@@ -21,3 +21,5 @@ class OrgErrorCode(StrEnum):
     DECISION_REQUIRED = "decision_required"
     DATE_RANGE = "date_range"
     DUPLICATE_CODE = "duplicate_code"
+    IMPORT_RUNNING = "import_running"
+    IMPORT_INTERRUPTED = "import_interrupted"

@@ -306,3 +306,66 @@ class Delegation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.scope}: {self.from_employee_id} -> {self.to_employee_id}"
+
+
+class ImportJob(TimeStampedModel):
+    """An organisation import uploaded by a BKPSDM operator: waiting, running, done or refused.
+
+    The file is kept while the job waits or runs (its SHA-256 stays); `processed` of `total`
+    rows tells the progress; a refused file keeps every bad row in `errors`, an accepted one
+    what it wrote in `written`. At most one job per government waits or runs at a time.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "QUEUED", _("Menunggu giliran")
+        RUNNING = "RUNNING", _("Sedang diproses")
+        DONE = "DONE", _("Selesai")
+        FAILED = "FAILED", _("Ditolak")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    # Empty for a job queued by the system (the import then acts as the system, as org_import).
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    requested_label = models.CharField(max_length=150)
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    data = models.BinaryField(blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    on = models.DateField(help_text="The import's day: no decision may be dated after it.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    refusal = models.JSONField(default=dict, blank=True)
+    written = models.JSONField(default=dict, blank=True)
+    queued_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government"],
+                condition=Q(status__in=["QUEUED", "RUNNING"]),
+                name="import_job_one_open_per_government",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "queued_at"], name="import_job_status_queued"),
+            models.Index(fields=["government", "queued_at"], name="import_job_government"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return 100 * self.processed // self.total if self.total else 0

@@ -13,6 +13,7 @@ urlpatterns = [
     path("pegawai/", requests.employee_list, name="employee_list"),
     path("pegawai/<int:employee_id>/", requests.employee_detail, name="employee_detail"),
     path("impor/", transfer.transfer, name="transfer"),
+    path("impor/tugas/<int:job_id>/", transfer.transfer_job, name="transfer-job"),
     path("impor/templat.xlsx", transfer.template_workbook, name="transfer-template-xlsx"),
     path("impor/templat-<slug:sheet>.csv", transfer.template_sheet, name="transfer-template-csv"),
     path("impor/ekspor.xlsx", transfer.export_workbook, name="transfer-export-xlsx"),

@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from sikerja.audit.models import AuditEvent
-from sikerja.organization.models import Employee
+from sikerja.organization.models import Employee, Government, ImportJob
 from sikerja.organization.transfer import Sheet, template_csv
+from sikerja.organization.transfer.jobs import import_job_claim, import_job_queue, import_job_run
 
 EXPECTED_ROWS = [("employee", 2, "nip")]
 
@@ -32,39 +33,102 @@ def test_the_blank_template_downloads_as_a_workbook_for_the_operator(world, user
     assert response.content[:2] == b"PK"
 
 
-def test_a_file_with_a_bad_nip_is_refused_row_by_row_and_nothing_is_written(world, user_of):
-    government_id = Employee.objects.get(pk=world.personas["bkpsdm"]).government_id
-    before = (
-        Employee.objects.filter(government_id=government_id).count(),
-        AuditEvent.objects.count(),
+def _upload(client: Client, name: str, data: bytes):
+    return client.post(
+        reverse("web:transfer"), {"file": SimpleUploadedFile(name, data, "text/csv")}
     )
-    data = _employee_csv(["19851315201003100X,Nama Salah,,,PNS,,,,,,,,,,"])
 
-    response = _client(user_of("bkpsdm")).post(
-        reverse("web:transfer"), {"file": SimpleUploadedFile("pegawai.csv", data, "text/csv")}
+
+def _queued(world, operator, now) -> ImportJob:
+    return import_job_queue(
+        actor=operator,
+        government=Government.objects.get(pk=world.government_id),
+        data=_employee_csv([]),
+        filename="pegawai.csv",
+        language="id",
+        on=now.date(),
+        at=now,
     )
+
+
+def _run(job_id: int, now):
+    job = import_job_claim(at=now, job_id=job_id)
+    return import_job_run(job=job, at=now, clock=lambda: now)
+
+
+def test_an_upload_is_queued_and_the_page_polls_its_progress(
+    world, user_of, django_capture_on_commit_callbacks
+):
+    client = _client(user_of("bkpsdm"))
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = _upload(client, "pegawai.csv", _employee_csv([]))
+    job = ImportJob.objects.get()
+    page = client.get(response["Location"])
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('web:transfer')}?job={job.pk}"
+    assert len(callbacks) == 1  # the worker thread starts once the upload is committed
+    assert page.context["job"] == job
+    poll = f'hx-get="{reverse("web:transfer-job", args=[job.pk])}" hx-trigger="every 1s"'
+    assert poll in page.content.decode()
+
+
+def test_a_file_with_a_bad_nip_shows_every_bad_row_and_nothing_is_written(world, user_of, now):
+    government_id = Employee.objects.get(pk=world.personas["bkpsdm"]).government_id
+    before = Employee.objects.filter(government_id=government_id).count()
+    client = _client(user_of("bkpsdm"))
+    _upload(client, "pegawai.csv", _employee_csv(["19851315201003100X,Nama Salah,,,PNS,,,,,,,,,,"]))
+    job = _run(ImportJob.objects.get().pk, now)
+
+    response = client.get(reverse("web:transfer-job", args=[job.pk]))
 
     assert response.status_code == 200
-    rejected = response.context["rejected"]
-    assert [(e.sheet, e.row, e.column) for e in rejected.errors] == EXPECTED_ROWS
-    assert rejected.errors[0].message == "NIP harus 18 digit angka (diterima 18 karakter)."
-    assert (
-        Employee.objects.filter(government_id=government_id).count(),
-        AuditEvent.objects.count(),
-    ) == before
+    assert response.context["job"].status == "FAILED"
+    assert [(e["sheet"], e["row"], e["column"]) for e in job.errors] == EXPECTED_ROWS
+    assert job.errors[0]["message"] == "NIP harus 18 digit angka (diterima 18 karakter)."
+    body = response.content.decode()
+    assert "NIP harus 18 digit angka (diterima 18 karakter)." in body
+    assert "hx-trigger" not in body  # a finished job is not polled
+    assert Employee.objects.filter(government_id=government_id).count() == before
+    assert not AuditEvent.objects.filter(action="organization.imported").exists()
 
 
-def test_a_non_operator_cannot_post_an_import(world, user_of):
-    data = _employee_csv([])
+def test_a_non_operator_cannot_post_an_import_nor_see_a_job(world, user_of, operator, now):
+    job = _queued(world, operator, now)
+    client = _client(user_of("kepala_dinas"))
 
-    response = _client(user_of("kepala_dinas")).post(
-        reverse("web:transfer"), {"file": SimpleUploadedFile("pegawai.csv", data, "text/csv")}
-    )
+    posted = _upload(client, "pegawai.csv", _employee_csv([]))
+    polled = client.get(reverse("web:transfer-job", args=[job.pk]))
+
+    assert (posted.status_code, polled.status_code) == (404, 404)
+    assert ImportJob.objects.count() == 1
+
+
+def test_another_governments_job_is_not_found(world, operator, now, other_tenant_user):
+    from sikerja.accounts.models import Account
+
+    Account.objects.filter(user=other_tenant_user).update(role=Account.Role.BKPSDM_ADMIN)
+    job = _queued(world, operator, now)
+
+    response = _client(other_tenant_user).get(reverse("web:transfer-job", args=[job.pk]))
 
     assert response.status_code == 404
 
 
-def test_an_accepted_file_shows_what_was_written(world, user_of):
+def test_a_second_upload_while_one_runs_is_refused_clearly(world, user_of):
+    client = _client(user_of("bkpsdm"))
+    _upload(client, "satu.csv", _employee_csv([]))
+
+    response = _upload(client, "dua.csv", _employee_csv([]))
+
+    assert response.status_code == 409
+    assert response.context["error"].code == "import_running"
+    assert "satu.csv" in response.content.decode()
+    assert list(ImportJob.objects.values_list("filename", flat=True)) == ["satu.csv"]
+
+
+def test_an_accepted_file_shows_the_full_bar_and_what_was_written(world, user_of, now):
     from sikerja.organization.models import Agency, OrgUnit
 
     kadis = Employee.objects.get(pk=world.personas["kepala_dinas"])
@@ -72,13 +136,15 @@ def test_an_accepted_file_shows_what_was_written(world, user_of):
     root = OrgUnit.objects.get(agency=agency, parent=None)
     header = template_csv(Sheet.UNIT).splitlines()[0]
     row = f"{agency.code},{agency.name},{agency.agency_type},Seksi Data Baru,{root.name},SEKSI,,"
-    data = f"{header}\n{row}\n".encode()
+    client = _client(user_of("bkpsdm"))
+    _upload(client, "unit.csv", f"{header}\n{row}\n".encode())
+    job = _run(ImportJob.objects.get().pk, now)
 
-    response = _client(user_of("bkpsdm")).post(
-        reverse("web:transfer"), {"file": SimpleUploadedFile("unit.csv", data, "text/csv")}
-    )
+    response = client.get(f"{reverse('web:transfer')}?job={job.pk}")
 
     assert response.status_code == 200
-    assert response.context["rejected"] is None
-    assert response.context["result"].counts()["units_created"] == 1
+    assert job.written["units_created"] == 1
+    body = response.content.decode()
+    assert 'max="1" value="1">100%</progress>' in body
+    assert "Unit baru: 1" in body
     assert OrgUnit.objects.filter(agency=agency, name="Seksi Data Baru", parent=root).count() == 1

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from sikerja.config.settings.env import (
     database_from_url,
     envbool,
+    envchoice,
     envint,
     envkeys,
     envlist,
@@ -63,6 +64,9 @@ MIDDLEWARE = [
 # Request bodies: forms and JSON up to Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), file
 # uploads (organisation imports) up to this; larger requests get 413 (sikerja.web.input_limits).
 MAX_UPLOAD_BYTES = envint("SIKERJA_MAX_UPLOAD_BYTES", 60 * 1024 * 1024)
+# Organisation imports uploaded in the browser run in a thread of the web process ("thread"),
+# or only by `manage.py org_import_jobs` in a separate worker ("command"; docs/production.md).
+IMPORT_WORKER = envchoice("SIKERJA_IMPORT_WORKER", "thread", ("thread", "command"))
 
 ROOT_URLCONF = "sikerja.config.urls"
 WSGI_APPLICATION = "sikerja.config.wsgi.application"

@@ -37,6 +37,14 @@ def envstr(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """Read one of a few words."""
+    value = os.environ.get(name, default).strip()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
 def envlist(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated list."""
     raw = os.environ.get(name)

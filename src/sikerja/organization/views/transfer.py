@@ -1,10 +1,14 @@
-"""Impor/ekspor data organisasi for BKPSDM operators: template, upload with a full error report,
-export. Everyone else gets a 404 (the page does not exist for them)."""
+"""Impor/ekspor data organisasi for BKPSDM operators: template, upload (imported in the
+background, its progress followed by the page), export. Everyone else gets a 404 (the page does
+not exist for them)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from sikerja.core.errors import DomainError
@@ -12,13 +16,13 @@ from sikerja.organization.forms import UploadForm
 from sikerja.organization.http import render_page, viewer_required
 from sikerja.organization.rules import Viewer, may_transfer
 from sikerja.organization.transfer import (
-    ImportRejected,
     Sheet,
     export_xlsx,
-    import_file,
     template_csv,
     template_xlsx,
 )
+from sikerja.organization.transfer.jobs import import_job_for, import_job_queue
+from sikerja.organization.transfer.worker import job_thread_start
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -37,36 +41,51 @@ def _download(content: bytes | str, filename: str, content_type: str) -> HttpRes
 
 @viewer_required
 def transfer(request: HttpRequest, viewer: Viewer) -> HttpResponse:
-    """The import page: template links, the upload form, and the result or every bad row."""
+    """The import page: template links, the upload form, and the latest import (its progress,
+    then every bad row or what was written). An accepted upload redirects here."""
     _operator(viewer)
     form = UploadForm(request.POST or None, request.FILES or None)
-    result, rejected, error = None, None, None
+    error = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = import_file(
+            job = import_job_queue(
                 actor=viewer.actor,
                 government=viewer.government,
                 data=upload.read(),
                 filename=upload.name,
-                at=timezone.now(),
+                language=translation.get_language() or "",
                 on=timezone.localdate(),
+                at=timezone.now(),
+                start=job_thread_start if settings.IMPORT_WORKER == "thread" else None,
             )
-        except ImportRejected as exc:
-            rejected = exc
         except DomainError as exc:
             error = exc
+        else:
+            return redirect(f"{reverse('web:transfer')}?job={job.pk}")
+    job_id = request.GET.get("job", "")
     return render_page(
         request,
         viewer,
         "organization/transfer.html",
+        status=error.status if error is not None else 200,
         form=form,
-        result=result,
-        rejected=rejected,
+        job=import_job_for(viewer, int(job_id) if job_id.isdigit() else None),
         error=error,
         sheets=list(Sheet),
         nav="transfer",
     )
+
+
+@require_GET
+@viewer_required
+def transfer_job(request: HttpRequest, viewer: Viewer, job_id: int) -> HttpResponse:
+    """One import's progress and outcome, the fragment the import page polls (htmx)."""
+    _operator(viewer)
+    job = import_job_for(viewer, job_id)
+    if job is None:
+        raise Http404
+    return render_page(request, viewer, "organization/includes/import_job.html", job=job)
 
 
 @require_GET
