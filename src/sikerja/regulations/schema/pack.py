@@ -8,6 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from sikerja.regulations.schema.flow_core import SYSTEM_ACTOR
 from sikerja.regulations.schema.identity import PackIdentity
+from sikerja.regulations.schema.letters import LetterLayouts
 from sikerja.regulations.schema.organisation import Placement, Roles
 from sikerja.regulations.schema.parameters import PackParameters
 from sikerja.regulations.schema.rules import Rule
@@ -28,6 +29,7 @@ class Pack(BaseModel):
     parameters: PackParameters = Field(default_factory=PackParameters)
     workflows: dict[str, Definition] = Field(default_factory=dict)
     chains: dict[str, ChainSpec] = Field(default_factory=dict)
+    letters: LetterLayouts = Field(default_factory=LetterLayouts)
 
     @model_validator(mode="before")
     @classmethod
@@ -101,4 +103,6 @@ class Pack(BaseModel):
                 referenced.add(getattr(self.roles, name).rule)
         for definition in self.workflows.values():
             referenced |= definition.rule_ids()
+        if self.letters.rule:
+            referenced.add(self.letters.rule)
         return referenced
