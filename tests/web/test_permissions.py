@@ -76,10 +76,13 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
 }
 # Routes without the matrix: the login page (public) and logout (POST only), tested below.
 # The password pages: the reset by email is public, the change is the viewer's own
-# (tests/accounts/test_login_pages.py).
+# (tests/accounts/test_login_pages.py). Single sign-on's start and return are public (the
+# provider says who the person is; tests/web/test_sso.py).
 PUBLIC_ROUTES = {
     "web:login",
     "web:logout",
+    "web:sso-login",
+    "web:sso-callback",
     "web:password-change",
     "web:password-reset",
     "web:password-reset-done",

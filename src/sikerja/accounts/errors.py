@@ -12,3 +12,7 @@ class AccountErrorCode(StrEnum):
     WEAK_PASSWORD = "weak_password"  # noqa: S105 - an error code, not a secret
     ALREADY_INACTIVE = "account_already_inactive"
     ALREADY_ACTIVE = "account_already_active"
+    SSO_NIP_MISSING = "sso_nip_missing"
+    SSO_UNKNOWN_NIP = "sso_unknown_nip"
+    SSO_INACTIVE = "sso_account_inactive"
+    SSO_EMPLOYEE_LEFT = "sso_employee_left"

@@ -11,7 +11,7 @@ from sikerja.assignments import urls as assignments
 from sikerja.notifications import urls as notifications
 from sikerja.organization import urls as organization
 from sikerja.organization import urls_logins as logins
-from sikerja.web import health, lockouts, passwords, views
+from sikerja.web import health, lockouts, passwords, sso, views
 
 app_name = "web"
 
@@ -21,6 +21,8 @@ urlpatterns: list[URLPattern] = [
     path("readyz", health.readyz, name="readyz"),
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", views.LogoutView.as_view(), name="logout"),
+    path("masuk/sso/", sso.SsoLoginView.as_view(), name="sso-login"),
+    path("masuk/sso/kembali/", sso.SsoCallbackView.as_view(), name="sso-callback"),
     path("kata-sandi/", passwords.PasswordChangeView.as_view(), name="password-change"),
     path("lupa-kata-sandi/", passwords.PasswordResetView.as_view(), name="password-reset"),
     path("lupa-kata-sandi/terkirim/", passwords.password_reset_done, name="password-reset-done"),

@@ -21,7 +21,7 @@ from sikerja.accounts.passwords import password_change_required
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.organization.selectors import login_refused
-from sikerja.web import session_limits, throttle
+from sikerja.web import session_limits, sso, throttle
 from sikerja.web.home import home_work
 from sikerja.web.passwords import password_change_demand
 
@@ -51,6 +51,12 @@ class LoginView(auth_views.LoginView):
     authentication_form = ShellLoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_name"] = sso.sso_name() if sso.sso_enabled() else ""
+        context["sso_refusal"] = sso.refusal_pop(self.request)
+        return context
+
     def _attempt(self) -> throttle.Attempt:
         return throttle.Attempt.from_request(self.request, self.request.POST.get("username", ""))
 
@@ -76,4 +82,11 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    """Log out (POST only, as Django requires), then back to the login page."""
+    """Log out (POST only, as Django requires), then back to the login page; a single sign-on
+    session goes on to the provider's logout, which comes back to the login page."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        session = dict(request.session.items())
+        response = super().post(request, *args, **kwargs)
+        provider_logout = sso.logout_url(request, session)
+        return HttpResponseRedirect(provider_logout) if provider_logout else response

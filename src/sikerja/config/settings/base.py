@@ -118,6 +118,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # Answers only the single sign-on callback, and only while SSO is configured (below).
+    "sikerja.web.sso.SsoBackend",
+]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
@@ -158,6 +163,26 @@ if _proxy_ssl_header:
         "HTTP_" + _proxy_ssl_header.upper().replace("-", "_"),
         "https",
     )
+
+# Optional single sign-on through the pemda's OpenID Connect provider (sikerja.web.sso): on when
+# the issuer and the client id are set. A person signed in there is the login of the employee
+# whose NIP the provider sends (in the claim named here) in the government SSO_GOVERNMENT names
+# by its kode (needed only when the installation holds several); nobody is created. The endpoints come from the issuer's discovery document unless
+# they are all given here.
+SSO_ISSUER = envstr("SIKERJA_SSO_ISSUER", "").rstrip("/")
+SSO_CLIENT_ID = envstr("SIKERJA_SSO_CLIENT_ID", "")
+SSO_CLIENT_SECRET = envstr("SIKERJA_SSO_CLIENT_SECRET", "")
+SSO_GOVERNMENT = envstr("SIKERJA_SSO_GOVERNMENT", "")
+SSO_NAME = envstr("SIKERJA_SSO_NAME", "")
+SSO_NIP_CLAIM = envstr("SIKERJA_SSO_NIP_CLAIM", "nip")
+SSO_SCOPES = envstr("SIKERJA_SSO_SCOPES", "openid profile")
+SSO_SIGN_ALGO = envstr("SIKERJA_SSO_SIGN_ALGO", "RS256")
+SSO_AUTHORIZATION_ENDPOINT = envstr("SIKERJA_SSO_AUTHORIZATION_ENDPOINT", "")
+SSO_TOKEN_ENDPOINT = envstr("SIKERJA_SSO_TOKEN_ENDPOINT", "")
+SSO_USERINFO_ENDPOINT = envstr("SIKERJA_SSO_USERINFO_ENDPOINT", "")
+SSO_JWKS_URI = envstr("SIKERJA_SSO_JWKS_URI", "")
+SSO_END_SESSION_ENDPOINT = envstr("SIKERJA_SSO_END_SESSION_ENDPOINT", "")
+SSO_TIMEOUT_SECONDS = envint("SIKERJA_SSO_TIMEOUT_SECONDS", 10)
 
 # A session lasts a working day at most and ends after an idle spell (sikerja.web.session_limits).
 SESSION_COOKIE_AGE = envint("SIKERJA_SESSION_MAX_SECONDS", 9 * 60 * 60)
