@@ -1,8 +1,10 @@
 """workflow_reminders: each open step's people are told once before its due date and once after.
 
 The packs give every step a person decides a due date (`step_deadline_days`, a product default
-of 7 days: no seed sets one) and remind `reminder_days_before` = 2 days ahead. The clock is fixed
-(the command reads `timezone.now`), so every run below is at a known moment.
+of 5 working days: no seed sets one) and remind `reminder_days_before` = 2 working days ahead.
+The request opens on Monday 23 November 2026, so it is due on Monday 30 November and the window
+opens on Thursday 26 November. The clock is fixed (the command reads `timezone.now`), so every
+run below is at a known moment.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from tests.assignments.flow import NOW, decide
 
 pytestmark = pytest.mark.django_db
 
-DUE = NOW + dt.timedelta(days=7)
+DUE = NOW + dt.timedelta(days=7)  # 5 working days: Monday to the next Monday
+WINDOW = DUE - dt.timedelta(days=4)  # 2 working days before: Thursday
 
 
 def _run(*args: str) -> list[str]:
@@ -49,12 +52,12 @@ def _reminders() -> list[tuple[int, str, str, str, str]]:
     )
 
 
-def test_the_open_step_is_due_seven_days_after_it_opened(waiting):
+def test_the_open_step_is_due_five_working_days_after_it_opened(waiting):
     assert waiting.step.due_at == DUE
 
 
-def test_two_days_before_the_due_date_the_actor_is_reminded_once(waiting, clock):
-    clock(DUE - dt.timedelta(days=2))
+def test_two_working_days_before_the_due_date_the_actor_is_reminded_once(waiting, clock):
+    clock(WINDOW)
 
     first = _run()
     again = _run()
@@ -72,7 +75,7 @@ def test_two_days_before_the_due_date_the_actor_is_reminded_once(waiting, clock)
 
 
 def test_before_the_reminder_window_nobody_is_reminded(waiting, clock):
-    clock(DUE - dt.timedelta(days=2, minutes=1))
+    clock(WINDOW - dt.timedelta(minutes=1))
 
     assert _run() == ["0 reminder(s)"]
     assert _reminders() == []
@@ -113,10 +116,10 @@ def test_the_reminder_goes_by_email_too(waiting, clock, django_capture_on_commit
 
 
 def test_days_before_can_be_set_on_the_command(waiting, clock):
-    clock(DUE - dt.timedelta(days=4))
+    clock(DUE - dt.timedelta(days=6))  # Tuesday: 4 working days before
 
     assert _run("--days-before", "3") == ["0 reminder(s)"]
-    assert _run("--days-before", "5") == ["1 reminder(s)"]
+    assert _run("--days-before", "4") == ["1 reminder(s)"]
 
 
 def test_a_dry_run_counts_the_reminders_and_sends_none(waiting, clock):

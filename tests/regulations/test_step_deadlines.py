@@ -1,6 +1,6 @@
 """Step due dates as pack data: no seed sets a step deadline in days, so every regional pack
-gives each step a person decides the product default `step_deadline_days` (7 calendar days),
-keeps a step's own `deadline_days`, and gives none to a step the system decides."""
+gives each step a person decides the product default `step_deadline_days` (5 working days, hari
+kerja), keeps a step's own `deadline_days`, and gives none to a step the system decides."""
 
 from __future__ import annotations
 
@@ -37,9 +37,10 @@ def test_every_step_a_person_decides_is_due_after_the_pack_default(pack, pack_id
     loaded = pack(pack_id)
     steps = [s for flow in loaded.data.workflows.values() for s in flow.steps]
 
-    assert loaded.parameters.step_deadline_days == 7
+    assert loaded.parameters.step_deadline_days == 5
+    assert loaded.parameters.deadline_days_count == "working"
     assert loaded.parameters.reminder_days_before == 2
-    assert {s.deadline_days for s in steps if s.actor != "system"} == {7}
+    assert {s.deadline_days for s in steps if s.actor != "system"} == {5}
     assert {s.deadline_days for s in steps if s.actor == "system"} <= {None}
 
 

@@ -24,6 +24,7 @@ from sikerja.notifications.models import Notification, StepReminder
 from sikerja.notifications.services import notify, step_link, step_params
 from sikerja.organization.models import Employee
 from sikerja.regulations.loader import load_pack
+from sikerja.workflows.due_dates import days_after
 from sikerja.workflows.models import Recommendation, WorkflowStep
 
 Kind = StepReminder.Kind
@@ -37,8 +38,12 @@ class Due:
     kind: str
 
 
-def _days_before(pack_id: str, override: int | None) -> int:
-    return override if override is not None else load_pack(pack_id).parameters.reminder_days_before
+def _horizon(pack_id: str, at: dt.datetime, override: int | None) -> dt.datetime:
+    """The latest due date reminded as due soon at `at`: `reminder_days_before` days ahead,
+    counted as the pack counts its deadlines (working days skip weekends and holidays)."""
+    parameters = load_pack(pack_id).parameters
+    days = override if override is not None else parameters.reminder_days_before
+    return days_after(at, days, parameters.deadline_days_count)
 
 
 def reminders_due(*, at: dt.datetime, days_before: int | None = None) -> list[Due]:
@@ -48,8 +53,7 @@ def reminders_due(*, at: dt.datetime, days_before: int | None = None) -> list[Du
     packs = set(open_steps.values_list("instance__pack_id", flat=True).distinct())
     soon = Q(pk__in=[])
     for pack_id in sorted(packs):
-        horizon = at + dt.timedelta(days=_days_before(pack_id, days_before))
-        soon |= Q(instance__pack_id=pack_id, due_at__lte=horizon)
+        soon |= Q(instance__pack_id=pack_id, due_at__lte=_horizon(pack_id, at, days_before))
     reminded = StepReminder.objects.filter(step_id=OuterRef("pk"))
     rows = (
         open_steps.filter(soon | Q(due_at__lte=at))

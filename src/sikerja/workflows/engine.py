@@ -34,6 +34,7 @@ from sikerja.regulations.schema.workflows import (
 )
 from sikerja.workflows import events, letters
 from sikerja.workflows.actors import ActorContext, Parties
+from sikerja.workflows.due_dates import step_due_at
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.hooks import RuleWarning, SubjectHooks, hooks_for
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
@@ -264,7 +265,8 @@ def _next_node(
     node = pending.first()
     if node is None:
         return False
-    due = at + dt.timedelta(days=spec.deadline_days) if spec.deadline_days else None
+    count = load_pack(instance.pack_id).parameters.deadline_days_count
+    due = step_due_at(at, spec.deadline_days, count)
     WorkflowStep.objects.filter(pk=node.pk).update(
         status=WorkflowStep.Status.OPEN, opened_at=at, due_at=due
     )

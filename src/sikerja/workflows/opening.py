@@ -21,6 +21,7 @@ from sikerja.regulations.schema.workflows import (
 )
 from sikerja.workflows import events
 from sikerja.workflows.actors import ActorContext, ResolvedActor, answer_actor
+from sikerja.workflows.due_dates import step_due_at
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
@@ -113,7 +114,7 @@ def _row(
         recorder_id=actor.recorder.employee_id if actor.external and actor.recorder else None,
         status=WorkflowStep.Status.OPEN if index == 0 else WorkflowStep.Status.PENDING,
         opened_at=at,
-        due_at=at + dt.timedelta(days=spec.deadline_days) if spec.deadline_days else None,
+        due_at=step_due_at(at, spec.deadline_days, ctx.pack.parameters.deadline_days_count),
         citation=ctx.pack.cite(spec.citation),
     )
 

@@ -135,8 +135,11 @@ class PackParameters(_Strict):
     decree_when_law_requires: bool = False
     # Due dates and reminders of workflow steps. The seeds set no step deadline in days, so
     # `step_deadline_days` is a product decision: the days a step without its own
-    # `deadline_days` is given (calendar days, the engine counts opened_at + days).
+    # `deadline_days` is given. `deadline_days_count` says how those days, and the reminder's
+    # `reminder_days_before`, are counted: "calendar" days, or "working" days (hari kerja:
+    # Monday to Friday less national holidays and cuti bersama, `workflows.due_dates`).
     step_deadline_days: int | None = Field(default=None, ge=1)
+    deadline_days_count: Literal["calendar", "working"] = "calendar"
     reminder_days_before: int = Field(default=2, ge=0)
     # A requested period that starts before the day of the request: "refuse" it, or "justify"
     # (accept it with a written justification). Product decision; the seeds are silent.
