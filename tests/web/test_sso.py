@@ -312,3 +312,17 @@ def test_without_a_kode_sso_serves_only_an_installation_of_one_government(world)
 
     assert sso_government_id(kode=kode) == world.government_id
     assert sso_government_id(kode="") is None  # the test world holds two governments
+
+
+def test_the_pages_let_the_logout_form_end_at_the_provider(sso_on, provider_url):
+    policy = Client().get("/masuk/")["Content-Security-Policy"]
+
+    assert policy.endswith(f"; form-action 'self' {provider_url}")
+
+
+def test_without_sso_forms_submit_only_to_sikerja(settings, world):
+    settings.SSO_ISSUER = ""
+
+    policy = Client().get("/masuk/")["Content-Security-Policy"]
+
+    assert policy.endswith("; form-action 'self'")

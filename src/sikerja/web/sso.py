@@ -298,6 +298,23 @@ class SsoCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
         return _refuse(self.request, str(message))
 
 
+def _origin(url: str) -> str:
+    parsed = urlparse(url)
+    return f"{parsed.scheme}://{parsed.netloc}" if parsed.scheme and parsed.netloc else ""
+
+
+def logout_origins() -> list[str]:
+    """The origins the logout form may end up at (the provider's end-session endpoint, on the
+    issuer's host unless configured or discovered elsewhere), for the pages' CSP form-action;
+    none while SSO is off. Never asks the provider."""
+    if not sso_enabled():
+        return []
+    given = _configured()
+    kept = _discovered.get(given.issuer)
+    ends = [given.issuer, given.end_session_endpoint, kept[1].end_session_endpoint if kept else ""]
+    return sorted({origin for origin in map(_origin, ends) if origin})
+
+
 def logout_url(request: HttpRequest, session: dict[str, Any]) -> str | None:
     """Where to send the browser after the local logout of an SSO session: the provider's
     end-session endpoint (with the ID token as hint), so that its session ends too; None for a
