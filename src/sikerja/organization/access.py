@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from django.db.models import Exists, OuterRef
 
@@ -44,25 +46,27 @@ class Scope:
     left: bool = False
 
 
-ScopeKey = tuple[int, int, int, str, dt.date]
+ScopeKey = tuple[Hashable, ...]
+T = TypeVar("T")
 
 
 class _ScopeCache:
-    """A small thread-safe LRU of scopes, one per process."""
+    """A small thread-safe LRU of scopes (and other answers kept under an access stamp), one
+    per process."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.entries: OrderedDict[ScopeKey, Scope] = OrderedDict()
+        self.entries: OrderedDict[ScopeKey, object] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: ScopeKey) -> Scope | None:
+    def get(self, key: ScopeKey) -> object | None:
         with self.lock:
             scope = self.entries.get(key)
             if scope is not None:
                 self.entries.move_to_end(key)
             return scope
 
-    def put(self, key: ScopeKey, scope: Scope) -> None:
+    def put(self, key: ScopeKey, scope: object) -> None:
         with self.lock:
             self.entries[key] = scope
             self.entries.move_to_end(key)
@@ -98,7 +102,20 @@ def scope_for(user_id: int, government: Government, on: dt.date) -> Scope:
     if scope is None:
         scope = _build(user_id, government, on)
         _cache.put(key, scope)
-    return scope
+    return cast(Scope, scope)
+
+
+def stamped(government: Government, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
+    """An answer derived only from the government's units, placements and delegations (such as
+    how many people are placed below a unit), kept in this process under the government's
+    current access stamp: every change of those rows gives a new stamp, so a kept answer is
+    never stale. `key` names the answer and its arguments; `build` computes it on a miss."""
+    full = ("stamped", government.pk, government.access_stamp, *key)
+    value = _cache.get(full)
+    if value is None:
+        value = build()
+        _cache.put(full, value)
+    return cast(T, value)
 
 
 def _build(user_id: int, government: Government, on: dt.date) -> Scope:

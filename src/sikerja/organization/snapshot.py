@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -58,13 +59,18 @@ class AgencySnapshot:
         member_slice: tuple[int, int] | None = None,
         member_kinds: tuple[str, ...] | None = None,
         count_members: bool = True,
+        unit_ids: Collection[int] | None = None,
+        given_members: list[Placement] | None = None,
     ) -> None:
         self.agency = agency
         self.on = on
         self.resolver = resolver
+        # unit_ids: only these units of the agency (they must hold every ancestor of the members
+        # resolved), so a page of members reads the heads on their paths, not the whole tree.
+        own = Q(agency=agency) if unit_ids is None else Q(agency=agency, pk__in=list(unit_ids))
         units = list(
             OrgUnit.objects.filter(
-                Q(agency=agency)
+                own
                 | Q(
                     agency__government_id=agency.government_id,
                     agency__agency_type="SETDA",
@@ -80,7 +86,9 @@ class AgencySnapshot:
             in_units = in_units.filter(
                 Q(position__is_head=True) | Q(position__unit__path__startswith=within.path)
             )
-        together = members and member_slice is None and member_units is None
+        together = (
+            members and member_slice is None and member_units is None and given_members is None
+        )
         loaded = in_units if together else in_units.filter(position__is_head=True)
         placements = list(loaded.select_related("employee", "position"))
         self.heads: dict[int, list[Placement]] = defaultdict(list)
@@ -91,7 +99,9 @@ class AgencySnapshot:
                 self.heads[placement.position.unit_id].append(placement)
             elif self.units[placement.position.unit_id].agency_id == agency.pk:
                 self.members.append(placement)
-        if members and not together:
+        if given_members is not None:
+            self.members = given_members
+        elif members and not together:
             if member_kinds is not None:
                 in_units = in_units.filter(position__kind__in=member_kinds)
             self._load_members(in_units, agency, member_units, member_slice, count_members)

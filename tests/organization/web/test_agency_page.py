@@ -17,11 +17,14 @@ from sikerja.organization.selectors import resolver_for
 from tests.web.helpers import body, text
 
 # Queries of one agency page, whatever the number of people: session and user (2), the viewer's
-# account (1; the rest of the viewer is cached, `organization.access`), the agency and its
-# visible units (2), the per-unit member counts (1), and the snapshot (units, head placements,
-# one page of members, delegations: 4).
+# account (1; the rest of the viewer is cached, `organization.access`), the agency, the chosen
+# (or top) unit, its path and children (3), one page of members (1), and the snapshot of the
+# heads above them (units, head placements, delegations: 3).
 AGENCY_PAGE_QUERIES = 10
-SCOPE_BUILD_QUERIES = 3  # the first request after a change: employee, heads held, chain
+# The first request after a change of the government's access stamp also builds the scope
+# (employee, heads held, chain: 3) and counts the members below the children (1, grouped).
+SCOPE_BUILD_QUERIES = 3
+COUNT_QUERIES = 1
 UNIT_ITEM = re.compile(r'<li class="unit-tree__item[^"]*">(.*?)</li>', re.DOTALL)
 
 
@@ -46,7 +49,7 @@ def test_an_acting_head_is_shown_with_the_acting_badge(kind, badge, client_of, w
     assert acting is not None, f"the demo has a {kind} head"
     unit = acting.position.unit
 
-    html = body(client_of("bkpsdm"), f"/organisasi/{unit.agency_id}/")
+    html = body(client_of("bkpsdm"), f"/organisasi/{unit.agency_id}/?unit={unit.pk}")
 
     line = next(item for item in _unit_items(html) if item.startswith(f"{unit.name} "))
     assert line.endswith(f"{acting.employee.full_name} {badge}")
@@ -111,8 +114,10 @@ def test_a_unit_head_sees_only_the_units_of_their_subtree(client_of, persona, to
 
     page = client_of("kabid").get(f"/organisasi/{kabid_unit.agency_id}/").context["page"]
 
-    assert page.units[0].unit_id == kabid_unit.pk
-    assert {unit.depth for unit in page.units[1:]} == {kabid_unit.depth + 1}
+    assert [unit.unit_id for unit in page.path] == [kabid_unit.pk]
+    assert sorted(unit.unit_id for unit in page.children) == sorted(
+        OrgUnit.objects.filter(parent=kabid_unit).values_list("pk", flat=True)
+    )
 
 
 def test_another_day_shows_the_organisation_of_that_day(client_of, persona, today):
@@ -175,73 +180,67 @@ def test_the_agency_page_costs_the_same_queries_with_more_people(
     jf_position = Placement.objects.get(employee=persona("jf_ahli_muda"), valid_to=None).position
     client.get(path)  # whatever the session middleware does on a first request
     scope_cache_resize()  # empty: the next request builds the scope
-    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES):
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES + COUNT_QUERIES):
         client.get(path)
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
-        before = client.get(path).context["page"].member_count
+        before = client.get(path).context["page"]
 
     _add_staff(operator, jf_position, 12, now)
-    client.get(path)
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES + COUNT_QUERIES):
+        client.get(path)  # a new access stamp: the kept scope and counts are not used
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
-        after = client.get(path).context["page"].member_count
+        after = client.get(path).context["page"]
 
-    assert after - before == 12
+    assert (after.member_count, after.in_view) == (before.member_count + 12, before.in_view + 12)
 
 
-def test_choosing_the_root_reads_one_page_of_members_in_table_order(
-    client_of, persona, today, monkeypatch
-):
-    from sikerja.organization.views import agency_page
-
-    monkeypatch.setattr(agency_page, "MEMBER_LIMIT", 3)
-    agency_id = _agency_id(persona, today, "kepala_dinas")
-    members = (
-        Placement.objects.effective_on(today)
-        .filter(
-            position__unit__agency_id=agency_id,
-            position__kind__in=["FUNGSIONAL", "PELAKSANA"],
-            position__is_head=False,
-        )
-        .order_by("position__unit__path", "employee__name", "employee_id")
+def _members(today):
+    return Placement.objects.effective_on(today).filter(
+        position__kind__in=["FUNGSIONAL", "PELAKSANA"], position__is_head=False
     )
 
-    client = client_of("kepala_dinas")
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(f"/organisasi/{agency_id}/?unit={_root_unit_id(agency_id)}")
 
-    page = response.context["page"]
-    assert [q["sql"].endswith("LIMIT 3") for q in queries].count(True) == 1
-
-    listed = sorted(row.employee_id for group in page.groups for row in group.rows)
-    assert listed == sorted(p.employee_id for p in members[:3])
-    assert (page.member_count, page.truncated) == (3, True)
-
-
-def test_a_large_agency_asks_for_a_unit_and_then_shows_that_units_people(
+def test_a_unit_with_more_people_than_a_page_lists_those_placed_in_it_directly(
     client_of, persona, today, monkeypatch
 ):
     from sikerja.organization.views import agency_page
 
     monkeypatch.setattr(agency_page, "MEMBER_LIMIT", 2)
+    unit = Placement.objects.get(employee=persona("kabid"), kind="DEFINITIVE").position.unit
+    direct = _members(today).filter(position__unit=unit).order_by("employee__name", "employee_id")
+    below = _members(today).filter(position__unit__path__startswith=unit.path)
+
+    client = client_of("kepala_dinas")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/organisasi/{unit.agency_id}/?unit={unit.pk}")
+
+    page = response.context["page"]
+    assert [q["sql"].endswith("LIMIT 2") for q in queries].count(True) == 1
+    listed = sorted(row.employee_id for group in page.groups for row in group.rows)
+    assert listed == sorted(p.employee_id for p in direct[:2])
+    assert (page.whole, page.direct, page.in_view) == (False, direct.count(), below.count())
+    assert page.in_view > page.direct > 0
+    assert "Di bawah unit ini ada" in response.content.decode()
+
+
+def test_a_subtree_that_fits_one_page_lists_everyone_below_the_unit(client_of, persona, today):
     agency_id = _agency_id(persona, today, "kepala_dinas")
     kabid_unit = Placement.objects.get(employee=persona("kabid"), kind="DEFINITIVE").position.unit
-    client = client_of("kepala_dinas")
+    below = _members(today).filter(position__unit__path__startswith=kabid_unit.path)
 
-    overview = client.get(f"/organisasi/{agency_id}/")
-    chosen = client.get(f"/organisasi/{agency_id}/?unit={kabid_unit.pk}")
-
-    assert overview.context["page"].must_choose is True
-    assert overview.context["page"].member_count == 0
-    page = chosen.context["page"]
-    in_subtree = Placement.objects.effective_on(today).filter(
-        position__unit__path__startswith=kabid_unit.path,
-        position__kind__in=["FUNGSIONAL", "PELAKSANA"],
+    first = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/").context["page"]
+    page = (
+        client_of("kepala_dinas")
+        .get(f"/organisasi/{agency_id}/?unit={kabid_unit.pk}")
+        .context["page"]
     )
-    subtree_units = set(in_subtree.values_list("position__unit__name", flat=True))
-    assert page.selected == kabid_unit
-    assert page.in_view == in_subtree.count()
-    assert page.member_count == min(2, in_subtree.count())
-    assert all(row.unit_name in subtree_units for group in page.groups for row in group.rows)
+
+    assert first.selected.pk == _root_unit_id(agency_id)
+    assert first.in_view == _members(today).filter(position__unit__agency_id=agency_id).count()
+    assert (page.whole, page.truncated) == (True, False)
+    assert sorted(row.employee_id for group in page.groups for row in group.rows) == sorted(
+        below.values_list("employee_id", flat=True)
+    )
 
 
 def test_a_unit_outside_the_viewers_scope_is_not_found(client_of, persona, today):

@@ -1,17 +1,20 @@
-"""The organisation browser of one agency: its unit tree and every JF and Pelaksana under their
-appraiser (kedudukan), on a chosen day, in a constant number of queries.
+"""The organisation browser of one agency, on a chosen day, in a constant number of queries:
+the chosen unit with the path above it and the units right below it, a search for a unit by
+name, and one page of the JF and Pelaksana below it under their appraiser (kedudukan).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
 
 from sikerja.core.errors import NotFound
+from sikerja.organization.access import stamped
 from sikerja.organization.display import KIND_LABELS, MAX_INDENT, PersonCard, grade_label, shown_nip
-from sikerja.organization.models import Agency, OrgUnit, Placement, Position
+from sikerja.organization.models import PATH_STEP, Agency, OrgUnit, Placement, Position
 from sikerja.organization.rules import Viewer
 from sikerja.organization.selectors import agency_get, resolver_for, unit_list
 from sikerja.organization.snapshot import AgencySnapshot, Member
@@ -22,7 +25,10 @@ GRADE_ORDER = {grade: index for index, grade in enumerate(Position.Grade.values)
 LAST = "~"  # sorts after every materialised path
 
 
-MEMBER_LIMIT = 300  # rows of the kedudukan table on one page; larger agencies pick a unit
+MEMBER_LIMIT = 100  # rows of the kedudukan table on one page; larger subtrees pick a unit
+FOUND_LIMIT = 20  # units listed for a name search
+CHILD_LIMIT = 50  # units listed below the chosen one (a Dinas Pendidikan has ~900 schools)
+SEGMENT = PATH_STEP + 1  # one unit of a materialised path: its zero-padded id and a "."
 
 
 @dataclass(frozen=True)
@@ -67,16 +73,22 @@ class AppraiserGroup:
 
 @dataclass(frozen=True)
 class AgencyPage:
-    """The agency page: unit tree and kedudukan table on one day."""
+    """The agency page on one day: the chosen unit with the path above it and the units right
+    below it (each with the JF and Pelaksana of its subtree), and one page of kedudukan."""
 
     agency: Agency
     on: dt.date
-    units: list[UnitRow]
+    path: list[UnitRow]
+    children: list[UnitRow]
     groups: list[AppraiserGroup]
     selected: OrgUnit | None = None
-    total: int = 0
     in_view: int = 0
-    must_choose: bool = False
+    direct: int = 0
+    whole: bool = True
+    chosen: bool = False  # the unit was asked for (?unit=), not the viewer's top unit
+    more_children: bool = False  # more than CHILD_LIMIT units below: the search finds them
+    query: str = ""
+    found: list[OrgUnit] = field(default_factory=list)
 
     @property
     def member_count(self) -> int:
@@ -84,32 +96,22 @@ class AgencyPage:
 
     @property
     def truncated(self) -> bool:
-        """Only the first MEMBER_LIMIT people of the chosen view are listed."""
-        return not self.must_choose and self.member_count < self.in_view
+        """Fewer people are listed than the view holds: only those placed in the chosen unit
+        itself (`whole` false), or only the first MEMBER_LIMIT of them."""
+        return self.member_count < self.in_view
 
 
 def _unit_row(
-    viewer: Viewer, snapshot: AgencySnapshot, unit: OrgUnit, counts: dict[int, int]
+    viewer: Viewer, snapshot: AgencySnapshot, unit: OrgUnit, level: int, members: int
 ) -> UnitRow:
     return UnitRow(
         unit_id=unit.pk,
         name=unit.name,
         depth=unit.depth,
-        indent=min(unit.depth, MAX_INDENT),
+        indent=min(level, MAX_INDENT),
         holders=[PersonCard.of_placement(viewer, p) for p in snapshot.heads_of(unit.pk)],
-        members=counts.get(unit.pk, 0),
+        members=members,
     )
-
-
-def _member_counts(agency: Agency, on: dt.date) -> dict[int, int]:
-    """JF and Pelaksana placed in each unit of the agency on the day (one query)."""
-    rows = (
-        Placement.objects.effective_on(on)
-        .filter(position__unit__agency=agency, position__kind__in=MEMBER_KINDS)
-        .values("position__unit_id")
-        .annotate(n=Count("pk"))
-    )
-    return {row["position__unit_id"]: row["n"] for row in rows}
 
 
 def _member_row(viewer: Viewer, snapshot: AgencySnapshot, member: Member) -> MemberRow:
@@ -163,49 +165,158 @@ def _groups(
     return groups
 
 
-def agency_page(
-    viewer: Viewer, agency_id: int, on: dt.date, unit_id: int | None = None
-) -> AgencyPage:
-    """The unit tree and kedudukan table of a visible agency (constant number of queries).
+def _members(on: dt.date, agency: Agency) -> QuerySet[Placement]:
+    """The JF and Pelaksana placed in the agency on the day."""
+    return Placement.objects.effective_on(on).filter(
+        position__unit__agency=agency, position__kind__in=MEMBER_KINDS, position__is_head=False
+    )
 
-    Only units the viewer sees are shown, and only the people placed in them. A large agency
-    (more than MEMBER_LIMIT JF and Pelaksana) shows its table per chosen unit. Raises NotFound
+
+def _within(bases: list[OrgUnit]) -> Q:
+    condition = Q(pk__in=[])
+    for base in bases:
+        condition |= Q(position__unit__path__startswith=base.path)
+    return condition
+
+
+def _subtree_counts(
+    members: QuerySet[Placement], selected: OrgUnit | None, children: list[OrgUnit]
+) -> dict[int, int]:
+    """JF and Pelaksana under each child (its whole subtree) and, under the selected unit's own
+    id, those placed in it directly: one grouped query."""
+    if selected is None:
+        totals = members.aggregate(
+            **{str(u.pk): Count("pk", filter=_within([u])) for u in children}
+        )
+        return {int(pk): n for pk, n in totals.items()}
+    rows = (
+        members.filter(position__unit__path__startswith=selected.path)
+        .annotate(prefix=Substr("position__unit__path", 1, len(selected.path) + SEGMENT))
+        .values("prefix")
+        .annotate(n=Count("pk"))
+        .values_list("prefix", "n")
+    )
+    return {_ancestor_ids(prefix)[-1]: n for prefix, n in rows}
+
+
+def _counts(
+    viewer: Viewer, agency: Agency, on: dt.date, selected: OrgUnit | None, children: list[OrgUnit]
+) -> dict[int, int]:
+    """The subtree counts, kept per process under the government's access stamp (every
+    placement or unit change gives a new one): counting a 25,000-person subtree is the one
+    read of the page that grows with the agency, so it is made once per change, not per view.
+    """
+    if selected is None:  # a unit head's several top units: small subtrees, counted each time
+        return _subtree_counts(_members(on, agency), None, children)
+    return stamped(
+        viewer.government,
+        ("unit_member_counts", selected.pk, on),
+        lambda: _subtree_counts(_members(on, agency), selected, children),
+    )
+
+
+def _member_page(
+    members: QuerySet[Placement], selected: OrgUnit | None, children: list[OrgUnit], in_view: int
+) -> list[Placement]:
+    """One page of members: everyone below the chosen unit when they fit one page (in unit
+    order), else only those placed in the unit itself, so the page never sorts a large subtree
+    (the children's counts lead further down)."""
+    if selected is not None and in_view > MEMBER_LIMIT:
+        chosen = members.filter(position__unit=selected)
+    else:
+        chosen = members.filter(_within([selected] if selected is not None else children))
+    return list(
+        chosen.select_related("employee", "position__unit").order_by(
+            "position__unit__path", "employee__name", "employee_id"
+        )[:MEMBER_LIMIT]
+    )
+
+
+def _top_units(viewer: Viewer, agency: Agency) -> list[OrgUnit]:
+    """The highest units of the agency the viewer sees: its root for an agency's viewers, the
+    units they head (none inside another) for a unit head (one query)."""
+    units = unit_list(viewer, agency)
+    if viewer.sees_government or agency.pk in viewer.agency_ids:
+        return list(units.filter(parent__isnull=True))
+    heads = list(units.filter(path__in=viewer.unit_paths))
+    return [u for u in heads if not any(u.path.startswith(o.path) and u != o for o in heads)]
+
+
+def _ancestor_ids(path: str) -> list[int]:
+    return [int(path[i : i + PATH_STEP]) for i in range(0, len(path), SEGMENT)]
+
+
+def _around(
+    viewer: Viewer, agency: Agency, unit_id: int | None
+) -> tuple[OrgUnit | None, list[OrgUnit], list[OrgUnit]]:
+    """The selected unit, the visible units on its path (top first, itself last) and its first
+    CHILD_LIMIT + 1 visible children by name; with no unit asked for, the viewer's single top
+    unit is selected, or, when they see several, none is and those are the children (two
+    queries)."""
+    units = unit_list(viewer, agency)
+    if unit_id is None:
+        tops = _top_units(viewer, agency)
+        if len(tops) != 1:
+            return None, [], tops
+        selected = tops[0]
+    else:
+        asked = units.filter(pk=unit_id).first()
+        if asked is None:
+            raise NotFound()
+        selected = asked
+    ancestors = _ancestor_ids(selected.path)
+    around = list(
+        units.filter(Q(pk__in=ancestors) | Q(parent=selected)).order_by("depth", "name", "pk")[
+            : len(ancestors) + CHILD_LIMIT + 1
+        ]
+    )
+    path = [u for u in around if u.depth <= selected.depth]
+    return selected, path, [u for u in around if u.parent_id == selected.pk]
+
+
+def _found(viewer: Viewer, agency: Agency, query: str) -> list[OrgUnit]:
+    """Visible units of the agency whose name holds the search text (one page, one query)."""
+    if not query:
+        return []
+    return list(unit_list(viewer, agency).filter(name__icontains=query)[:FOUND_LIMIT])
+
+
+def agency_page(
+    viewer: Viewer, agency_id: int, on: dt.date, unit_id: int | None = None, query: str = ""
+) -> AgencyPage:
+    """The chosen unit of a visible agency with its path, its children and their member counts,
+    and the first page of kedudukan below it, in a constant number of queries that do not grow
+    with the agency (the counts are one grouped query; the page is cut in the database).
+
+    Only units the viewer sees are shown, and only the people placed in them. Raises NotFound
     for missing and hidden agencies and units alike.
     """
     agency = agency_get(viewer, agency_id)
-    units = list(unit_list(viewer, agency))
-    visible = {unit.pk: unit for unit in units}
-    counts = _member_counts(agency, on)
-    total = sum(n for pk, n in counts.items() if pk in visible)
-    selected = None
-    if unit_id is not None:
-        selected = visible.get(unit_id)
-        if selected is None:
-            raise NotFound()
-    must_choose = selected is None and total > MEMBER_LIMIT
-    in_view_units = [u.pk for u in units if selected is None or u.path.startswith(selected.path)]
-    # The chosen units' first page of members is cut in the database (unit path, then name), so
-    # choosing the root of a 25,000-person agency reads MEMBER_LIMIT rows, not 25,000.
+    selected, path, below = _around(viewer, agency, unit_id)
+    children = below[:CHILD_LIMIT]
+    counts = _counts(viewer, agency, on, selected, children)
+    in_view = sum(counts.values())
+    page = _member_page(_members(on, agency), selected, children, in_view)
+    needed = {pk for p in page for pk in _ancestor_ids(p.position.unit.path)}
     snapshot = AgencySnapshot(
         agency,
         on,
         resolver_for(viewer.government),
-        within=selected,
-        members=not must_choose,
-        member_units=in_view_units,
-        member_slice=(0, MEMBER_LIMIT),
-        member_kinds=MEMBER_KINDS,
-        count_members=False,
+        unit_ids=needed | {u.pk for u in path} | {u.pk for u in children},
+        given_members=page,
     )
-    members = [] if must_choose else snapshot.members_with_appraisers()
-    in_view = sum(counts.get(pk, 0) for pk in in_view_units)
     return AgencyPage(
         agency=agency,
         on=on,
-        units=[_unit_row(viewer, snapshot, unit, counts) for unit in units],
-        groups=_groups(viewer, snapshot, members),
+        path=[_unit_row(viewer, snapshot, u, level, 0) for level, u in enumerate(path)],
+        children=[_unit_row(viewer, snapshot, u, len(path), counts.get(u.pk, 0)) for u in children],
+        more_children=len(below) > len(children),
+        groups=_groups(viewer, snapshot, snapshot.members_with_appraisers()),
         selected=selected,
-        total=total,
         in_view=in_view,
-        must_choose=must_choose,
+        direct=counts.get(selected.pk, 0) if selected is not None else 0,
+        whole=selected is None or in_view <= MEMBER_LIMIT,
+        chosen=unit_id is not None,
+        query=query,
+        found=_found(viewer, agency, query),
     )

@@ -28,14 +28,22 @@ def agency_list(request: HttpRequest, viewer: Viewer) -> HttpResponse:
 @require_GET
 @viewer_required
 def agency_detail(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpResponse:
-    """One agency: unit tree and kedudukan table on the chosen day (?on=YYYY-MM-DD)."""
+    """One agency on the chosen day (?on=YYYY-MM-DD): the chosen unit (?unit=id), the path above
+    it and the units below it, a unit search by name (?q=), and one page of kedudukan."""
     day = today()
     form = DayForm.from_query(request.GET, day)
+    search = EmployeeSearchForm(request.GET)
     unit = request.GET.get("unit", "")
     unit_id = int(unit) if unit.isdigit() else None
-    page = agency_page.agency_page(viewer, agency_id, form.day(day), unit_id)
+    page = agency_page.agency_page(viewer, agency_id, form.day(day), unit_id, search.query())
     return render_page(
-        request, viewer, "organization/agency_detail.html", page=page, form=form, nav="organisation"
+        request,
+        viewer,
+        "organization/agency_detail.html",
+        page=page,
+        form=form,
+        search=search,
+        nav="organisation",
     )
 
 
