@@ -20,6 +20,7 @@ from sikerja.api.v1 import api
 from sikerja.assignments import rules as assignments
 from sikerja.documents import rules as documents
 from sikerja.organization import rules as organization
+from sikerja.teams import rules as teams
 
 PUBLIC = "public: no login"
 ANY_VIEWER = "any viewer with an account: only about themself or their own government's pack"
@@ -65,6 +66,7 @@ PAGES: dict[str, object] = {
     "web:notifications": ANY_VIEWER,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
+    "documents:letterhead": documents.may_manage_letterhead,
 }
 
 API: dict[tuple[str, str], object] = {
@@ -90,6 +92,10 @@ API: dict[tuple[str, str], object] = {
         "/assignments/{assignment_id}/steps/{step_id}/recommend",
     ): assignments.may_recommend_on_step,
     ("POST", "/assignments/{assignment_id}/withdraw"): assignments.assignments_requested_by,
+    ("GET", "/teams"): teams.teams_visible_to,
+    ("POST", "/teams"): teams.may_form_team,
+    ("GET", "/teams/{team_id}"): teams.teams_visible_to,
+    ("POST", "/teams/{team_id}/steps/{step_id}/decide"): teams.may_decide_step,
     ("GET", "/flows"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.svg"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.bpmn"): ANY_VIEWER,

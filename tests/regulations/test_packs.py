@@ -25,9 +25,10 @@ GLOSSARY_IDS = {"G04", "G05", "G30", "G32", "G34", "G39", "G49"}
 TABLE_IDS = {"T-KEDUDUKAN", "T-PLACEMENT-GRADE", "T-INSTRUMENTS"}
 PACK_ONLY_IDS = {
     # V-68 binds Kotim alone; elsewhere the letter layout is a product decision, no rule.
-    "kotim-2023": {"T-KOTIM-URUSAN", "V-68"},
-    "blitar-2023": {"T-BLITAR-MEKANISME"},
-    "surakarta-2023": {"T-SURAKARTA-ALUR"},
+    # V-65 to V-67 bind only where the seed states them (team order, activity PK, Pengendali).
+    "kotim-2023": {"T-KOTIM-URUSAN", "V-68", "V-66"},
+    "blitar-2023": {"T-BLITAR-MEKANISME", "V-65"},
+    "surakarta-2023": {"T-SURAKARTA-ALUR", "V-66", "V-67"},
     "cilegon-2023": set(),
     "barut-2024": set(),
 }

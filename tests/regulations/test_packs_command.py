@@ -25,8 +25,8 @@ def workflow_rule_count(pack_id):
 def test_check_prints_one_ok_line_per_pack():
     lines = _run(check=True, dir=PACKS_DIR)
 
-    base = {"barut-2024": 80, "blitar-2023": 81, "cilegon-2023": 80, "kotim-2023": 81}
-    base |= {"national": 9, "surakarta-2023": 81}
+    base = {"barut-2024": 80, "blitar-2023": 82, "cilegon-2023": 80, "kotim-2023": 83}
+    base |= {"national": 9, "surakarta-2023": 83}
 
     assert lines == [
         f"{pack_id}  ok  {count + workflow_rule_count(pack_id)} rules"
@@ -55,7 +55,7 @@ def test_check_reports_an_invalid_pack_and_fails(tmp_path):
 
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("broken-2023  INVALID  TOML: ")
-    assert lines[1] == "kotim-2023  ok  80 rules"
+    assert lines[1] == "kotim-2023  ok  81 rules"
     assert str(raised.value) == "1 invalid pack(s): broken-2023"
 
 

@@ -326,3 +326,24 @@ def test_without_sso_forms_submit_only_to_sikerja(settings, world):
     policy = Client().get("/masuk/")["Content-Security-Policy"]
 
     assert policy.endswith("; form-action 'self'")
+
+
+def test_a_switched_off_user_is_refused(sso_on, provider_url, persona, user_of):
+    get_user_model().objects.filter(pk=user_of("kabid").pk).update(is_active=False)
+    client = Client()
+
+    response = _sign_in(client, provider_url, "kabid@pemkot", {"nip": persona("kabid").nip})
+
+    assert _refused_page(client, response) == INACTIVE
+    assert _refusals() == [(persona("kabid").nip, "sso_account_inactive")]
+
+
+def test_refusals_count_against_the_client_address_like_failed_logins(sso_on, provider_url):
+    sso_on.LOGIN_THROTTLE_ADDRESS_ATTEMPTS = 1
+    client = Client()
+    _sign_in(client, provider_url, "asing@pemkot", {"nip": "199001012020121001"})
+    client.get("/masuk/")
+
+    response = client.get("/masuk/sso/")
+
+    assert _refused_page(client, response).startswith("Terlalu banyak percobaan masuk yang gagal.")

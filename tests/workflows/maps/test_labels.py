@@ -36,6 +36,8 @@ ACTOR_EXPRESSIONS = sorted(
         ("applicant", "Pegawai pemohon"),
         ("candidate", "Pegawai yang ditugaskan"),
         ("requester", "Pemohon"),
+        ("lead", "Ketua tim"),
+        ("members", "Anggota tim"),
     ],
 )
 def test_every_actor_expression_has_its_indonesian_lane_label(expression, expected):
@@ -47,8 +49,8 @@ def test_the_table_above_covers_every_actor_expression_of_the_schema():
         expression: actor_lane_label(expression, "id") for expression in ACTOR_EXPRESSIONS
     }
 
-    assert len(indonesian) == 14
-    assert len(set(indonesian.values())) == 14
+    assert len(indonesian) == 16
+    assert len(set(indonesian.values())) == 16
 
 
 def test_every_actor_expression_has_a_distinct_english_lane_label():

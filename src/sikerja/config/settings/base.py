@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sikerja.notifications",
     "sikerja.workflows",
     "sikerja.assignments",
+    "sikerja.teams",
     "sikerja.web",
 ]
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class TeamsConfig(AppConfig):
+    name = "sikerja.teams"
+    label = "teams"
+    verbose_name = "Tim kerja"
+
+    def ready(self) -> None:
+        from sikerja.teams.hooks import TeamHooks
+        from sikerja.teams.parties import register_actors
+        from sikerja.workflows import hooks
+
+        register_actors()
+        hooks.register(TeamHooks())

@@ -1,0 +1,97 @@
+"""What the API does before a team service call: find the caller's employee record, turn NIPs
+into ids, and then make exactly one service call. A step the caller may not act on is "not
+found", exactly like one that does not exist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
+from sikerja.organization.models import Employee
+from sikerja.organization.rules import Viewer
+from sikerja.teams import rules, services
+from sikerja.teams.inputs import TeamInput
+from sikerja.teams.models import Team
+from sikerja.workflows.models import WorkflowStep
+
+INVALID_INPUT = "invalid_input"
+
+
+def employee_of(viewer: Viewer) -> Employee:
+    """The caller's own employee record. Raises PermissionDenied for an account without one."""
+    employee = (
+        Employee.objects.filter(user_id=viewer.user_id, government=viewer.government).first()
+        if rules.may_form_team(viewer)
+        else None
+    )
+    if employee is None:
+        raise PermissionDenied(_("Tim kerja dibentuk oleh pegawai; akun ini tanpa data pegawai."))
+    return employee
+
+
+def ids_of(viewer: Viewer, nips: Iterable[str], *, field: str) -> list[int]:
+    """The employees of the caller's government with these NIPs, in order, without repeats."""
+    wanted = list(dict.fromkeys(nip.strip() for nip in nips if nip.strip()))
+    found = dict(
+        Employee.objects.filter(government=viewer.government, nip__in=wanted).values_list(
+            "nip", "pk"
+        )
+    )
+    missing = [nip for nip in wanted if nip not in found]
+    if missing:
+        raise ValidationFailed(
+            code=INVALID_INPUT,
+            message=_("Data yang dirujuk tidak ditemukan."),
+            fields={field: _("NIP tidak ditemukan: %(nips)s.") % {"nips": ", ".join(missing)}},
+        )
+    return [found[nip] for nip in wanted]
+
+
+def one_id(viewer: Viewer, nip: str, *, field: str) -> int | None:
+    ids = ids_of(viewer, [nip], field=field) if nip.strip() else []
+    return ids[0] if ids else None
+
+
+def team_propose(
+    viewer: Viewer, data: TeamInput, *, owner_unit_id: int | None, at: dt.datetime, on: dt.date
+) -> Team:
+    """Propose a team as the caller."""
+    return services.team_propose(
+        requester=employee_of(viewer), data=data, owner_unit_id=owner_unit_id, at=at, on=on
+    )
+
+
+def team_decide(
+    viewer: Viewer,
+    team_id: int,
+    step_id: int,
+    *,
+    decision: str,
+    reason: str,
+    lead_nip: str,
+    member_nips: list[str],
+    lead_input: str,
+    at: dt.datetime,
+    on: dt.date,
+) -> Team:
+    """Decide a step of the team's formation as the caller (its actor or delegate)."""
+    employee = employee_of(viewer)
+    step = WorkflowStep.objects.filter(
+        pk=step_id, instance__subject_type="teams.team", instance__subject_id=team_id
+    ).first()
+    if step is None or not rules.may_decide_step(viewer, step, on):
+        raise NotFound()
+    return services.team_decide(
+        step_id=step_id,
+        by=employee,
+        decision=decision,
+        reason=reason,
+        lead_id=one_id(viewer, lead_nip, field="lead_nip"),
+        member_ids=ids_of(viewer, member_nips, field="member_nips") if member_nips else None,
+        lead_input=lead_input,
+        at=at,
+        on=on,
+    )

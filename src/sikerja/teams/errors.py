@@ -1,0 +1,35 @@
+"""Error codes of the teams app."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TeamErrorCode(StrEnum):
+    MISSING_FIELDS = "team_fields_missing"
+    PERIOD = "team_period_invalid"
+    PERIOD_TOO_LONG = "team_period_too_long"
+    UNKNOWN_VALUE = "unknown_value"
+    NO_PLACEMENT = "no_placement"
+    NOT_FIRST_ACTOR = "not_first_actor"
+    LEAD_REQUIRED = "team_lead_required"
+    LEAD_KIND = "team_lead_kind"
+    LEAD_ORIGIN = "team_lead_origin"
+    LEAD_TRANSFER = "team_lead_transfer_required"
+    TOO_MANY_CANDIDATES = "too_many_lead_candidates"
+    CONSIDERATION_REQUIRED = "appraiser_consideration_required"
+    LEAD_NOT_CANDIDATE = "lead_not_a_candidate"
+    WORKLOAD = "lead_workload_below_minimum"
+    SUB_ACTIVITY_HELD = "sub_activity_held_by_pengawas"
+    NAMING = "team_naming_incomplete"
+    ACTIVITY_REQUIRED = "team_activity_required"
+    PENGENDALI_GRADE = "pengendali_grade"
+    PENGENDALI_NOT_EQUALIZED = "pengendali_not_allowed"
+    PENGENDALI_LINK = "pengendali_activity_required"
+    MEMBER_KIND = "member_kind"
+    MEMBERS_BEFORE_LEAD = "members_before_lead"
+    BASIS_REQUIRED = "composition_basis_required"
+    NOT_ACTIVE = "team_not_active"
+    NOT_A_MEMBER = "not_a_member"
+    ALREADY_MEMBER = "already_member"
+    SCOPE_NOT_PROVIDED = "team_scope_not_provided"

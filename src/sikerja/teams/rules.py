@@ -1,0 +1,115 @@
+"""Who may see and act on a team: the one answer, in STYLE §5's shapes.
+
+- may: `may_form_team`, `may_see_team`, `may_decide_step`, `may_manage_team`, `may_fill_lead`;
+- which: `teams_visible_to`, `teams_managed_by`;
+- who: `team_manager`, `lead_appointer`.
+
+A team is seen by the government's BKPSDM operators and auditors, its proposer, its people
+(lead, members, candidates, Pengendali), everyone asked to act on a step of its formation, and
+the officials who manage it. It is managed (a member replaced, the lead's vacancy recorded,
+dissolved) by the head of its owner unit on the day: the official who set it up
+[product decision, SPEC 4.9.1 step 9]; a vacant lead is filled by the official the pack names
+as the lead's appointer (V-32).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from sikerja.organization.resolver import Resolver
+from sikerja.organization.rules import Viewer
+from sikerja.regulations.loader import load_pack
+from sikerja.teams.models import LeadCandidate, Team, TeamMember
+from sikerja.workflows.engine import may_act
+from sikerja.workflows.models import WorkflowStep
+
+SUBJECT_TYPE = "teams.team"
+
+
+def may_form_team(viewer: Viewer) -> bool:
+    """Teams are proposed by employees (may); whether this one may is the service's check of
+    the flow's first actor."""
+    return viewer.employee_id is not None
+
+
+def teams_visible_to(viewer: Viewer) -> QuerySet[Team]:
+    """Every team the viewer may open (which)."""
+    queryset = Team.objects.filter(government_id=viewer.government.pk)
+    if viewer.is_admin or viewer.is_auditor:
+        return queryset
+    employee_id = viewer.employee_id
+    if employee_id is None:
+        return queryset.none()
+    steps = WorkflowStep.objects.filter(
+        Q(actor_id=employee_id) | Q(decided_by_id=employee_id) | Q(recorder_id=employee_id),
+        instance__subject_type=SUBJECT_TYPE,
+        instance__subject_id=OuterRef("pk"),
+    )
+    named = TeamMember.objects.filter(team_id=OuterRef("pk"), employee_id=employee_id)
+    proposed = LeadCandidate.objects.filter(team_id=OuterRef("pk"), employee_id=employee_id)
+    return queryset.filter(
+        Q(requester_id=employee_id)
+        | Q(pengendali_id=employee_id)
+        | Exists(named)
+        | Exists(proposed)
+        | Exists(steps)
+    )
+
+
+def may_see_team(viewer: Viewer, team: Team) -> bool:
+    """Whether the viewer may open the team (may)."""
+    return teams_visible_to(viewer).filter(pk=team.pk).exists()
+
+
+def team_manager(team: Team, on: dt.date) -> int | None:
+    """The employee who manages the team on the day: its owner unit's head (who)."""
+    resolver = Resolver(load_pack(team.government.pack_id))
+    answer = resolver.head_of_unit(team.owner_unit_id, on)
+    return answer.person.employee_id if answer.person else None
+
+
+def lead_appointer(team: Team, on: dt.date) -> int | None:
+    """Who fills a vacant lead (who): the Sekda where the pack makes them the appointer
+    (V-32), else the team's manager."""
+    pack = load_pack(team.government.pack_id)
+    appointer = pack.rule("V-32").params.get("appointer") if pack.has_rule("V-32") else None
+    if appointer == "sekda":
+        answer = Resolver(pack).regional_secretary(team.government_id, on)
+        return answer.person.employee_id if answer.person else None
+    return team_manager(team, on)
+
+
+def may_manage_team(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """Whether the viewer may amend, vacate the lead of, or dissolve the team (may)."""
+    return (
+        viewer.employee_id is not None
+        and team.government_id == viewer.government.pk
+        and team_manager(team, on) == viewer.employee_id
+    )
+
+
+def may_fill_lead(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """Whether the viewer may appoint the lead of a team whose lead is vacant (may)."""
+    return (
+        viewer.employee_id is not None
+        and team.government_id == viewer.government.pk
+        and lead_appointer(team, on) == viewer.employee_id
+    )
+
+
+def teams_managed_by(viewer: Viewer, on: dt.date) -> list[Team]:
+    """The teams the viewer manages on the day (which), among those they may see."""
+    teams = teams_visible_to(viewer).select_related("government")
+    return [team for team in teams if may_manage_team(viewer, team, on)]
+
+
+def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:
+    """Whether the viewer may decide a step of a team's formation on the day (may): the
+    engine's answer (the step's actor or recorder, or their delegate)."""
+    return (
+        viewer.employee_id is not None
+        and step.instance.government_id == viewer.government.pk
+        and may_act(step, viewer.employee_id, on)
+    )
