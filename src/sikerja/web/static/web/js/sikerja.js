@@ -9,4 +9,33 @@
       target.form.requestSubmit();
     }
   });
+  // On a phone the main navigation folds behind its Menu button.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target instanceof Element ? event.target.closest(".nav-toggle") : null;
+    if (toggle) {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      toggle.parentElement.classList.toggle("site-nav--open", open);
+    }
+  });
+  // A table or drawing that scrolls inside its own box can be scrolled from the keyboard: the box
+  // takes focus and is announced as a region named after its table's caption or its label.
+  function markScrollingBoxes() {
+    document.querySelectorAll(".table-wrap, .map-frame").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
+          var caption = box.querySelector("caption");
+          var heading = box.closest("section") ? box.closest("section").querySelector("h2, h3") : null;
+          var name = (caption || heading || document.querySelector("h1"));
+          if (name) { box.setAttribute("aria-label", name.textContent.trim()); }
+        }
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", markScrollingBoxes);
+  window.addEventListener("resize", markScrollingBoxes);
+  document.addEventListener("htmx:afterSettle", markScrollingBoxes);
 })();
