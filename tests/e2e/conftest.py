@@ -27,9 +27,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """One headless chromium per module (never downloaded: the system package is used)."""
+    """One headless chromium per session (never downloaded: the system package is used)."""
     if not CHROMIUM.exists():
         pytest.skip("e2e needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
