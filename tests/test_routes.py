@@ -28,6 +28,8 @@ ANY_VIEWER = "any viewer with an account: only about themself or their own gover
 PAGES: dict[str, object] = {
     "set_language": PUBLIC,
     "web:login": PUBLIC,
+    "web:sso-login": PUBLIC,
+    "web:sso-callback": PUBLIC,
     "web:healthz": PUBLIC,
     "web:readyz": PUBLIC,
     "web:logout": ANY_VIEWER,
@@ -66,7 +68,6 @@ PAGES: dict[str, object] = {
     "web:notifications": ANY_VIEWER,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
-    "documents:letterhead": documents.may_manage_letterhead,
 }
 
 API: dict[tuple[str, str], object] = {
