@@ -21,7 +21,7 @@ from sikerja.organization.transfer import (
     export_xlsx,
     import_file,
 )
-from sikerja.organization.transfer.columns import header
+from sikerja.organization.transfer.columns import COLUMNS
 from sikerja.organization.transfer.export import sheet_rows
 from sikerja.organization.transfer.template import guide_write, sheet_start, workbook_bytes
 
@@ -82,14 +82,14 @@ def _workbook(government: Government, keep: dict[Sheet, list[int]] | None) -> by
 
 def _dependents(government: Government, dropped_positions: set[int]) -> set[int]:
     """Employee rows (0-based) placed in a dropped position row."""
-    keys = header(Sheet.POSITION)
+    keys = [column.key for column in COLUMNS[Sheet.POSITION]]
     at = [keys.index(k) for k in ("agency_code", "unit_name", "title")]
     positions = {
         tuple(row[i] for i in at)
         for index, row in enumerate(sheet_rows(government, Sheet.POSITION))
         if index in dropped_positions
     }
-    keys = header(Sheet.EMPLOYEE)
+    keys = [column.key for column in COLUMNS[Sheet.EMPLOYEE]]
     at = [keys.index(k) for k in ("agency_code", "unit_name", "position_title")]
     return {
         index

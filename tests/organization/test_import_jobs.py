@@ -108,10 +108,10 @@ def test_a_bad_file_fails_with_every_bad_row_and_writes_nothing(world, operator,
     assert job.status == "FAILED"
     assert job.refusal["code"] == "import_rejected"
     assert [(e["sheet"], e["row"], e["column"], e["code"]) for e in job.errors] == [
-        ("employee", 4, "nip", "invalid_nip"),
-        ("employee", 5, "decision_number", "decision_required"),
-        ("employee", 5, "decision_date", "decision_required"),
-        ("employee", 5, "decided_by", "decision_required"),
+        ("pegawai", 4, "nip", "invalid_nip"),
+        ("pegawai", 5, "nomor_sk", "decision_required"),
+        ("pegawai", 5, "tanggal_sk", "decision_required"),
+        ("pegawai", 5, "pejabat_penetap", "decision_required"),
     ]
     assert {(e["rule"], e["citation"]) for e in job.errors[1:]} == {("V-39", V39)}
     assert employees(operator) == before

@@ -97,8 +97,8 @@ def test_org_export_writes_a_workbook_and_csv_files_that_import_back(org, tmp_pa
 
     assert workbook.read_bytes()[:2] == b"PK"
     assert sorted(path.name for path in folder.iterdir()) == [
-        "employee.csv",
-        "position.csv",
+        "jabatan.csv",
+        "pegawai.csv",
         "unit.csv",
     ]
     output = run("org_import", "--government", org.government.kode, str(workbook))

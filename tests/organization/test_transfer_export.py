@@ -126,7 +126,7 @@ def test_the_employee_export_has_a_row_per_placement_and_one_for_the_unplaced(or
     text = export_csv(government=org.government, sheet="employee")
 
     lines = text.splitlines()
-    assert lines[0].startswith("nip,name,front_title,back_title,employment_type,email,agency_code")
+    assert lines[0].startswith("nip,nama,gelar_depan,gelar_belakang,jenis_kepegawaian,surel,kode_pd")
     assert len(lines) == 1 + Placement.objects.filter(government=org.government).count() + 1
     assert sum(",Oki Setiawan," in line for line in lines) == 1
 
@@ -150,14 +150,14 @@ def test_the_blank_xlsx_template_documents_every_column_and_imports_as_empty(org
     data = template_xlsx()
 
     workbook = load_workbook(io.BytesIO(data), read_only=True)
-    assert workbook.sheetnames == ["petunjuk", "unit", "position", "employee"]
+    assert workbook.sheetnames == ["petunjuk", "unit", "jabatan", "pegawai"]
     guide = [
         row for row in workbook["petunjuk"].iter_rows(values_only=True) if len(row) > 1 and row[1]
     ]
     for sheet in Sheet:
-        headers = [cell.value for cell in next(workbook[sheet.value].iter_rows(max_row=1))]
-        assert [row[1] for row in guide if row[0] == sheet.value] == headers
-        assert all(row[3] for row in guide if row[0] == sheet.value)
+        headers = [cell.value for cell in next(workbook[sheet.label].iter_rows(max_row=1))]
+        assert [row[1] for row in guide if row[0] == sheet.label] == headers
+        assert all(row[3] for row in guide if row[0] == sheet.label)
     result = import_file(
         actor=org.actor,
         government=org.government,

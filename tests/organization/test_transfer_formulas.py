@@ -59,7 +59,7 @@ def test_the_xlsx_export_has_no_formula_and_keeps_each_name(org):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         employee_xml = archive.read("xl/worksheets/sheet4.xml").decode()
     assert "<f>" not in employee_xml
-    sheet = load_workbook(io.BytesIO(data))["employee"]
+    sheet = load_workbook(io.BytesIO(data))["pegawai"]
     names = {row[1].value: row[1].data_type for row in sheet.iter_rows(min_row=2)}
     assert {name: names[name] for name in NAMES} == dict.fromkeys(NAMES, "s")
 

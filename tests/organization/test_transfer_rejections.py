@@ -175,7 +175,7 @@ def test_an_unreadable_file_is_rejected_as_a_whole(org, filename, data, expected
 
 @pytest.mark.django_db
 def test_a_header_with_an_unknown_or_a_missing_required_column_is_reported_on_row_1(org):
-    data = b"nip;nama;employment_type;emial\r\n198001012005011001;Gita;PNS;g@example.go.id\r\n"
+    data = b"nip;namae;employment_type;emial\r\n198001012005011001;Gita;PNS;g@example.go.id\r\n"
 
     with pytest.raises(ImportRejected) as rejected:
         import_file(
@@ -188,9 +188,28 @@ def test_a_header_with_an_unknown_or_a_missing_required_column_is_reported_on_ro
         )
 
     assert [(e.row, e.column, e.code) for e in rejected.value.errors] == [
-        (1, "nama", "invalid_format"),
+        (1, "namae", "invalid_format"),
         (1, "emial", "invalid_format"),
         (1, "name", "invalid_format"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_missing_column_of_an_indonesian_header_is_named_in_indonesian(org):
+    data = b"nip;nama;surel\r\n198001012005011001;Gita;g@example.go.id\r\n"
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(
+            actor=org.actor,
+            government=org.government,
+            data=data,
+            filename="pegawai.csv",
+            at=NOW,
+            on=ON,
+        )
+
+    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors] == [
+        ("pegawai", 1, "jenis_kepegawaian", "invalid_format"),
     ]
 
 

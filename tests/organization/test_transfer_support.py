@@ -14,16 +14,18 @@ from sikerja.organization.transfer import COLUMNS, Sheet
 COUNTED = (Agency, OrgUnit, Position, Employee, Placement, AuditEvent)
 
 
-def xlsx(**sheets: Sequence[Mapping[str, object]]) -> bytes:
-    """A workbook with the given sheets; each row is a dict of header key -> value."""
+def xlsx(*, indonesian: bool = False, **sheets: Sequence[Mapping[str, object]]) -> bytes:
+    """A workbook with the given sheets; each row is a dict of column key -> value. The sheets
+    and headers are named as the template names them (indonesian) or as earlier ones did."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
-        worksheet = workbook.create_sheet(name)
-        keys = [column.key for column in COLUMNS[Sheet(name)]]
-        worksheet.append(keys)
+        sheet = Sheet.of(name)
+        worksheet = workbook.create_sheet(sheet.label if indonesian else sheet.value)
+        columns = COLUMNS[sheet]
+        worksheet.append([column.name if indonesian else column.key for column in columns])
         for row in rows:
-            worksheet.append([row.get(key) for key in keys])
+            worksheet.append([row.get(column.key) for column in columns])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -11,7 +12,7 @@ from sikerja.organization.models import Employee, Government, ImportJob
 from sikerja.organization.transfer import Sheet, template_csv
 from sikerja.organization.transfer.jobs import import_job_claim, import_job_queue, import_job_run
 
-EXPECTED_ROWS = [("employee", 2, "nip")]
+EXPECTED_ROWS = [("pegawai", 2, "nip")]
 
 
 def _client(user) -> Client:
@@ -31,6 +32,17 @@ def test_the_blank_template_downloads_as_a_workbook_for_the_operator(world, user
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="templat-sikerja.xlsx"'
     assert response.content[:2] == b"PK"
+
+
+@pytest.mark.parametrize("sheet", ["pegawai", "employee"])
+def test_a_csv_template_downloads_with_indonesian_headers_by_either_name(world, user_of, sheet):
+    url = reverse("web:transfer-template-csv", kwargs={"sheet": sheet})
+
+    response = _client(user_of("bkpsdm")).get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="templat-pegawai.csv"'
+    assert response.content.decode().startswith("nip,nama,gelar_depan,gelar_belakang,")
 
 
 def _upload(client: Client, name: str, data: bytes):

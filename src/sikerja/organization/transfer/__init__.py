@@ -1,8 +1,9 @@
 """Import and export of a government's organisation and employees (XLSX or CSV, one template).
 
-The template (`template_xlsx()`, `template_csv(sheet)`) has three data sheets — unit, position,
-employee — whose columns are defined once in `columns.py` and described in the workbook's
-'petunjuk' sheet. `import_file` checks every row first and writes all or nothing;
+The template (`template_xlsx()`, `template_csv(sheet)`) has three data sheets — unit, jabatan,
+pegawai — whose columns are defined once in `columns.py` and described in the workbook's
+'petunjuk' sheet; sheets and columns are named in Indonesian, and the English names of earlier
+templates (unit, position, employee; name, position_title, …) are still read. `import_file` checks every row first and writes all or nothing;
 `export_xlsx`/`export_csv` write the same columns, so an export imports again cleanly.
 
 What an import does with rows that already exist (matched by key):

@@ -1,13 +1,15 @@
 """The import/export template: its sheets, their columns, and what each column accepts.
 
 One definition serves the blank template, the parser and the export, so they cannot drift.
-Column keys are the header texts (row 1); row 2 of a template sheet is a comment row (its first
-cell starts with '#'), and every row whose first cell starts with '#' is skipped on import.
+The template's sheets and headers (row 1) are Indonesian (`Sheet.label`, `Column.name`); the
+English names of earlier templates (`Sheet.value`, `Column.key`, the names the code uses) are
+still read. Row 2 of a template sheet is a comment row (its first cell starts with '#'), and
+every row whose first cell starts with '#' is skipped on import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.utils.functional import Promise
@@ -24,8 +26,28 @@ class Sheet(StrEnum):
     POSITION = "position"
     EMPLOYEE = "employee"
 
+    @property
+    def label(self) -> str:
+        """The sheet's name in the template (Indonesian)."""
+        return SHEET_NAMES[self]
+
+    @classmethod
+    def named(cls, name: str) -> Sheet | None:
+        """The sheet a workbook's sheet or a CSV's name means (Indonesian or English), if any."""
+        return SHEET_ALIASES.get(name.strip().lower())
+
+    @classmethod
+    def of(cls, name: str) -> Sheet:
+        """The sheet named (Indonesian or English); ValueError for any other name."""
+        sheet = cls.named(name)
+        if sheet is None:
+            raise ValueError(f"unknown sheet {name!r}")
+        return sheet
+
 
 GUIDE_SHEET = "petunjuk"
+SHEET_NAMES = {Sheet.UNIT: "unit", Sheet.POSITION: "jabatan", Sheet.EMPLOYEE: "pegawai"}
+SHEET_ALIASES = {name: sheet for sheet, label in SHEET_NAMES.items() for name in (sheet, label)}
 
 
 class Kind(StrEnum):
@@ -39,7 +61,8 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Column:
-    """One column: header key, how it is read, whether it is required, and its description."""
+    """One column: its key (the English header of earlier templates, the name the code uses),
+    how it is read, whether it is required, its description, and its header in the template."""
 
     key: str
     kind: Kind
@@ -47,6 +70,7 @@ class Column:
     description: Promise
     allowed: str = ""
     example: str = ""
+    name: str = ""
 
     @property
     def is_required(self) -> bool:
@@ -107,7 +131,7 @@ UNIT_COLUMNS = (
         "unit_type",
         Kind.TEXT,
         _("wajib kecuali baris induk"),
-        _("Jenis unit. Pada baris induk kosong = sama dengan agency_type."),
+        _("Jenis unit. Pada baris induk kosong = sama dengan jenis_pd."),
         allowed=", ".join(UnitType.__members__),
         example="BIDANG",
     ),
@@ -247,7 +271,7 @@ EMPLOYEE_COLUMNS = (
         Kind.TEXT,
         OPTIONAL,
         _(
-            "Kode Perangkat Daerah jabatan. Kosongkan agency_code, unit_name dan position_title untuk pegawai tanpa penempatan."
+            "Kode Perangkat Daerah jabatan. Kosongkan kode_pd, unit_kerja dan jabatan untuk pegawai tanpa penempatan."
         ),
         example="DINKES",
     ),
@@ -262,7 +286,7 @@ EMPLOYEE_COLUMNS = (
         "position_title",
         Kind.TEXT,
         OPTIONAL,
-        _("Nama jabatan pada unit itu (lembar position atau data tersimpan)."),
+        _("Nama jabatan pada unit itu (lembar jabatan atau data tersimpan)."),
         example="Kepala Bidang Pelayanan Kesehatan",
     ),
     Column(
@@ -322,19 +346,67 @@ EMPLOYEE_COLUMNS = (
     ),
 )
 
+# The template's headers: Indonesian, as BKPSDM staff name the data.
+NAMES: dict[Sheet, dict[str, str]] = {
+    Sheet.UNIT: {
+        "agency_code": "kode_pd",
+        "agency_name": "nama_pd",
+        "agency_type": "jenis_pd",
+        "unit_name": "nama_unit",
+        "parent_unit_name": "unit_atasan",
+        "unit_type": "jenis_unit",
+        "is_work_unit": "berstatus_unit_kerja",
+        "is_independent": "unit_mandiri",
+        "affairs": "urusan",
+        "placement_table": "tabel_kedudukan",
+        "placement_override_reason": "alasan_penyimpangan",
+    },
+    Sheet.POSITION: {
+        "agency_code": "kode_pd",
+        "unit_name": "unit_kerja",
+        "title": "nama_jabatan",
+        "kind": "jenis_jabatan",
+        "grade": "jenjang",
+        "jf_name": "nama_jf",
+        "track": "sifat_jf",
+        "is_head": "pimpinan_unit",
+    },
+    Sheet.EMPLOYEE: {
+        "nip": "nip",
+        "name": "nama",
+        "front_title": "gelar_depan",
+        "back_title": "gelar_belakang",
+        "employment_type": "jenis_kepegawaian",
+        "email": "surel",
+        "agency_code": "kode_pd",
+        "unit_name": "unit_kerja",
+        "position_title": "jabatan",
+        "placement_kind": "jenis_penempatan",
+        "valid_from": "tmt",
+        "valid_to": "tanggal_berakhir",
+        "decision_number": "nomor_sk",
+        "decision_date": "tanggal_sk",
+        "decided_by": "pejabat_penetap",
+        "login": "akun",
+    },
+}
+
 COLUMNS: dict[Sheet, tuple[Column, ...]] = {
-    Sheet.UNIT: UNIT_COLUMNS,
-    Sheet.POSITION: POSITION_COLUMNS,
-    Sheet.EMPLOYEE: EMPLOYEE_COLUMNS,
+    sheet: tuple(replace(column, name=NAMES[sheet][column.key]) for column in columns)
+    for sheet, columns in (
+        (Sheet.UNIT, UNIT_COLUMNS),
+        (Sheet.POSITION, POSITION_COLUMNS),
+        (Sheet.EMPLOYEE, EMPLOYEE_COLUMNS),
+    )
 }
 
 SHEET_DESCRIPTIONS: dict[Sheet, Promise] = {
     Sheet.UNIT: _(
-        "Perangkat Daerah dan unit organisasi. Satu baris induk (parent_unit_name kosong) per "
+        "Perangkat Daerah dan unit organisasi. Satu baris induk (unit_atasan kosong) per "
         "Perangkat Daerah baru; Perangkat Daerah dan unit yang sudah ada tidak diubah."
     ),
     Sheet.POSITION: _(
-        "Jabatan per unit, dikenali dari (agency_code, unit_name, title). Jabatan yang sudah ada "
+        "Jabatan per unit, dikenali dari (kode_pd, unit_kerja, nama_jabatan). Jabatan yang sudah ada "
         "tidak diubah."
     ),
     Sheet.EMPLOYEE: _(
@@ -346,8 +418,13 @@ SHEET_DESCRIPTIONS: dict[Sheet, Promise] = {
 
 
 def header(sheet: Sheet) -> list[str]:
-    """The header row (row 1) of a sheet."""
-    return [column.key for column in COLUMNS[sheet]]
+    """The header row (row 1) of a sheet in the template (Indonesian)."""
+    return [column.name for column in COLUMNS[sheet]]
+
+
+def header_keys(sheet: Sheet) -> dict[str, str]:
+    """Every header text a sheet accepts (Indonesian or English), to its column's key."""
+    return {name: column.key for column in COLUMNS[sheet] for name in (column.key, column.name)}
 
 
 def comment_row(sheet: Sheet) -> list[str]:

@@ -49,7 +49,7 @@ def _xlsx_cell(worksheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCe
 
 def export_csv(*, government: Government, sheet: Sheet | str) -> str:
     """One sheet as CSV text (comma-separated, header row first); encode it as UTF-8."""
-    sheet = Sheet(sheet)
+    sheet = Sheet.of(sheet)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(sheet))

@@ -12,7 +12,14 @@ from pathlib import PurePath
 from django.utils.translation import gettext as _
 
 from sikerja.organization.errors import OrgErrorCode
-from sikerja.organization.transfer.columns import COLUMNS, GUIDE_SHEET, Column, Kind, Sheet
+from sikerja.organization.transfer.columns import (
+    COLUMNS,
+    GUIDE_SHEET,
+    Column,
+    Kind,
+    Sheet,
+    header_keys,
+)
 from sikerja.organization.transfer.formulas import csv_unescape
 from sikerja.organization.transfer.problems import FILE_ROW, HEADER_ROW, Problems
 from sikerja.organization.transfer.xlsx_reader import Row, UnreadableWorkbook, Value, read_xlsx
@@ -100,11 +107,17 @@ def _xlsx_sheets(data: bytes, problems: Problems) -> dict[Sheet, list[Row]]:
         return {}
     sheets: dict[Sheet, list[Row]] = {}
     for name, rows in workbook.items():
-        key = name.strip().lower()
-        if key in Sheet.__members__.values():
-            sheets[Sheet(key)] = rows
-        elif key != GUIDE_SHEET and rows:
-            message = _("Lembar %(name)s tidak dikenal; gunakan lembar unit, position, employee.")
+        sheet = Sheet.named(name)
+        if sheet is not None and sheet in sheets:
+            message = _("Lembar %(name)s berulang: lembar %(sheet)s hanya boleh ada sekali.")
+            problems.add(
+                name, FILE_ROW, "", FORMAT_ERROR, message % {"name": name, "sheet": sheet.label}
+            )
+        elif sheet is not None:
+            sheets[sheet] = rows
+            problems.name_sheet(sheet, name.strip())
+        elif name.strip().lower() != GUIDE_SHEET and rows:
+            message = _("Lembar %(name)s tidak dikenal; gunakan lembar unit, jabatan, pegawai.")
             problems.add(name, FILE_ROW, "", FORMAT_ERROR, message % {"name": name})
     return sheets
 
@@ -127,15 +140,17 @@ def _csv_sheet(data: bytes, problems: Problems) -> dict[Sheet, list[Row]]:
         return {}
     header = {_header_key(cell) for cell in rows[0][1]}
     for sheet in (Sheet.EMPLOYEE, Sheet.UNIT, Sheet.POSITION):
-        if _identifying_column(sheet) in header:
+        if header & _identifying_headers(sheet):
             return {sheet: rows}
     message = _("Baris judul CSV tidak dikenali; salin baris judul dari templat.")
     problems.add("", HEADER_ROW, "", FORMAT_ERROR, message)
     return {}
 
 
-def _identifying_column(sheet: Sheet) -> str:
-    return {Sheet.EMPLOYEE: "nip", Sheet.UNIT: "parent_unit_name", Sheet.POSITION: "title"}[sheet]
+def _identifying_headers(sheet: Sheet) -> set[str]:
+    """The headers (either language) of the column that tells a CSV's sheet."""
+    key = {Sheet.EMPLOYEE: "nip", Sheet.UNIT: "parent_unit_name", Sheet.POSITION: "title"}[sheet]
+    return {name for name, of in header_keys(sheet).items() if of == key}
 
 
 def _header_key(cell: Value) -> str:
@@ -179,28 +194,39 @@ def _header_positions(
     A column the template does not know, a repeated one, or a missing required one is reported
     on the header row (a misspelt optional column shows up as unknown).
     """
-    known = {column.key for column in COLUMNS[sheet]}
+    known = header_keys(sheet)
+    texts = [_header_key(cell) for cell in cells]
+    problems.name_columns(sheet, _speaks_indonesian(sheet, texts))
+    label = problems.sheet_label(sheet)
     found: dict[str, int] = {}
     bad = False
-    for index, cell in enumerate(cells):
-        key = _header_key(cell)
-        if not key:
+    for index, text in enumerate(texts):
+        if not text:
             continue
-        if key not in known or key in found:
+        key = known.get(text)
+        if key is None or key in found:
             bad = True
             message = _("Kolom %(column)s tidak dikenal atau berulang pada lembar %(sheet)s.")
             problems.add(
-                sheet, number, key, FORMAT_ERROR, message % {"column": key, "sheet": sheet}
+                sheet, number, key or text, FORMAT_ERROR, message % {"column": text, "sheet": label}
             )
-        found.setdefault(key, index)
+        found.setdefault(key or text, index)
     for column in COLUMNS[sheet]:
         if column.key not in found and column.is_required:
             bad = True
-            message = _("Kolom %(column)s tidak ada pada baris judul.") % {"column": column.key}
+            name = problems.column_label(sheet, column.key)
+            message = _("Kolom %(column)s tidak ada pada baris judul.") % {"column": name}
             problems.add(sheet, number, column.key, FORMAT_ERROR, message)
     if bad:
         return None
     return [(column, found.get(column.key)) for column in COLUMNS[sheet]]
+
+
+def _speaks_indonesian(sheet: Sheet, texts: list[str]) -> bool:
+    """Whether a header uses the template's Indonesian names (else the English ones)."""
+    english = {column.key for column in COLUMNS[sheet]}
+    indonesian = {column.name for column in COLUMNS[sheet]} - english
+    return any(text in indonesian for text in texts) or not english.intersection(texts)
 
 
 Reader = Callable[[Value], object]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import DomainError
+from sikerja.organization.transfer.columns import NAMES, Sheet
+
+SHEETS = frozenset(Sheet)
 
 FILE_ROW = 0  # row number of problems with the file itself (unreadable, unknown sheet)
 HEADER_ROW = 1
@@ -57,10 +60,34 @@ class ImportRejected(DomainError):
 
 
 class Problems:
-    """Collects every problem of an import instead of stopping at the first one."""
+    """Collects every problem of an import instead of stopping at the first one.
+
+    Problems are recorded by sheet and column key; the refusal names them as the file does
+    (its sheet names, and its headers in Indonesian or in English).
+    """
 
     def __init__(self) -> None:
         self.errors: list[RowError] = []
+        self.sheet_labels: dict[str, str] = {}
+        self.indonesian: dict[str, bool] = {}
+
+    def name_sheet(self, sheet: Sheet, label: str) -> None:
+        """The file calls this sheet `label`."""
+        self.sheet_labels[sheet] = label
+
+    def name_columns(self, sheet: Sheet, indonesian: bool) -> None:
+        """The sheet's header uses the Indonesian names (or the English ones)."""
+        self.indonesian[sheet] = indonesian
+        if sheet not in self.sheet_labels:
+            self.sheet_labels[sheet] = sheet.label if indonesian else sheet.value
+
+    def sheet_label(self, sheet: str) -> str:
+        return self.sheet_labels.get(sheet, sheet)
+
+    def column_label(self, sheet: str, key: str) -> str:
+        if not self.indonesian.get(sheet, False):
+            return key
+        return NAMES.get(Sheet(sheet), {}).get(key, key) if sheet in SHEETS else key
 
     def __bool__(self) -> bool:
         return bool(self.errors)
@@ -98,5 +125,12 @@ class Problems:
         return ImportRejected(
             code="import_rejected",
             message=_("Impor ditolak: %(rows)d baris bermasalah") % {"rows": rows},
-            errors=errors,
+            errors=[self._named(error) for error in errors],
+        )
+
+    def _named(self, error: RowError) -> RowError:
+        return replace(
+            error,
+            sheet=self.sheet_label(error.sheet),
+            column=self.column_label(error.sheet, error.column),
         )

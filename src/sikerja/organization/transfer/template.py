@@ -39,7 +39,7 @@ def template_xlsx() -> bytes:
 
 def template_csv(sheet: Sheet | str) -> str:
     """The blank CSV of one sheet: the header row and a comment row (skipped on import)."""
-    sheet = Sheet(sheet)
+    sheet = Sheet.of(sheet)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(sheet))
@@ -49,7 +49,7 @@ def template_csv(sheet: Sheet | str) -> str:
 
 def sheet_start(workbook: Workbook, sheet: Sheet) -> WriteOnlyWorksheet:
     """A data sheet with its header row, column widths, and the NIP column formatted as text."""
-    worksheet = workbook.create_sheet(sheet.value)
+    worksheet = workbook.create_sheet(sheet.label)
     for index, column in enumerate(COLUMNS[sheet], start=1):
         dimension = worksheet.column_dimensions[get_column_letter(index)]
         dimension.width = WIDTHS[column.kind]
@@ -63,7 +63,7 @@ def sheet_start(workbook: Workbook, sheet: Sheet) -> WriteOnlyWorksheet:
 def guide_write(workbook: Workbook) -> None:
     """The 'petunjuk' sheet: how the file is read, and every column with its allowed values."""
     worksheet = workbook.create_sheet(GUIDE_SHEET)
-    for letter, width in zip("ABCDEF", (12, 20, 26, 70, 50, 30), strict=True):
+    for letter, width in zip("ABCDEFG", (12, 22, 26, 70, 50, 30, 20), strict=True):
         worksheet.column_dimensions[letter].width = width
     for line in _rules():
         worksheet.append([line])
@@ -75,21 +75,23 @@ def guide_write(workbook: Workbook) -> None:
         _("Keterangan"),
         _("Nilai yang diizinkan"),
         _("Contoh"),
+        _("Nama lama (tetap diterima)"),
     ]
     worksheet.append([_cell(worksheet, title, BOLD) for title in titles])
     for sheet in Sheet:
         worksheet.append(
-            [_cell(worksheet, sheet.value, BOLD), "", "", str(SHEET_DESCRIPTIONS[sheet])]
+            [_cell(worksheet, sheet.label, BOLD), "", "", str(SHEET_DESCRIPTIONS[sheet])]
         )
         for column in COLUMNS[sheet]:
             worksheet.append(
                 [
-                    sheet.value,
-                    column.key,
+                    sheet.label,
+                    column.name,
                     str(column.required),
                     str(column.description),
                     column.allowed,
                     column.example,
+                    column.key if column.key != column.name else "",
                 ]
             )
 
@@ -102,16 +104,19 @@ def _rules() -> list[str]:
             "Kolom yang tidak wajib boleh dihapus dari baris judul; kolom yang tidak dikenal ditolak."
         ),
         _(
-            "Isi lembar unit, lalu position, lalu employee; data tersimpan boleh dirujuk tanpa diulang."
+            "Isi lembar unit, lalu jabatan, lalu pegawai; data tersimpan boleh dirujuk tanpa diulang."
         ),
         _(
             "Impor bersifat semua-atau-tidak-sama-sekali: satu baris bermasalah membatalkan seluruh berkas, dan setiap baris bermasalah dilaporkan dengan nomor baris dan alasannya."
         ),
         _(
-            "CSV: satu berkas per lembar (unit, position atau employee), bersandi UTF-8, pemisah koma atau titik koma."
+            "CSV: satu berkas per lembar (unit, jabatan atau pegawai), bersandi UTF-8, pemisah koma atau titik koma."
         ),
         _(
             "Tanggal: YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY atau sel tanggal Excel. Ya/tidak: ya, tidak, 1, 0."
+        ),
+        _(
+            "Nama lembar dan kolom berbahasa Inggris dari templat lama (employee, position, name, position_title, …) tetap diterima."
         ),
     ]
 

@@ -101,9 +101,10 @@ def template_workbook(request: HttpRequest, viewer: Viewer) -> HttpResponse:
 def template_sheet(request: HttpRequest, viewer: Viewer, sheet: str) -> HttpResponse:
     """One blank CSV sheet of the template."""
     _operator(viewer)
-    if sheet not in Sheet.__members__.values():
+    chosen = Sheet.named(sheet)
+    if chosen is None:
         raise Http404
-    return _download(template_csv(Sheet(sheet)), f"templat-{sheet}.csv", "text/csv; charset=utf-8")
+    return _download(template_csv(chosen), f"templat-{chosen.label}.csv", "text/csv; charset=utf-8")
 
 
 @require_GET

@@ -25,7 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--government", required=True, metavar="KODE", help="Government kode.")
         parser.add_argument("--format", dest="file_format", choices=["xlsx", "csv"], default="xlsx")
         parser.add_argument("--out", required=True, type=Path, metavar="PATH")
-        parser.add_argument("--sheet", choices=[sheet.value for sheet in Sheet], default="")
+        parser.add_argument(
+            "--sheet",
+            choices=[name for sheet in Sheet for name in (sheet.label, sheet.value)],
+            default="",
+        )
 
     def handle(
         self, *args: Any, government: str, file_format: str, out: Path, sheet: str, **options: Any
@@ -52,7 +56,7 @@ class Command(BaseCommand):
         out.mkdir(parents=True, exist_ok=True)
         paths = []
         for each in Sheet:
-            path = out / f"{each.value}.csv"
+            path = out / f"{each.label}.csv"
             path.write_text(
                 export_csv(government=government, sheet=each), encoding="utf-8-sig", newline=""
             )

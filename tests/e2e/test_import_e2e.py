@@ -1,0 +1,67 @@
+"""Browser test of the organisation import: the operator uploads a file on the Impor/Ekspor page,
+the page follows the background job with its progress bar until done and shows what was
+written; a file with a bad row shows that row and writes nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sikerja.organization.demo import DEFAULT_PASSWORD
+from sikerja.organization.models import Employee
+from sikerja.organization.transfer import Sheet, template_csv
+
+pytestmark = pytest.mark.e2e
+
+
+def _log_in(tab, username: str, password: str) -> None:
+    tab.goto("/masuk/")
+    tab.get_by_label("Nama pengguna").fill(username)
+    tab.get_by_label("Kata sandi").fill(password)
+    tab.locator("form.form").get_by_role("button", name="Masuk").click()
+    tab.wait_for_url(re.compile(r"/$"))
+
+
+def _employee_file(rows: list[str]) -> dict[str, object]:
+    header = template_csv(Sheet.EMPLOYEE).splitlines()[0]
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    return {"name": "pegawai.csv", "mimeType": "text/csv", "buffer": data}
+
+
+def _upload(tab, rows: list[str]) -> None:
+    tab.goto("/impor/")
+    form = tab.get_by_test_id("import-form")
+    form.get_by_label("Berkas XLSX atau CSV").set_input_files(_employee_file(rows))
+    form.get_by_role("button", name="Periksa dan impor").click()
+    tab.wait_for_url(re.compile(r"/impor/\?job=\d+$"))
+
+
+def test_the_operator_uploads_a_file_and_the_bar_reaches_done(page, world, console_errors):
+    rows = [f"197001152005031{index:03d},Pegawai Impor {index},,,PNS" for index in range(1, 41)]
+    _log_in(page, "bkpsdm", DEFAULT_PASSWORD)
+
+    _upload(page, rows)
+    job = page.locator('[data-testid="import-job"][data-status="DONE"]')
+    job.wait_for()
+
+    bar = job.get_by_test_id("import-progress")
+    assert (bar.get_attribute("max"), bar.get_attribute("value")) == ("40", "40")
+    assert job.get_by_test_id("import-percent").inner_text() == "100%"
+    assert "Pegawai baru: 40" in job.get_by_test_id("import-written").inner_text()
+    assert Employee.objects.filter(name__startswith="Pegawai Impor").count() == 40
+    assert console_errors == []
+
+
+def test_a_bad_row_is_shown_with_its_reason_and_nothing_is_written(page, world, console_errors):
+    rows = ["197001152005031001,Pegawai Baik,,,PNS", "19851315201003100X,Nama Salah,,,PNS"]
+    _log_in(page, "bkpsdm", DEFAULT_PASSWORD)
+
+    _upload(page, rows)
+    job = page.locator('[data-testid="import-job"][data-status="FAILED"]')
+    job.wait_for()
+
+    cells = job.get_by_test_id("import-errors").locator("tbody tr").first.locator("td")
+    assert cells.all_inner_texts()[:3] == ["pegawai", "3", "nip"]
+    assert Employee.objects.filter(name="Pegawai Baik").count() == 0
+    assert console_errors == []
