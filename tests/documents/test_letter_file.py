@@ -99,3 +99,86 @@ def test_a_stored_file_that_fails_its_hash_is_logged_and_not_served(
     assert logged == [
         f"letter {letter.pk}: stored PDF {stored.name} does not match its SHA-256; not served"
     ]
+
+
+def test_issuing_stores_the_pdf_after_the_transaction_commits(
+    signer_client, org, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        letter = issue(org, body=BODY | {"assignees": [assignee(org, "Rina Analis")]})
+    assert LetterFile.objects.filter(letter=letter).count() == 0  # nothing inside the transaction
+
+    for callback in callbacks:
+        callback()
+
+    stored = LetterFile.objects.get(letter=letter)
+    with letter_storage().open(stored.name, "rb") as handle:
+        assert handle.read() == letter_pdf(letter, base_url=stored.base_url)
+    # the first download reads the stored file: no render, the stored path's six queries
+    with django_assert_num_queries(6):
+        response = _pdf(signer_client, letter)
+    assert response["ETag"] == f'"{stored.sha256}"'
+
+
+def test_a_failed_render_after_issue_leaves_the_letter_and_the_download_renders_it(
+    signer_client, org, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    from sikerja.documents import files
+
+    def broken(letter, *, base_url=None):
+        raise OSError("no fonts")
+
+    monkeypatch.setattr(files, "letter_pdf", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = issue(org, body=BODY | {"assignees": [assignee(org, "Rina Analis")]})
+    monkeypatch.undo()
+
+    response = _pdf(signer_client, letter)
+
+    assert (
+        LetterFile.objects.get(letter=letter).sha256 == hashlib.sha256(response.content).hexdigest()
+    )
+    assert any("no fonts" in str(r.exc_info) for r in caplog.records if r.exc_info)
+
+
+def test_a_settled_file_is_hashed_once_per_process_and_again_once_it_changes(
+    signer_client, letter, monkeypatch
+):
+    import os
+
+    from sikerja.documents import files
+
+    _pdf(signer_client, letter)
+    stored = LetterFile.objects.get(letter=letter)
+    path = letter_storage().path(stored.name)
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # written long ago
+    hashed = []
+    real = files._digest
+    monkeypatch.setattr(files, "_digest", lambda content: hashed.append(1) or real(content))
+
+    first, second = _pdf(signer_client, letter), _pdf(signer_client, letter)
+    with open(path, "r+b") as handle:
+        handle.seek(200)
+        handle.write(b"X")
+    damaged = _pdf(signer_client, letter)
+
+    assert (first.status_code, second.status_code, first.content == second.content) == (
+        200,
+        200,
+        True,
+    )
+    assert (len(hashed), damaged.status_code) == (2, 500)
+
+
+def test_a_file_written_moments_ago_is_hashed_on_every_download(signer_client, letter, monkeypatch):
+    from sikerja.documents import files
+
+    _pdf(signer_client, letter)
+    hashed = []
+    real = files._digest
+    monkeypatch.setattr(files, "_digest", lambda content: hashed.append(1) or real(content))
+
+    _pdf(signer_client, letter)
+    _pdf(signer_client, letter)
+
+    assert len(hashed) == 2

@@ -12,6 +12,7 @@ from sikerja.audit.hashing import json_normalize
 from sikerja.audit.services import chain_lock, event_record
 from sikerja.core.errors import StaleState, ValidationFailed
 from sikerja.documents.errors import DocumentErrorCode
+from sikerja.documents.files import letter_file_schedule
 from sikerja.documents.integrity import content_sha256
 from sikerja.documents.models import Letter, LetterParty, LetterRevocation, NumberRegister
 from sikerja.documents.numbering import letter_number, verification_code_new
@@ -87,6 +88,9 @@ def letter_issue(
         rule=str(signer.get("rule", "")),
         citation=citation[:CITATION_MAX],
     )
+    # The PDF is typeset once the decision has committed, outside its transaction; a failed
+    # render leaves the decision standing and the first download renders it (documents.files).
+    letter_file_schedule(letter_id=letter.pk, at=at)
     return letter
 
 
