@@ -10,11 +10,8 @@ logged in or created.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from urllib.parse import parse_qs, quote, urlparse
+from urllib.parse import parse_qs, urlparse
 
-import oidc_provider_mock
-import pytest
 import requests
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -28,8 +25,10 @@ from sikerja.organization.services_people import placement_end
 from sikerja.organization.sso import sso_government_id
 from sikerja.web import sso
 from sikerja.web.passwords import SESSION_KEY as MUST_CHANGE_PASSWORD
+from tests.oidc import CLIENT_ID, provider_url, provider_user, sso_on
 
-CLIENT_ID = "sikerja-test"
+__all__ = ["provider_url", "sso_on"]  # fixtures
+
 UNKNOWN = (
     "Tidak ada akun Sikerja untuk NIP 199001012020121001. Minta operator BKPSDM membuatkan akun "
     "untuk NIP Anda."
@@ -44,30 +43,9 @@ LEFT = (
 NO_NIP = "Penyedia SSO tidak mengirimkan NIP Anda. Hubungi pengelola SSO pemerintah daerah."
 
 
-@pytest.fixture(scope="module")
-def provider_url() -> Iterator[str]:
-    """A real OpenID provider for the module, on a port the system chose."""
-    with oidc_provider_mock.run_server_in_thread() as server:
-        yield f"http://localhost:{server.server_port}"
-
-
-@pytest.fixture
-def sso_on(settings, world, provider_url):
-    """SSO configured for the demo government, as its environment would."""
-    settings.SSO_ISSUER = provider_url
-    settings.SSO_CLIENT_ID = CLIENT_ID
-    settings.SSO_CLIENT_SECRET = "rahasia-klien"
-    settings.SSO_GOVERNMENT = Government.objects.get(pk=world.government_id).kode
-    settings.SSO_NAME = "Pemkot Surakarta"
-    sso._discovered.clear()
-    yield settings
-    sso._discovered.clear()
-
-
 def _sign_in(client: Client, provider_url: str, sub: str, claims: dict[str, object]):
     """The browser's round trip: to the provider, authorize as `sub`, back to Sikerja."""
-    stored = requests.put(f"{provider_url}/users/{quote(sub)}", json=claims, timeout=5)
-    assert stored.status_code == 204
+    provider_user(provider_url, sub, claims)
     start = client.get("/masuk/sso/")
     assert start.status_code == 302
     assert start["Location"].startswith(f"{provider_url}/oauth2/authorize?")
