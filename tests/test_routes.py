@@ -50,6 +50,8 @@ PAGES: dict[str, object] = {
     "web:employee_detail": organization.employees_visible_to,
     "web:transfer": organization.may_transfer,
     "web:transfer-job": organization.may_transfer,
+    "web:employee-placements": organization.may_transfer,
+    "web:employee-placement-action": organization.may_transfer,
     "web:transfer-template-xlsx": organization.may_transfer,
     "web:transfer-template-csv": organization.may_transfer,
     "web:transfer-export-xlsx": organization.may_transfer,

@@ -65,6 +65,9 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     # Import/export: BKPSDM operators only (V-39); for everyone else the page does not exist.
     ("web:transfer", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-job", "import_job"): (Y, N, N, N, N, N, N, N, N, N),
+    # Single placement edits: the operator's (POSTs: tests/organization/web/test_placement_edits.py).
+    ("web:employee-placements", "pelaksana"): (Y, N, N, N, N, N, N, N, N, N),
+    ("web:employee-placements", "other_government_employee"): (N, N, N, N, N, N, N, N, N, N),
     ("web:transfer-job", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N, N),
@@ -101,6 +104,7 @@ POST_ROUTES = {
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
+    "web:employee-placement-action",
 }
 URL_KWARGS = {
     "web:agency_detail": "agency_id",
@@ -111,6 +115,7 @@ URL_KWARGS = {
     "web:process-map-bpmn": "key",
     "web:transfer-template-csv": "sheet",
     "web:transfer-job": "job_id",
+    "web:employee-placements": "employee_id",
 }
 MISSING_ID = 987_654_321
 

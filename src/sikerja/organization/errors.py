@@ -23,3 +23,4 @@ class OrgErrorCode(StrEnum):
     DUPLICATE_CODE = "duplicate_code"
     IMPORT_RUNNING = "import_running"
     IMPORT_INTERRUPTED = "import_interrupted"
+    NO_CURRENT_PLACEMENT = "no_current_placement"

@@ -194,9 +194,11 @@ def placement_create(
     at: dt.datetime,
     valid_to: dt.date | None = None,
     note: str = "",
+    on: dt.date | None = None,
 ) -> Placement:
     """Place an employee in a position (definitive, Plt or Plh) from a date, citing the decision.
 
+    With `on` (the day it is recorded), a decision dated after it is refused, as an import does.
     Implements: V-39 (staffing authority's decision), V-38 (one definitive placement at a time),
     V-47 (PPPK positions), T-KEDUDUKAN/V-40 (checked when the position is created).
     """
@@ -205,6 +207,8 @@ def placement_create(
     _check_placement_input(
         pack, employee, position, kind, valid_from, valid_to, decision_number, decided_by
     )
+    if on is not None:
+        check_decision_date(decision_date, on)
     checks.check_pppk_position(pack, employee, position)
     with transaction.atomic():
         # Lock the employee row so that two concurrent placements cannot both pass the checks.
@@ -282,6 +286,17 @@ def _check_placement_input(
             rule="V-39" if pack.citation_of("V-39") else "",
             citation=pack.citation_of("V-39"),
             fields={"decision_number": _("Wajib diisi.")},
+        )
+
+
+def check_decision_date(decision_date: dt.date, on: dt.date) -> None:
+    """A placement's decision cannot be dated after the day it is recorded (as on import)."""
+    if decision_date > on:
+        raise ValidationFailed(
+            code=OrgErrorCode.DATE_RANGE,
+            message=_("Tanggal keputusan %(date)s sesudah tanggal pencatatan %(on)s.")
+            % {"date": decision_date, "on": on},
+            fields={"decision_date": _("Tidak boleh sesudah hari ini.")},
         )
 
 

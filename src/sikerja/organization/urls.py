@@ -5,13 +5,23 @@ The shell mounts them into the site's one page namespace (`web:`).
 
 from django.urls import path
 
-from sikerja.organization.views import requests, transfer
+from sikerja.organization.views import placements, requests, transfer
 
 urlpatterns = [
     path("organisasi/", requests.agency_list, name="agency_list"),
     path("organisasi/<int:agency_id>/", requests.agency_detail, name="agency_detail"),
     path("pegawai/", requests.employee_list, name="employee_list"),
     path("pegawai/<int:employee_id>/", requests.employee_detail, name="employee_detail"),
+    path(
+        "pegawai/<int:employee_id>/kedudukan/",
+        placements.employee_placements,
+        name="employee-placements",
+    ),
+    path(
+        "pegawai/<int:employee_id>/kedudukan/<slug:action>/",
+        placements.employee_placement_action,
+        name="employee-placement-action",
+    ),
     path("impor/", transfer.transfer, name="transfer"),
     path("impor/tugas/<int:job_id>/", transfer.transfer_job, name="transfer-job"),
     path("impor/templat.xlsx", transfer.template_workbook, name="transfer-template-xlsx"),
