@@ -70,3 +70,30 @@ def staff(org: Org, *, pelaksana_unit: str = "bidang") -> dict[str, Employee]:
         "terampil": org.staff("Budi Santoso", "bidang", "FUNGSIONAL", "TERAMPIL"),
         "sekretariat": org.staff("Sri Wahyuni", "sekretariat", "FUNGSIONAL", "AHLI_MUDA"),
     }
+
+
+def counts() -> tuple[int, int, int, int]:
+    """Teams, memberships, audit events and letters: unchanged by every refusal."""
+    from sikerja.audit.models import AuditEvent
+    from sikerja.documents.models import Letter
+    from sikerja.teams.models import TeamMember
+
+    return (
+        Team.objects.count(),
+        TeamMember.objects.count(),
+        AuditEvent.objects.count(),
+        Letter.objects.count(),
+    )
+
+
+def refused(call, error=None):  # type: ignore[no-untyped-def]
+    """Run a call that must be refused; assert nothing was written; return the error."""
+    import pytest
+
+    from sikerja.core.errors import DomainError
+
+    before = counts()
+    with pytest.raises(error or DomainError) as raised:
+        call()
+    assert counts() == before
+    return raised.value

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from sikerja.assignments.scope import organisation_unit
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Agency, Employee, OrgUnit, Placement
 from sikerja.regulations.loader import LoadedPack
@@ -151,7 +152,7 @@ def lead_origin_warnings(
     if isinstance(by_pattern, dict) and scope == "CROSS_PD":
         return []
     unit = placement.position.unit
-    ok = is_within(unit, owner)
+    ok = is_within(unit, organisation_unit(pack, owner))
     if rule.get("origin") == "owner_unit_or_perangkat_daerah":
         ok = unit.agency_id == owner.agency_id
     warning = rule_check(
@@ -171,7 +172,7 @@ def transfer_check(pack: LoadedPack, owner: OrgUnit, placement: Placement) -> No
     rule_check(
         pack,
         "V-36",
-        ok=is_within(placement.position.unit, owner),
+        ok=is_within(placement.position.unit, organisation_unit(pack, owner)),
         code=TeamErrorCode.LEAD_TRANSFER,
         message=_(
             "%(name)s belum berkedudukan di unit organisasi pemilik kinerja; ketua tim dari luar "

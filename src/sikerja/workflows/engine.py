@@ -181,7 +181,7 @@ def step_decide(
     warnings = hooks.check_decision(
         instance=instance, step=spec, decision=decision, data=data, on=on
     )
-    data["justifications"] = _justify(warnings, justification)
+    data["justifications"] = justify(warnings, justification)
     with transaction.atomic():
         compare_and_set(instance, step, at)
         _record(step, by, decision, reason, data, at)
@@ -374,7 +374,7 @@ def _check_decision(
         )
 
 
-def _justify(warnings: list[RuleWarning], justification: str) -> list[dict[str, str]]:
+def justify(warnings: list[RuleWarning], justification: str) -> list[dict[str, str]]:
     """PREFERRED rules not met need a written justification, recorded with the decision."""
     if not warnings:
         return []

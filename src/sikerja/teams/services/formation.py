@@ -23,9 +23,10 @@ from sikerja.teams.hooks import SUBJECT_TYPE
 from sikerja.teams.inputs import TeamInput
 from sikerja.teams.models import LeadCandidate, Team, TeamMember
 from sikerja.teams.parties import TeamParties
-from sikerja.teams.services.common import audit_team, justify
+from sikerja.teams.services.common import audit_team
 from sikerja.workflows import engine
 from sikerja.workflows.actors import ActorContext
+from sikerja.workflows.engine import justify
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.hooks import RuleWarning
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
