@@ -1,6 +1,7 @@
 """Browser test of the organisation import: the operator uploads a file on the Impor/Ekspor page,
 the page follows the background job with its progress bar until done and shows what was
-written; a file with a bad row shows that row and writes nothing."""
+written; a file with a bad row shows that row and writes nothing. The operator also ends a
+placement from the forms the employee page loads."""
 
 from __future__ import annotations
 
@@ -64,4 +65,21 @@ def test_a_bad_row_is_shown_with_its_reason_and_nothing_is_written(page, world, 
     cells = job.get_by_test_id("import-errors").locator("tbody tr").first.locator("td")
     assert cells.all_inner_texts()[:3] == ["pegawai", "3", "nip"]
     assert Employee.objects.filter(name="Pegawai Baik").count() == 0
+    assert console_errors == []
+
+
+def test_the_operator_ends_a_placement_from_the_employee_page(page, world, console_errors):
+    pelaksana = Employee.objects.get(pk=world.personas["pelaksana"])
+    _log_in(page, "bkpsdm", DEFAULT_PASSWORD)
+
+    page.goto(f"/pegawai/{pelaksana.pk}/")
+    edits = page.get_by_test_id("placement-edits")  # loaded into the page by htmx
+    edits.get_by_test_id("placement-akhiri").locator("summary").click()
+    form = edits.get_by_test_id("placement-akhiri")
+    form.get_by_label("Berakhir pada (hari itu sudah tidak menjabat)").fill("2026-12-31")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Simpan").click()
+
+    assert "berakhir pada 2026-12-31" in page.get_by_test_id("message").inner_text()
+    assert pelaksana.placements.get(valid_to__isnull=False).valid_to.isoformat() == "2026-12-31"
     assert console_errors == []

@@ -61,7 +61,9 @@ class ActingForm(MoveForm):
 class EndForm(forms.Form):
     """End one of the employee's current placements on a day (exclusive)."""
 
-    placement = forms.ModelChoiceField(queryset=Placement.objects.none(), label=_("Kedudukan"))
+    placement = forms.ModelChoiceField(
+        queryset=Placement.objects.none(), label=_("Kedudukan"), empty_label=None
+    )
     valid_to = forms.DateField(
         label=_("Berakhir pada (hari itu sudah tidak menjabat)"), widget=DATE
     )
