@@ -42,11 +42,12 @@ def may_request(viewer: Viewer) -> bool:
 def may_request_mode(
     viewer: Viewer, mode: str, *, position_kinds: set[str], pack: LoadedPack
 ) -> bool:
-    """Whether the home page offers the viewer to start a request of this mode (may): the pack
-    runs at least one allowed flow of the mode, and a voluntary application ("Ajukan diri") is
-    made by a Pejabat Fungsional or Pelaksana (the Pasal 1 definition of Penugasan). The service
-    checks the pack's rules again when the request is sent."""
-    if not may_request(viewer):
+    """Whether the home page offers the viewer to start a request of this mode (may): the viewer
+    holds a post (V-44: the service refuses a requester without kedudukan, such as the regional
+    head), the pack runs at least one allowed flow of the mode, and a voluntary application
+    ("Ajukan diri") is made by a Pejabat Fungsional or Pelaksana (the Pasal 1 definition of
+    Penugasan). The service checks the pack's rules again when the request is sent."""
+    if not may_request(viewer) or not position_kinds:
         return False
     flows = [
         definition

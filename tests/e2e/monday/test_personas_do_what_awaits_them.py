@@ -233,3 +233,13 @@ def test_an_employee_with_nothing_waiting_applies_to_join_a_unit(
         applicant,
     )
     assert status == "Berjalan"
+
+
+def test_the_regional_head_sees_nothing_waiting_and_is_offered_no_request(as_persona):
+    tab = as_persona("kepala_daerah", phone=True)
+
+    waiting = tab.get_by_test_id("home-waiting").inner_text()
+    actions = tab.get_by_test_id("home-actions").count()
+
+    assert waiting.split("\n")[-1] == "Tidak ada yang menunggu Anda."
+    assert actions == 0
