@@ -63,13 +63,18 @@ def api_token_create(*, user: AbstractBaseUser, label: str, at: dt.datetime) -> 
     return raw
 
 
-def api_token_user(raw: str) -> AbstractBaseUser | None:
-    """The active user owning an unrevoked token, or None (one query)."""
+def api_token_caller(raw: str) -> tuple[AbstractBaseUser, Account | None] | None:
+    """The active user owning an unrevoked token with their account and its government (None
+    for a user without one), or None: one query, where the user and then their account took
+    two on every API call."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
     token = (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user__account__government")
         .filter(token_hash=token_hash(raw), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
-    return token.user if token is not None else None
+    if token is None:
+        return None
+    user = token.user
+    return user, getattr(user, "account", None)

@@ -18,18 +18,20 @@ from django.utils.translation import gettext as _
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from sikerja.accounts.tokens import api_token_user
+from sikerja.accounts.models import Account
+from sikerja.accounts.tokens import api_token_caller
 from sikerja.api.errors import ApiErrorCode
 from sikerja.core.errors import DomainError
 from sikerja.organization.rules import Viewer
-from sikerja.organization.selectors import viewer_for
+from sikerja.organization.selectors import viewer_for, viewer_of_account
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
-def _viewer(user: AbstractBaseUser) -> Viewer:
+def _viewer(user: AbstractBaseUser, account: Account | None = None) -> Viewer:
     """The caller's scope today; a login without a government account may call nothing."""
-    viewer = viewer_for(user, timezone.localdate())
+    on = timezone.localdate()
+    viewer = viewer_of_account(user, account, on) if account else viewer_for(user, on)
     if viewer is None:
         raise DomainError(
             code=ApiErrorCode.NO_ACCOUNT,
@@ -43,10 +45,10 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer skj_…` — a token made by `manage.py api_token`."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Viewer | None:
-        user = api_token_user(token.strip())
-        if user is None:
+        caller = api_token_caller(token.strip())
+        if caller is None:
             return None
-        return _viewer(user)
+        return _viewer(*caller)
 
 
 class SessionAuth(APIKeyCookie):

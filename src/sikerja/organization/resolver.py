@@ -7,7 +7,7 @@ Every answer costs exactly one query (see resolver_sql); the pack's rules are ap
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -219,11 +219,20 @@ def code_matches(code: str, grade: str, patterns: Sequence[str]) -> bool:
     return code in patterns
 
 
+# Keeps an answer under a key (`organization.access.stamped`, bound to a government): a read
+# request's resolver passes one so the agency heads and the Sekda, the same for every person, are
+# read once per change of the government's placements rather than on every call.
+Memo = Callable[
+    [tuple[Hashable, ...], Callable[[], "tuple[Person | None]"]], "tuple[Person | None]"
+]
+
+
 class Resolver:
     """Resolve the roles of one government's people under its pack."""
 
-    def __init__(self, pack: LoadedPack) -> None:
+    def __init__(self, pack: LoadedPack, memo: Memo | None = None) -> None:
         self.pack = pack
+        self.memo = memo
         if pack.data.roles is None or pack.data.placement is None:
             raise ValueError(f"pack {pack.id} has no placement or role rules")
         self.roles = pack.data.roles
@@ -261,13 +270,15 @@ class Resolver:
     def authorized_official(self, agency_id: int, on: dt.date) -> RoleAnswer:
         """Pejabat yang Berwenang of an agency: its head on the day (one query)."""
         rule = self.roles.authorized_official
-        person = _top_holder(sql.AGENCY_HEAD, agency_id, on)
+        person = self._top_holder("agency_head", sql.AGENCY_HEAD, agency_id, on)
         return self._answer("authorized_official", person, rule.rule, rule.citation, ())
 
     def regional_secretary(self, government_id: int, on: dt.date) -> RoleAnswer:
         """The Sekretaris Daerah on the day (one query)."""
         rule = self.roles.regional_secretary
-        person = _top_holder(sql.GOVERNMENT_SECRETARY, government_id, on)
+        person = self._top_holder(
+            "government_secretary", sql.GOVERNMENT_SECRETARY, government_id, on
+        )
         return self._answer("regional_secretary", person, rule.rule, rule.citation, ())
 
     def chain_above_unit(self, unit_id: int, on: dt.date) -> list[RoleAnswer]:
@@ -470,6 +481,13 @@ class Resolver:
             return tables[subject.placement_table]
         default = self.placement.default_tables.get(subject.agency_type)  # type: ignore[call-overload]
         return tables.get(default) if default else None
+
+    def _top_holder(self, name: str, query: str, key: int, on: dt.date) -> Person | None:
+        """The holder of a top position, through the memo when the resolver has one (held in
+        a 1-tuple, so that a vacant position is kept too)."""
+        if self.memo is None:
+            return _top_holder(query, key, on)
+        return self.memo(("top_holder", name, key, on), lambda: (_top_holder(query, key, on),))[0]
 
     def _answer(
         self, role: str, person: Person | None, rule: str, citation: object, notes: tuple[str, ...]

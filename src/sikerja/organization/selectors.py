@@ -5,6 +5,7 @@ querysets of `rules` (who sees what is answered there, once).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
@@ -12,7 +13,7 @@ from django.db.models import QuerySet
 from sikerja.accounts.models import Account
 from sikerja.core.errors import NotFound
 from sikerja.organization import rules
-from sikerja.organization.access import scope_for
+from sikerja.organization.access import scope_for, stamped
 from sikerja.organization.models import Agency, Delegation, Employee, Government, OrgUnit, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
@@ -22,6 +23,14 @@ from sikerja.regulations.loader import load_pack
 def resolver_for(government: Government) -> Resolver:
     """The role resolver under the government's pack."""
     return Resolver(load_pack(government.pack_id))
+
+
+def resolver_for_reads(government: Government) -> Resolver:
+    """The role resolver of a read request: the holders of agency heads and of the Sekda are
+    kept under the government's access stamp as the caller's account read it (`stamped`), so
+    they are read once per change of placements. Never for a write: a service that changes
+    placements gives a new stamp that an object read before it does not carry."""
+    return Resolver(load_pack(government.pack_id), memo=partial(stamped, government))
 
 
 def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | None:
@@ -36,21 +45,35 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | 
     if not user.is_authenticated:
         return None
     account = Account.objects.select_related("government").filter(user_id=user.pk).first()
+    return viewer_of_account(user, account, on)
+
+
+def viewer_of_account(
+    user: AbstractBaseUser | AnonymousUser, account: Account | None, on: dt.date
+) -> Viewer | None:
+    """`viewer_for` when the caller's account (with its government) is already read, as the
+    API token's query reads it: no query when the scope is cached, three when it is built."""
     if account is None or not account.is_active_on(on):
         return None
     government = account.government
     is_admin = account.role == Account.Role.BKPSDM_ADMIN
     is_auditor = account.role == Account.Role.AUDITOR
-    scope = scope_for(user.pk, government, on)
+    scope = scope_for(account.user_id, government, on)
     if scope.left:
         return None
     if scope.employee_id is None:
         sees = is_admin or is_auditor
         return Viewer(
-            user.pk, user.get_username(), government, None, is_admin, sees, is_auditor=is_auditor
+            account.user_id,
+            user.get_username(),
+            government,
+            None,
+            is_admin,
+            sees,
+            is_auditor=is_auditor,
         )
     return Viewer(
-        user_id=user.pk,
+        user_id=account.user_id,
         username=user.get_username(),
         government=government,
         employee_id=scope.employee_id,

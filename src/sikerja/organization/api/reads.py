@@ -207,9 +207,10 @@ class EmployeeRoles:
 
 
 def employee_roles(viewer: Viewer, nip: str, on: dt.date) -> EmployeeRoles:
-    """Appraiser, unit head, performance owner, authorised official and Sekda (4 queries)."""
+    """Appraiser, unit head, performance owner, authorised official and Sekda (2 queries when
+    the agency's head and the Sekda are kept for the government's access stamp, 4 otherwise)."""
     employee = selectors.employee_get_by_nip(viewer, nip, on)
-    resolver = selectors.resolver_for(viewer.government)
+    resolver = selectors.resolver_for_reads(viewer.government)
     roles = resolver.roles_for(employee.pk, on)
     roles.append(resolver.regional_secretary(viewer.government.pk, on))
     return EmployeeRoles(nip=employee.nip, name=employee.full_name, on=on, roles=roles)
