@@ -22,6 +22,7 @@ from sikerja.organization.transfer.jobs import (
     import_job_run,
 )
 from tests.organization.builders import make_nip
+from tests.organization.test_transfer_support import xlsx
 
 V39 = "Perwali Surakarta 32/2023 Pasal 12 ayat (3); Perwali Surakarta 32/2023 Lampiran III 2.1"
 
@@ -133,6 +134,26 @@ def test_progress_is_written_as_the_file_is_read_and_complete_when_done(
 
     assert (job.status, job.processed, job.total) == ("DONE", 3100, 3100)
     assert list(dict.fromkeys(seen)) == [(0, 0), (1000, 3100)]
+
+
+def test_a_workbook_shows_progress_while_it_is_read(world, operator, now, today):
+    rows = [
+        {"nip": row.split(",")[0], "name": row.split(",")[1], "employment_type": "PNS"}
+        for row in new_people(4500)
+    ]
+    data = xlsx(indonesian=True, employee=rows)
+    job = queue(operator, data, now, today, filename="pegawai.xlsx")
+    seen: list[tuple[int, int]] = []
+
+    def clock() -> dt.datetime:
+        seen.append(ImportJob.objects.values_list("processed", "total").get(pk=job.pk))
+        return now
+
+    done = import_job_run(job=import_job_claim(at=now, job_id=job.pk), at=now, clock=clock)
+
+    assert (done.status, done.processed, done.total) == ("DONE", 4500, 4500)
+    # 1000 of about 4501 rows (the workbook's own count) while reading, 2000 of 4500 typed.
+    assert list(dict.fromkeys(seen)) == [(0, 0), (1000, 4501), (2000, 4500)]
 
 
 def test_progress_inside_the_import_transaction_does_not_write_through_its_connection(

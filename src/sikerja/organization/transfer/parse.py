@@ -22,7 +22,13 @@ from sikerja.organization.transfer.columns import (
 )
 from sikerja.organization.transfer.formulas import csv_unescape
 from sikerja.organization.transfer.problems import FILE_ROW, HEADER_ROW, Problems
-from sikerja.organization.transfer.xlsx_reader import Row, UnreadableWorkbook, Value, read_xlsx
+from sikerja.organization.transfer.xlsx_reader import (
+    Reading,
+    Row,
+    UnreadableWorkbook,
+    Value,
+    read_xlsx,
+)
 
 TRUE_WORDS = frozenset({"ya", "y", "yes", "true", "benar", "1", "x"})
 FALSE_WORDS = frozenset({"tidak", "n", "no", "false", "salah", "0"})
@@ -78,11 +84,14 @@ class RawFile:
         return sum(len(_data_rows(rows)[1:]) for rows in self.sheets.values())
 
 
-def read_file(data: bytes, filename: str, problems: Problems) -> RawFile:
-    """Read an .xlsx (sheets unit/position/employee) or a .csv (one of those, by its header)."""
+def read_file(
+    data: bytes, filename: str, problems: Problems, reading: Reading | None = None
+) -> RawFile:
+    """Read an .xlsx (sheets unit/jabatan/pegawai) or a .csv (one of those, by its header);
+    `reading(rows, about)` follows a workbook's reading (a CSV's takes no time worth telling)."""
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".xlsx":
-        return RawFile(_xlsx_sheets(data, problems))
+        return RawFile(_xlsx_sheets(data, problems, reading))
     if suffix == ".csv":
         return RawFile(_csv_sheet(data, problems))
     problems.add("", FILE_ROW, "", FORMAT_ERROR, _("Berkas harus berformat .xlsx atau .csv."))
@@ -97,9 +106,11 @@ def parse_file(raw: RawFile, problems: Problems, tick: Callable[[int], None]) ->
     return parsed
 
 
-def _xlsx_sheets(data: bytes, problems: Problems) -> dict[Sheet, list[Row]]:
+def _xlsx_sheets(
+    data: bytes, problems: Problems, reading: Reading | None
+) -> dict[Sheet, list[Row]]:
     try:
-        workbook = read_xlsx(data)
+        workbook = read_xlsx(data, reading)
     except UnreadableWorkbook:
         problems.add(
             "", FILE_ROW, "", FORMAT_ERROR, _("Berkas bukan buku kerja XLSX yang dapat dibaca.")

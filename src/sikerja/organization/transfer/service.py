@@ -28,7 +28,7 @@ from sikerja.organization.transfer.write import Written, org_write, people_write
 from sikerja.regulations.loader import LoadedPack
 
 Progress = Callable[[int, int], None]
-PASSES = 3  # every row is read, checked and written
+PASSES = 4  # every row is read, typed, checked and written
 REPORT_EVERY = 1000
 
 
@@ -48,18 +48,32 @@ class ImportResult:
 class Meter:
     """Calls progress(done, total) about every 1,000 rows; total = data rows in the file.
 
-    The import passes over every row three times (read, check, write), so `done` is the number
-    of rows' worth of work finished: it rises by a third of a row per pass and ends at total.
+    The import passes over every row four times (read, type, check, write), so `done` is the
+    number of rows' worth of work finished: it rises by a quarter of a row per pass and ends at
+    total. While a workbook is read, total is the workbook's own count of its rows.
     """
 
-    def __init__(self, callback: Progress | None, total: int) -> None:
-        self.callback, self.total = callback, total
+    def __init__(self, callback: Progress | None) -> None:
+        self.callback = callback
+        self.total = 0
         self.steps = 0
         self.next_report = REPORT_EVERY
         self.last = -1
 
+    def reading(self, rows: int, about: int) -> None:
+        """`rows` of about `about` rows read."""
+        self.total, self.steps = about, rows
+        self._tick()
+
+    def start(self, total: int) -> None:
+        """The file is read: `total` data rows, one pass of four done."""
+        self.total, self.steps = total, total
+
     def advance(self, rows: int = 1) -> None:
         self.steps += rows
+        self._tick()
+
+    def _tick(self) -> None:
         done = min(self.steps // PASSES, self.total)
         if done >= self.next_report:
             self._report(done)
@@ -98,8 +112,9 @@ def import_file(
     pack = pack_for(government)
     _require_operator(actor, government, pack)
     problems = Problems()
-    raw = read_file(data, filename, problems)
-    meter = Meter(progress, raw.total)
+    meter = Meter(progress)
+    raw = read_file(data, filename, problems, meter.reading)
+    meter.start(raw.total)
     parsed = parse_file(raw, problems, meter.advance)
     try:
         # Checks run inside the transaction, so nothing they read can change before the write.
