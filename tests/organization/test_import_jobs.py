@@ -232,6 +232,30 @@ def test_a_running_job_whose_progress_stopped_is_failed_and_a_new_upload_goes_in
     assert fresh.status == "QUEUED"
 
 
+def test_a_job_that_waited_too_long_without_starting_gives_way_to_a_new_upload(
+    world, operator, now, today
+):
+    abandoned = queue(operator, employee_csv([]), now, today)
+
+    fresh = queue(operator, employee_csv([]), now + dt.timedelta(minutes=16), today)
+
+    abandoned.refresh_from_db()
+    assert (abandoned.status, abandoned.refusal["code"], fresh.status) == (
+        "FAILED",
+        "import_interrupted",
+        "QUEUED",
+    )
+
+
+def test_the_worker_runs_a_job_that_waited_while_no_worker_ran(world, operator, now, today):
+    job = queue(operator, employee_csv(new_people(1)), now - dt.timedelta(hours=2), today)
+
+    call_command("org_import_jobs", stdout=io.StringIO())
+
+    job.refresh_from_db()
+    assert job.status == "DONE"
+
+
 def test_a_job_is_claimed_once(world, operator, now, today):
     job = queue(operator, employee_csv([]), now, today)
 

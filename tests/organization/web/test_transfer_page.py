@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import Employee, Government, ImportJob
@@ -160,3 +161,18 @@ def test_an_accepted_file_shows_the_full_bar_and_what_was_written(world, user_of
     assert 'max="1" value="1">100%</progress>' in body
     assert "Unit baru: 1" in body
     assert OrgUnit.objects.filter(agency=agency, name="Seksi Data Baru", parent=root).count() == 1
+
+
+def test_a_finished_import_reads_in_english(world, user_of, operator, now, settings):
+    job = _queued(world, operator, now)
+    ImportJob.objects.filter(pk=job.pk).update(language="en")
+    job = _run(job.pk, now)
+    client = _client(user_of("bkpsdm"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    with translation.override(settings.LANGUAGE_CODE):  # the request's English ends with it
+        body = client.get(reverse("web:transfer-job", args=[job.pk])).content.decode()
+
+    assert job.status == "DONE"
+    assert "Every row is good; the following was saved." in body
+    assert "New employees: 0" in body

@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -55,7 +55,7 @@ def import_job_queue(
     """
     _require_operator(actor, government, pack_for(government))
     with transaction.atomic():
-        import_job_fail_stale(government=government, at=at)
+        import_job_fail_stale(government=government, at=at, waiting_too=True)
         waiting = ImportJob.objects.filter(government=government, status__in=OPEN).first()
         if waiting is not None:
             raise _running(waiting)
@@ -90,11 +90,20 @@ def _running(job: ImportJob | None) -> DomainError:
     return DomainError(code=OrgErrorCode.IMPORT_RUNNING, message=message, status=409)
 
 
-def import_job_fail_stale(*, at: dt.datetime, government: Government | None = None) -> int:
-    """Mark running jobs whose progress stopped over STALE_AFTER ago as failed; how many."""
-    stale = ImportJob.objects.filter(
-        status=ImportJob.Status.RUNNING, heartbeat_at__lt=at - STALE_AFTER
-    )
+def import_job_fail_stale(
+    *, at: dt.datetime, government: Government | None = None, waiting_too: bool = False
+) -> int:
+    """Mark running jobs whose progress stopped over STALE_AFTER ago as failed; how many.
+
+    `waiting_too` (a new upload of the government): also a job that has waited that long without
+    starting (its process stopped before starting it, or no worker runs), which the new upload
+    replaces.
+    """
+    since = at - STALE_AFTER
+    condition = Q(status=ImportJob.Status.RUNNING, heartbeat_at__lt=since)
+    if waiting_too:
+        condition |= Q(status=ImportJob.Status.QUEUED, queued_at__lt=since)
+    stale = ImportJob.objects.filter(condition)
     if government is not None:
         stale = stale.filter(government=government)
     refusal = {
