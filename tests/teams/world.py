@@ -29,6 +29,8 @@ def team_input(**overrides: object) -> TeamInput:
         "sub_activities": [SubActivity(name="Pendataan Sarana Kesehatan")],
         "cascaded_from": "Sasaran 2: cakupan layanan kesehatan",
         "composition_basis": "Target kinerja, ABK bidang, kompetensi analis",
+        "competencies": ["analisis data"],
+        "expected_target": "Data 40 sarana kesehatan terverifikasi",
         "lead_role_abk": Decimal("1.20"),
         "abk_reference": "ABK BKPSDM 2026 No. 12",
     }

@@ -7,9 +7,11 @@ class TeamsConfig(AppConfig):
     verbose_name = "Tim kerja"
 
     def ready(self) -> None:
+        from sikerja.teams.handlers import instance_closed
         from sikerja.teams.hooks import TeamHooks
         from sikerja.teams.parties import register_actors
-        from sikerja.workflows import hooks
+        from sikerja.workflows import events, hooks
 
         register_actors()
         hooks.register(TeamHooks())
+        events.subscribe(events.INSTANCE_CLOSED, instance_closed)

@@ -32,6 +32,8 @@ class TeamInput:
     sub_activities: list[SubActivity] = field(default_factory=list)
     cascaded_from: str = ""
     composition_basis: str = ""
+    competencies: list[str] = field(default_factory=list)
+    expected_target: str = ""
     appraiser_consideration: str = ""
     lead_role_abk: Decimal | None = None
     abk_reference: str = ""

@@ -47,6 +47,10 @@ class Team(TimeStampedModel):
     cascaded_from = models.CharField(max_length=250, blank=True)
     agency_type = models.CharField(max_length=20, blank=True)
     composition_basis = models.TextField(blank=True)
+    competencies = models.JSONField(
+        default=list, blank=True, help_text="V-01: asked of members' own sides"
+    )
+    expected_target = models.TextField(blank=True)
     appraiser_consideration = models.TextField(blank=True)
     lead_role_abk = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     abk_reference = models.CharField(max_length=250, blank=True)

@@ -311,3 +311,40 @@ def teams_expire(*, government_id: int, at: dt.datetime, on: dt.date) -> list[in
             audit_team(team, None, "team.expired", at, after={"ends_on": team.ends_on.isoformat()})
             expired.append(team.pk)
     return expired
+
+
+def team_member_answer(*, assignment_id: int, approved: bool, at: dt.datetime) -> Team | None:
+    """A pending member's own penugasan closed (V-69): approved, they join the team (active
+    with it); refused or withdrawn, their membership ends. Audited as the system's act.
+    """
+    with transaction.atomic():
+        link = (
+            TeamMember.objects.select_for_update()
+            .select_related("team")
+            .filter(assignment_id=assignment_id, status=TeamMember.Status.PENDING)
+            .first()
+        )
+        if link is None:
+            return None
+        team = link.team
+        if not approved:
+            status = TeamMember.Status.ENDED
+        elif team.status == Team.Status.ACTIVE:
+            status = TeamMember.Status.ACTIVE
+        else:
+            status = TeamMember.Status.PROPOSED
+        TeamMember.objects.filter(pk=link.pk).update(
+            status=status,
+            valid_to=link.valid_from if not approved else None,
+            end_reason="" if approved else _("Tidak disetujui pihak unitnya."),
+        )
+        action = "team.member_confirmed" if approved else "team.member_declined"
+        audit_team(
+            team,
+            None,
+            action,
+            at,
+            after={"employee": link.employee_id, "assignment": assignment_id},
+            rule="V-69",
+        )
+    return team

@@ -17,7 +17,7 @@ from sikerja.core.errors import NotFound, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, OrgUnit, Placement
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import TeamDefinition
-from sikerja.teams import checks, membership
+from sikerja.teams import checks, membership, outside
 from sikerja.teams.errors import TeamErrorCode
 from sikerja.teams.hooks import SUBJECT_TYPE
 from sikerja.teams.inputs import TeamInput
@@ -91,6 +91,7 @@ def team_propose(
         first = instance.steps.get(status=WorkflowStep.Status.OPEN)
         engine.step_decide(step_id=first.pk, by=requester, decision="submit", at=at, on=on)
         audit_team(team, requester, "team.proposed", at, after={"scope": scope})
+        outside.request_for_members(pack, team, requester, at, on)
     team.refresh_from_db()
     return team
 
@@ -202,6 +203,8 @@ def _create(
         cascaded_from=data.cascaded_from.strip(),
         agency_type=owner.agency.agency_type,
         composition_basis=data.composition_basis.strip(),
+        competencies=[c.strip() for c in data.competencies if c.strip()],
+        expected_target=data.expected_target.strip(),
         appraiser_consideration=data.appraiser_consideration.strip(),
         lead_role_abk=data.lead_role_abk,
         abk_reference=data.abk_reference.strip(),
@@ -299,6 +302,8 @@ def team_decide(
         )
         instance = WorkflowInstance.objects.get(pk=decided.instance_id)
         team = Team.objects.select_for_update().get(pk=instance.subject_id)
+        pack = load_pack(instance.pack_id)
+        outside.request_for_members(pack, team, team.requester, at, on)
         if instance.status == WorkflowInstance.Status.APPROVED:
             _activate(team, instance, by, at, on)
         elif instance.status == WorkflowInstance.Status.REJECTED:
