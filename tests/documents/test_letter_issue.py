@@ -89,7 +89,12 @@ def test_the_issued_letter_keeps_the_snapshots_and_a_hash_of_its_content(org):
     assert stored.signer == signer
     assert stored.addressees == [party(org, "bidang")]
     assert stored.cc == [party(org, "sekretariat"), party(org, "setda")]
-    assert stored.body == BODY
+    assert {key: value for key, value in stored.body.items() if key != "letter_form"} == BODY
+    assert (
+        stored.body["letter_form"]["version"],
+        stored.body["letter_form"]["name"],
+        stored.body["letter_form"]["kop"],
+    ) == ("surakarta-2023/sikerja-1", "Surat Tugas Pelibatan Pegawai", None)
     assert (stored.on_behalf_of, stored.citation) == ("a.n. Wali Kota", CITATION)
     assert (stored.workflow_instance_id, stored.workflow_step_id) == (501, 7001)
     assert (stored.is_external, stored.medium) == (False, "ELECTRONIC")

@@ -168,10 +168,17 @@ FORM_TEXTS = {
 }
 
 
+# An order prints its own name (the pack's title for it) as its heading.
+ORDER_TITLES = {"ORDER_LETTER": "Surat Perintah", "ASSIGNMENT_PROOF": "Bukti Penugasan"}
+
+
 @pytest.mark.parametrize("doc_type", sorted(FORM_TEXTS))
 def test_every_kind_of_letter_renders_in_its_own_form(org, doc_type):
     letter = issue(
-        org, doc_type=doc_type, body=BODY | {"assignees": [assignee(org, "Rina Analis")]}
+        org,
+        doc_type=doc_type,
+        title=ORDER_TITLES.get(doc_type, "Surat Tugas Pelibatan Pegawai"),
+        body=BODY | {"assignees": [assignee(org, "Rina Analis")]},
     )
 
     text = _text(letter)
@@ -230,7 +237,7 @@ def test_a_body_without_fields_still_renders(org):
 
     text = _text(letter)
 
-    assert "melaksanakan surat tugas pelibatan pegawai." in text
+    assert "Melaksanakan surat tugas pelibatan pegawai." in text
 
 
 def test_threads_render_with_their_own_typesetter_and_agree(org):

@@ -38,7 +38,8 @@ def test_verification_page_shows_an_authentic_letter_without_login(client, org, 
     assert "Dokumen asli" in page
     assert "800.1.2.6/0001/DINKES/2026" in page
     assert "23 November 2026" in page
-    assert "Surat penugasan" in page
+    assert "<dd>Surat Tugas Pelibatan Pegawai</dd>" in page  # the name its PDF prints
+    assert "<dd>Penyusunan analisis beban kerja Dinas Kesehatan</dd>" in page  # its Hal
     assert "Dinas Kesehatan" in page
     assert signer.full_name in page
     assert f"NIP. {mask_nip(signer.nip)}" in page

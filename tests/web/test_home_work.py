@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from sikerja.documents.form import letter_name
 from sikerja.documents.models import LetterParty
 from sikerja.organization.selectors import resolver_for
 from sikerja.regulations.loader import load_pack
@@ -99,7 +100,7 @@ def test_letters_addressed_copied_or_signed_are_listed_with_my_part(
 
     assert parties, "the request letter names the partner head"
     assert _items(html, "letter-item") == [
-        f"{p.letter.get_doc_type_display()} {p.letter.title} "
+        f"{letter_name(p.letter)} {request.title} "
         f"{p.letter.number} · 23 November 2026 · {p.get_role_display()}"
         for p in parties
     ]

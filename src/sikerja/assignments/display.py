@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.assignments.models import Assignment
+from sikerja.documents.form import letter_name, letter_subject
 from sikerja.documents.models import Letter
 from sikerja.organization.display import ACTING_TITLES, KIND_LABELS
 from sikerja.regulations.schema.workflows import Decision
@@ -69,7 +70,6 @@ MODE_LABELS = dict(Assignment.Mode.choices)
 SCOPE_LABELS = dict(Assignment.Scope.choices)
 SUBJECT_LABELS = dict(Assignment.Subject.choices)
 CHANNEL_LABELS = dict(Assignment.Channel.choices)
-DOC_TYPE_LABELS = dict(Letter.DocType.choices)
 
 
 def decision_button(decision: str) -> str:
@@ -246,8 +246,8 @@ class LetterRow:
         return cls(
             letter_id=letter.pk,
             number=letter.number,
-            type_label=str(DOC_TYPE_LABELS.get(letter.doc_type, letter.doc_type)),
-            title=letter.title,
+            type_label=letter_name(letter),  # the name its PDF prints
+            title=letter_subject(letter),
             issued_on=letter.issued_on,
             signer_name=str(signer.get("name") or signer.get("agency") or ""),
             signer_position=str(signer.get("position") or ""),

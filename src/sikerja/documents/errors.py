@@ -13,3 +13,7 @@ class DocumentErrorCode(StrEnum):
     ISSUING_AGENCY = "issuing_agency_invalid"
     REASON_REQUIRED = "reason_required"
     FILE_CORRUPT = "letter_file_corrupt"
+    LAMBANG_INVALID = "lambang_invalid"
+    LAMBANG_MISSING = "lambang_missing"
+    LETTERHEAD_LINES_REQUIRED = "letterhead_lines_required"
+    LETTERHEAD_FIELD_INVALID = "letterhead_field_invalid"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sikerja.documents.wording import (
@@ -18,6 +18,7 @@ from sikerja.documents.wording import (
     position_of,
     subject_text,
     text_of,
+    tidy,
 )
 
 
@@ -51,6 +52,27 @@ def fields(*pairs: tuple[str, str]) -> Block:
 
 def staff(people: tuple[PersonRow, ...]) -> Block:
     return Block(kind="people", people=people)
+
+
+def tidy_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Blocks as printed: paragraphs, values and list items tidied (`wording.tidy`)."""
+    return tuple(
+        replace(
+            block,
+            text=tidy(block.text),
+            fields=tuple((label, tidy(value)) for label, value in block.fields),
+            items=tuple(tidy(item) for item in block.items),
+        )
+        for block in blocks
+    )
+
+
+def tidy_body(body: Body) -> Body:
+    return Body(
+        blocks=tidy_blocks(body.blocks),
+        closing=tidy(body.closing),
+        tasks=tuple(tidy(task) for task in body.tasks),
+    )
 
 
 def purpose_of(body: dict[str, Any], title: str) -> str:

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from sikerja.documents.form import form_of, page_css
+from sikerja.documents.lambang import lambang_data_uri
 from sikerja.documents.models import Letter
 from sikerja.documents.sheet import Verification, letter_sheet
 from sikerja.documents.source_date import source_date_epoch
@@ -60,6 +62,15 @@ class _Typesetter(threading.local):
 
         self.font_config: FontConfiguration = FontConfiguration()
         self.stylesheet: CSS = CSS(filename=str(STYLESHEET), font_config=self.font_config)
+        self.page_styles: dict[str, CSS] = {}
+
+    def page_style(self, css: str) -> CSS:
+        """The parsed page style of a layout (a few per pack), kept for the thread's life."""
+        from weasyprint import CSS
+
+        if css not in self.page_styles:
+            self.page_styles[css] = CSS(string=css, font_config=self.font_config)
+        return self.page_styles[css]
 
 
 @cache
@@ -75,7 +86,17 @@ def letter_html(letter: Letter, *, base_url: str | None = None) -> str:
     verification = Verification(
         url=url, code=letter.verification_code, qr_data_uri=qr_data_uri(url)
     )
-    return render_to_string(TEMPLATE, {"sheet": letter_sheet(letter, verification=verification)})
+    recorded = form_of(letter)
+    kop = recorded.kop if recorded else None
+    lambang = (
+        lambang_data_uri(
+            name=kop.lambang_name, sha256=kop.lambang_sha256, media_type=kop.lambang_type
+        )
+        if kop
+        else ""
+    )
+    sheet = letter_sheet(letter, verification=verification, lambang_uri=lambang)
+    return render_to_string(TEMPLATE, {"sheet": sheet})
 
 
 def pdf_date(at: dt.datetime) -> str:
@@ -97,7 +118,11 @@ def letter_pdf(letter: Letter, *, base_url: str | None = None) -> bytes:
 
     html = HTML(string=letter_html(letter, base_url=base_url))
     typesetter = _typesetter()
-    document = html.render(stylesheets=[typesetter.stylesheet], font_config=typesetter.font_config)
+    recorded = form_of(letter)
+    stylesheets = [typesetter.stylesheet]
+    if recorded is not None:  # the layout the letter was issued with (V-68)
+        stylesheets.append(typesetter.page_style(page_css(recorded.layouts)))
+    document = html.render(stylesheets=stylesheets, font_config=typesetter.font_config)
     document.metadata.created = document.metadata.modified = pdf_date(letter.issued_at)
     with source_date_epoch(letter.issued_at):
         pdf: bytes = document.write_pdf()

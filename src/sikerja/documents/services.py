@@ -13,11 +13,13 @@ from sikerja.audit.services import chain_lock, event_record
 from sikerja.core.errors import StaleState, ValidationFailed
 from sikerja.documents.errors import DocumentErrorCode
 from sikerja.documents.files import letter_file_schedule
+from sikerja.documents.form import FORM_KEY, form_record
 from sikerja.documents.integrity import content_sha256
 from sikerja.documents.models import Letter, LetterParty, LetterRevocation, NumberRegister
 from sikerja.documents.numbering import letter_number, verification_code_new
 from sikerja.documents.wording import external_number
-from sikerja.organization.models import Agency
+from sikerja.organization.models import Agency, Government
+from sikerja.regulations.loader import load_pack
 
 OBJECT_TYPE = "documents.letter"
 AUDIT_LABEL_MAX = 150
@@ -73,6 +75,7 @@ def letter_issue(
         medium=medium,
     )
     _number_assign(letter, signer=signer, body=body)
+    letter.body = {**letter.body, FORM_KEY: _form_record(letter)}
     letter.content_sha256 = content_sha256(letter)
     letter.save(force_insert=True)
     _parties_index(letter)
@@ -111,6 +114,27 @@ def _parties_index(letter: Letter) -> None:
         LetterParty(letter=letter, employee_id=employee_id, role=role)
         for employee_id, role in sorted(rows)
     )
+
+
+def _form_record(letter: Letter) -> dict[str, Any]:
+    """The form the letter is issued with: its pack's name, Hal and layout (V-68).
+
+    Own letters reach the government through their agency (fetched with it); 1 more query for
+    a recorded letter of another government.
+    """
+    government = (
+        letter.agency.government
+        if letter.agency
+        else Government.objects.get(pk=letter.government_id)
+    )
+    record = form_record(
+        pack_id=government.pack_id,
+        layouts=load_pack(government.pack_id).data.letters,
+        letter=letter,
+        government_name=government.name,
+        letterhead=None,
+    )
+    return dict(json_normalize(record))
 
 
 def _number_assign(letter: Letter, *, signer: dict[str, Any], body: dict[str, Any]) -> None:
@@ -158,9 +182,11 @@ def _input_check(*, doc_type: str, title: str, signer: dict[str, Any], medium: s
 
 def _issuing_agency(*, government_id: int, signer: dict[str, Any]) -> Agency:
     """The signer's Perangkat Daerah, which owns the number register."""
-    agency = Agency.objects.filter(
-        pk=signer.get("agency_id") or 0, government_id=government_id
-    ).first()
+    agency = (
+        Agency.objects.filter(pk=signer.get("agency_id") or 0, government_id=government_id)
+        .select_related("government")
+        .first()
+    )
     if agency is None:
         raise ValidationFailed(
             code=DocumentErrorCode.ISSUING_AGENCY,

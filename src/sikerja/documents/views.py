@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from sikerja.core.errors import DomainError, NotFound
 from sikerja.documents import selectors
 from sikerja.documents.files import letter_file_read
+from sikerja.documents.form import letter_name, letter_subject
 from sikerja.documents.integrity import letter_is_intact
 from sikerja.documents.models import Letter
 from sikerja.documents.wording import date_long, position_of
@@ -37,6 +38,7 @@ class VerifiedLetter:
     is_intact: bool
     issued_on: str
     doc_type: str
+    subject: str
     issuer: str
     signer_name: str
     signer_position: str
@@ -53,7 +55,8 @@ class VerifiedLetter:
             revocation_reason=revocation.reason if revocation else "",
             is_intact=letter_is_intact(letter),
             issued_on=date_long(letter.issued_on),
-            doc_type=str(letter.get_doc_type_display()),
+            doc_type=letter_name(letter),
+            subject=letter_subject(letter),
             issuer=letter.agency.name if letter.agency else str(signer.get("agency") or ""),
             signer_name=str(signer.get("name") or ""),
             signer_position=position_of(signer, acting=True),

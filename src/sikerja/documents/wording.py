@@ -7,6 +7,7 @@ these return.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,12 @@ REGION_HEADS = ("wali kota", "walikota", "bupati", "gubernur")
 ACTING_PREFIX = {"PLT": "Plt.", "PLH": "Plh."}
 SUBJECT_LABELS = {"INDIVIDUAL": "Individu", "TEAM": "Tim"}
 EMPTY = "-"
+# A run of punctuation marks (with or without spaces between them) where text typed by a user,
+# ending in its own full stop, meets the template's comma or semicolon: the last mark stands.
+_PUNCTUATION_RUN = re.compile(r"\s*([.,;:])(?:\s*[.,;:])*")
+_SENTENCE_START = re.compile(r"(?<![\w.])(\w+[.!?]) ([a-z])")
+# Abbreviations a full stop ends without ending the sentence.
+ABBREVIATIONS = frozenset({"a.n.", "u.p.", "s.d.", "dll.", "dsb.", "dst.", "yth.", "nip.", "no."})
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,29 @@ class PersonRow:
     nip: str
     position: str
     unit: str
+
+
+def _last_mark(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return next(char for char in reversed(run) if char in ".,;:")
+
+
+def tidy(text: str, *, sentence: bool = True) -> str:
+    """Text as a letter prints it: single spaces, no space before a mark, no ".," ".;" ",," or
+    "..", and (for a sentence) a capital letter where a sentence begins."""
+    value = " ".join(text.split())
+    value = _PUNCTUATION_RUN.sub(_last_mark, value)
+    if not sentence or not value:
+        return value
+    value = _SENTENCE_START.sub(
+        lambda m: (
+            m.group(0)
+            if m.group(1).lower() in ABBREVIATIONS
+            else f"{m.group(1)} {m.group(2).upper()}"
+        ),
+        value,
+    )
+    return value[0].upper() + value[1:]
 
 
 def date_long(day: dt.date) -> str:

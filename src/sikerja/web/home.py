@@ -18,6 +18,7 @@ from sikerja.assignments import selectors as assignment_selectors
 from sikerja.assignments.display import ListRow
 from sikerja.assignments.models import Assignment
 from sikerja.assignments.rules import may_request_mode
+from sikerja.documents.form import letter_name, letter_subject
 from sikerja.documents.models import LetterParty
 from sikerja.documents.selectors import letters_naming
 from sikerja.organization.rules import Viewer
@@ -83,8 +84,8 @@ class LetterRow:
     def of(cls, party: LetterParty) -> LetterRow:
         letter = party.letter
         return cls(
-            title=letter.title,
-            doc_type_label=str(letter.get_doc_type_display()),
+            title=letter_subject(letter),
+            doc_type_label=letter_name(letter),  # the name its PDF prints
             number=letter.number,
             issued_on=letter.issued_on,
             role_label=str(party.get_role_display()),

@@ -108,9 +108,18 @@ def test_letters_link_to_the_pdf_for_their_parties_and_to_the_public_check(
 
     rows = requester.context["page"].letters
     html = requester.content.decode()
-    assert [(r.number, r.type_label) for r in rows] == [
-        (letters[0].number, "Surat permohonan pelibatan"),
-        (letters[1].number, "Surat jawaban permohonan pelibatan"),
+    # Each letter by the name its PDF prints (the pack's), then its Hal (the request's).
+    assert [(r.number, r.type_label, r.title) for r in rows] == [
+        (
+            letters[0].number,
+            "Surat Permohonan Pelibatan Pejabat Fungsional dan/atau Pelaksana",
+            assignment.title,
+        ),
+        (
+            letters[1].number,
+            "Surat Balasan Persetujuan dan Rekomendasi Pejabat Fungsional dan/atau Pelaksana",
+            assignment.title,
+        ),
     ]
     assert [r.may_download for r in rows] == [True, True]
     # The assignee is named in every letter's body, so may download each one.
