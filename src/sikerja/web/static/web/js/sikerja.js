@@ -19,18 +19,20 @@
     }
   });
   // A table or drawing that scrolls inside its own box can be scrolled from the keyboard: the box
-  // takes focus and is announced as a region named after its table's caption or its label.
+  // takes focus and is announced as a region named after its table's caption or its section's
+  // heading, with "scrollable" added so that it is not named like the section around it.
   function markScrollingBoxes() {
+    var scrollable = document.body.getAttribute("data-scrollable-label") || "";
     document.querySelectorAll(".table-wrap, .map-frame").forEach(function (box) {
       var scrolls = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.tabIndex = 0;
         box.setAttribute("role", "region");
         if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
-          var caption = box.querySelector("caption");
-          var heading = box.closest("section") ? box.closest("section").querySelector("h2, h3") : null;
-          var name = (caption || heading || document.querySelector("h1"));
-          if (name) { box.setAttribute("aria-label", name.textContent.trim()); }
+          var section = box.closest("section");
+          var name = box.querySelector("caption") || (section && section.querySelector("h2, h3")) ||
+            document.querySelector("h1");
+          if (name) { box.setAttribute("aria-label", name.textContent.trim() + ", " + scrollable); }
         }
       }
     });
