@@ -100,7 +100,11 @@ def test_the_email_copy_is_written_in_the_site_language_whatever_language_is_act
 
 def test_a_kind_without_a_message_shows_its_stored_text(waiting, kabid):
     Notification.objects.create(
-        recipient=kabid, kind="announcement", title="Rapat koordinasi", body="Pukul 09.00"
+        government_id=kabid.government_id,
+        recipient=kabid,
+        kind="announcement",
+        title="Rapat koordinasi",
+        body="Pukul 09.00",
     )
 
     assert render("announcement", {}, "en") is None

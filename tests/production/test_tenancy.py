@@ -30,15 +30,8 @@ GLOBAL = {
     "api.IdempotencyKey": "per login and key, kept for a day; routed with the request",
 }
 UNKEYED = {
-    "documents.NumberRegister": "child of Agency (its government); to be keyed",
-    "documents.LetterParty": "child of Letter; to be keyed",
-    "documents.LetterRevocation": "child of Letter; to be keyed",
-    "documents.LetterFile": "child of Letter; to be keyed",
-    "notifications.Notification": "child of Employee (the recipient); to be keyed",
-    "notifications.StepReminder": "child of WorkflowStep; to be keyed",
-    "workflows.WorkflowStep": "child of WorkflowInstance; to be keyed",
-    "workflows.Recommendation": "child of WorkflowStep; to be keyed",
-    "assignments.AssignmentCandidate": "child of Assignment; to be keyed",
+    "teams.TeamMember": "child of Team (a new app's); to be keyed by its app",
+    "teams.LeadCandidate": "child of Team (a new app's); to be keyed by its app",
 }
 # Unique constraints (and unique fields) of tenant tables without government_id.
 UNIQUE_WITHOUT_GOVERNMENT = {
@@ -47,10 +40,10 @@ UNIQUE_WITHOUT_GOVERNMENT = {
     "organization.Position.position_one_head_per_unit": "(unit): add government",
     "organization.Employee.user": "one login, one employee: a global rule (auth.User)",
     "accounts.Account.user": "one login, one government: a global rule (auth.User)",
-    "documents.Letter.letter_number_unique": "(agency, year, sequence): add government",
+    "documents.LetterRevocation.letter": "one revocation per letter (a one-to-one field, read "
+    "with the letter in one join): becomes unique (government_id, letter_id) on distribution",
     "documents.Letter.verification_code": "random, globally unique: checked on a reference "
     "lookup table when distributed",
-    "workflows.WorkflowInstance.wfinstance_one_open_per_subject": "add government",
 }
 # Declared indexes of tenant tables that do not lead with government_id.
 INDEX_NOT_LEADING = {
@@ -61,8 +54,16 @@ INDEX_NOT_LEADING = {
     "organization.Delegation.delegation_from_scope": "by delegator: routed by government",
     "documents.Letter.letter_workflow_instance": "by instance: routed by government",
     "documents.Letter.letter_workflow_step": "by step: routed by government",
+    "documents.LetterParty.letterparty_employee_role": "the letters naming a person: routed",
+    "notifications.Notification.notification_unread": "a person's unread: routed by government",
     "workflows.WorkflowInstance.wfinstance_requester_status": "by requester: routed",
+    "organization.ImportJob.import_job_status_queued": "the import worker's queue over every "
+    "government (the next queued job); a worker per node when distributed",
     "workflows.WorkflowInstance.wfinstance_subject": "by subject: routed by government",
+    "workflows.WorkflowStep.wfstep_actor_status": "an inbox, by its person: routed by government",
+    "workflows.WorkflowStep.wfstep_recorder_status": "by person: routed by government",
+    "workflows.WorkflowStep.wfstep_recommender_status": "by person: routed by government",
+    "teams.Team.team_owner_status": "by unit: routed by government",
 }
 # Foreign keys of tenant tables allowed to point at another government's row.
 ACROSS_GOVERNMENTS = {
@@ -158,4 +159,13 @@ def test_no_row_refers_to_a_row_of_another_government(world):
         "organization.Delegation.from_employee",  # the demo has no delegation
         "organization.Delegation.to_employee",
         "organization.Delegation.unit",
+        "workflows.WorkflowStep.recorder",  # ... nor a step of another government's official
+        "documents.LetterRevocation.letter",  # ... nor a revoked letter
+        "documents.LetterFile.letter",  # ... nor a letter's stored PDF
+        "notifications.Notification.recipient",  # notifications are sent on commit
+        "notifications.StepReminder.step",  # ... and reminders by the daily command
+        "teams.Team.requester",  # ... nor a team
+        "teams.Team.lead",
+        "teams.Team.owner_unit",
+        "teams.Team.pengendali",
     }

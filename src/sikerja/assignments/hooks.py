@@ -196,7 +196,12 @@ class AssignmentHooks(SubjectHooks):
             or 0
         ) + 1
         AssignmentCandidate.objects.bulk_create(
-            AssignmentCandidate(assignment_id=assignment_id, employee_id=pk, order=start + i)
+            AssignmentCandidate(
+                government_id=instance.government_id,
+                assignment_id=assignment_id,
+                employee_id=pk,
+                order=start + i,
+            )
             for i, pk in enumerate(pk for pk in ids if pk not in existing)
         )
         instance.parties = {**instance.parties, "candidates": ids}

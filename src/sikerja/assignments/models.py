@@ -79,6 +79,8 @@ class Assignment(TimeStampedModel):
 class AssignmentCandidate(models.Model):
     """A person named in the assignment (proposed by the requester or listed by the target)."""
 
+    # The assignment's government (docs/scaling.md: every tenant table is keyed by government).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     assignment = models.ForeignKey(
         Assignment, on_delete=models.CASCADE, related_name="candidate_links"
     )
@@ -101,7 +103,7 @@ class AssignmentCandidate(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment", "employee"], name="assignment_candidate_unique"
+                fields=["government", "assignment", "employee"], name="assignment_candidate_unique"
             ),
         ]
 

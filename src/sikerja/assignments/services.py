@@ -105,7 +105,7 @@ def assignment_request_submit(
         )
         for order, employee in enumerate(candidates):
             AssignmentCandidate.objects.create(
-                assignment=assignment, employee=employee, order=order
+                government=government, assignment=assignment, employee=employee, order=order
             )
         parties = AssignmentParties(
             requester=requester.pk,

@@ -164,6 +164,7 @@ def _store(letter: Letter, base_url: str, at: dt.datetime) -> LetterPdf:
     LetterFile.objects.bulk_create(
         [
             LetterFile(
+                government_id=letter.government_id,
                 letter=letter,
                 base_url=base_url,
                 name=name,

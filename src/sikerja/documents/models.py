@@ -16,13 +16,17 @@ from sikerja.organization.models import Agency, Employee, Government
 class NumberRegister(models.Model):
     """A register of naskah dinas numbers: one per issuing Perangkat Daerah and year."""
 
+    # The agency's government (docs/scaling.md: every tenant table is keyed by government).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["agency", "year"], name="numberregister_agency_year"),
+            models.UniqueConstraint(
+                fields=["government", "agency", "year"], name="numberregister_agency_year"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -79,7 +83,7 @@ class Letter(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "year", "sequence"], name="letter_number_unique"
+                fields=["government", "agency", "year", "sequence"], name="letter_number_unique"
             ),
             # Own letters carry a register number; recorded external letters carry none.
             models.CheckConstraint(
@@ -114,6 +118,8 @@ class LetterParty(models.Model):
         TO = "TO", _("Yth.")
         CC = "CC", _("Tembusan")
 
+    # The letter's government (docs/scaling.md).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="parties")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=8, choices=Role.choices)
@@ -121,7 +127,7 @@ class LetterParty(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["letter", "employee", "role"], name="letterparty_unique"
+                fields=["government", "letter", "employee", "role"], name="letterparty_unique"
             ),
         ]
         indexes = [models.Index(fields=["employee", "role"], name="letterparty_employee_role")]
@@ -133,6 +139,8 @@ class LetterParty(models.Model):
 class LetterRevocation(models.Model):
     """The revocation (pencabutan) of an issued letter: when, why and by whom."""
 
+    # The letter's government (docs/scaling.md).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     letter = models.OneToOneField(Letter, on_delete=models.PROTECT, related_name="revocation")
     reason = models.TextField()
     at = models.DateTimeField()
@@ -154,6 +162,8 @@ class LetterFile(models.Model):
     (migration 0002). One file per verification address printed in it (the public base URL).
     """
 
+    # The letter's government (docs/scaling.md).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="files")
     base_url = models.CharField(max_length=200)
     name = models.CharField(max_length=200)  # inside the letter storage, made from ids only
@@ -163,7 +173,9 @@ class LetterFile(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["letter", "base_url"], name="letterfile_one_per_url"),
+            models.UniqueConstraint(
+                fields=["government", "letter", "base_url"], name="letterfile_one_per_url"
+            ),
         ]
 
     def __str__(self) -> str:

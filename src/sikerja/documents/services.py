@@ -111,7 +111,9 @@ def _parties_index(letter: Letter) -> None:
         if isinstance(party, dict) and party.get("employee_id") and not party.get("external")
     }
     LetterParty.objects.bulk_create(
-        LetterParty(letter=letter, employee_id=employee_id, role=role)
+        LetterParty(
+            government_id=letter.government_id, letter=letter, employee_id=employee_id, role=role
+        )
         for employee_id, role in sorted(rows)
     )
 
@@ -205,13 +207,14 @@ def _register_next(*, agency: Agency, year: int) -> int:
     """
     _audit_chain_lock(government_id=agency.government_id)
     registers = NumberRegister.objects.select_for_update()
-    register = registers.filter(agency=agency, year=year).first()
+    key: dict[str, Any] = {"government_id": agency.government_id, "agency": agency, "year": year}
+    register = registers.filter(**key).first()
     if register is None:
         # The first letters of a year may race to create the register: get_or_create turns
         # the losing INSERT's unique violation into a read of the winner's row, and the
         # locking re-select then waits for the winner's transaction.
-        NumberRegister.objects.get_or_create(agency=agency, year=year)
-        register = registers.get(agency=agency, year=year)
+        NumberRegister.objects.get_or_create(**key)
+        register = registers.get(**key)
     register.last_number += 1
     register.save(update_fields=["last_number"])
     return register.last_number
@@ -261,7 +264,11 @@ def letter_revoke(
     try:
         with transaction.atomic():
             revocation = LetterRevocation.objects.create(
-                letter=letter, reason=reason.strip(), at=at, by_label=by_label[:AUDIT_LABEL_MAX]
+                government_id=letter.government_id,
+                letter=letter,
+                reason=reason.strip(),
+                at=at,
+                by_label=by_label[:AUDIT_LABEL_MAX],
             )
     except IntegrityError as exc:
         raise StaleState(_("Naskah dinas ini sudah dicabut.")) from exc

@@ -83,7 +83,9 @@ def step_reminder_send(*, due: Due, at: dt.datetime) -> int:
     params = step_params(step, date=due_on.isoformat())
     try:
         with transaction.atomic():
-            StepReminder.objects.create(step=step, kind=due.kind, sent_at=at)
+            StepReminder.objects.create(
+                government_id=step.government_id, step=step, kind=due.kind, sent_at=at
+            )
             link = step_link(step)
             for recipient_id in recipients:
                 notify(

@@ -35,6 +35,7 @@ def notify(*, recipient_id: int, kind: str, params: dict[str, Any], link: str = 
     stored = _rendered(kind, params, settings.LANGUAGE_CODE)
     with transaction.atomic():
         notification = Notification.objects.create(
+            government_id=employee.government_id,
             recipient=employee,
             kind=kind,
             params=params,

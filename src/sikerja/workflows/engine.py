@@ -438,7 +438,12 @@ def step_recommend(
         )
     with transaction.atomic():
         recommendation = Recommendation.objects.create(
-            step=step, by=by, text=text.strip(), recommended_ids=list(recommended_ids or []), at=at
+            government_id=step.government_id,
+            step=step,
+            by=by,
+            text=text.strip(),
+            recommended_ids=list(recommended_ids or []),
+            at=at,
         )
         audit(step.instance, by, "workflow.recommended", at, after={"step": step.step_key})
     return recommendation

@@ -50,7 +50,7 @@ class WorkflowInstance(TimeStampedModel):
             # Several instances per subject over time, at most one open (per member for the
             # child instances of a team request).
             models.UniqueConstraint(
-                fields=["subject_type", "subject_id", "party_key"],
+                fields=["government", "subject_type", "subject_id", "party_key"],
                 condition=Q(status="OPEN"),
                 name="wfinstance_one_open_per_subject",
             ),
@@ -69,6 +69,8 @@ class WorkflowStep(TimeStampedModel):
         DECIDED = "DECIDED", _("Diputuskan")
         CANCELLED = "CANCELLED", _("Dibatalkan (dialihkan)")
 
+    # The instance's government (docs/scaling.md: every tenant table is keyed by government).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     instance = models.ForeignKey(WorkflowInstance, on_delete=models.PROTECT, related_name="steps")
     seq = models.PositiveIntegerField()
     step_key = models.CharField(max_length=40)
@@ -110,9 +112,13 @@ class WorkflowStep(TimeStampedModel):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["instance"], condition=Q(status="OPEN"), name="wfstep_one_open_per_instance"
+                fields=["government", "instance"],
+                condition=Q(status="OPEN"),
+                name="wfstep_one_open_per_instance",
             ),
-            models.UniqueConstraint(fields=["instance", "seq"], name="wfstep_seq_unique"),
+            models.UniqueConstraint(
+                fields=["government", "instance", "seq"], name="wfstep_seq_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -122,6 +128,8 @@ class WorkflowStep(TimeStampedModel):
 class Recommendation(TimeStampedModel):
     """A recommendation recorded on a step before its decision (e.g. V-23)."""
 
+    # The step's government (docs/scaling.md).
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     step = models.ForeignKey(WorkflowStep, on_delete=models.PROTECT, related_name="recommendations")
     by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()

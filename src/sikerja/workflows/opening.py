@@ -98,6 +98,7 @@ def _row(
 ) -> WorkflowStep:
     person = actor.person
     return WorkflowStep(
+        government_id=instance.government_id,
         instance=instance,
         seq=seq,
         step_key=spec.id,
@@ -176,6 +177,7 @@ def _open_fan_out(
     from sikerja.workflows.hooks import hooks_for
 
     step = WorkflowStep.objects.create(
+        government_id=instance.government_id,
         instance=instance,
         seq=seq,
         step_key=spec.id,
