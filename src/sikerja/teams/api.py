@@ -17,7 +17,16 @@ from sikerja.organization.http import viewer_of
 from sikerja.organization.rules import Viewer
 from sikerja.teams import commands, selectors
 from sikerja.teams.inputs import SubActivity, TeamInput
-from sikerja.teams.schemas import TeamDecisionIn, TeamIn, TeamOut, TeamRowOut
+from sikerja.teams.schemas import (
+    DissolveIn,
+    FillLeadIn,
+    ReplaceMemberIn,
+    TeamDecisionIn,
+    TeamIn,
+    TeamOut,
+    TeamRowOut,
+    VacateLeadIn,
+)
 
 router = Router(tags=["tim kerja"])
 
@@ -41,6 +50,8 @@ def _input(viewer: Viewer, payload: TeamIn) -> TeamInput:
         ],
         cascaded_from=payload.cascaded_from,
         composition_basis=payload.composition_basis,
+        competencies=payload.competencies,
+        expected_target=payload.expected_target,
         appraiser_consideration=payload.appraiser_consideration,
         lead_role_abk=payload.lead_role_abk,
         abk_reference=payload.abk_reference,
@@ -99,3 +110,51 @@ def team_decide(
         **payload.model_dump(),
     )
     return selectors.team_view(viewer=viewer, team_id=team_id, on=timezone.localdate())
+
+
+def _changed(request: HttpRequest, team_id: int, change: str, **values: Any) -> selectors.TeamView:
+    viewer = viewer_of(request)
+    commands.team_change(
+        viewer, team_id, change, at=timezone.now(), on=timezone.localdate(), **values
+    )
+    return selectors.team_view(viewer=viewer, team_id=team_id, on=timezone.localdate())
+
+
+@router.post(
+    "/teams/{team_id}/members/replace",
+    response=write_answers(200, TeamOut),
+    summary="Ganti anggota tim kerja yang aktif (Pimpinan Unit Organisasi pemilik kinerja)",
+)
+def team_member_replace(
+    request: HttpRequest, team_id: int, payload: ReplaceMemberIn
+) -> selectors.TeamView:
+    return _changed(request, team_id, "replace", **payload.model_dump())
+
+
+@router.post(
+    "/teams/{team_id}/lead/vacate",
+    response=write_answers(200, TeamOut),
+    summary="Catat kekosongan ketua tim; tim tetap aktif, dengan tenggat pengisian (V-13)",
+)
+def team_lead_vacate(
+    request: HttpRequest, team_id: int, payload: VacateLeadIn
+) -> selectors.TeamView:
+    return _changed(request, team_id, "vacate", **payload.model_dump())
+
+
+@router.post(
+    "/teams/{team_id}/lead/fill",
+    response=write_answers(200, TeamOut),
+    summary="Tunjuk ketua tim pengganti (pejabat yang menunjuk ketua tim menurut peraturan)",
+)
+def team_lead_fill(request: HttpRequest, team_id: int, payload: FillLeadIn) -> selectors.TeamView:
+    return _changed(request, team_id, "fill", **payload.model_dump())
+
+
+@router.post(
+    "/teams/{team_id}/dissolve",
+    response=write_answers(200, TeamOut),
+    summary="Bubarkan tim kerja yang aktif sebelum jangka waktunya berakhir",
+)
+def team_dissolve(request: HttpRequest, team_id: int, payload: DissolveIn) -> selectors.TeamView:
+    return _changed(request, team_id, "dissolve", **payload.model_dump())

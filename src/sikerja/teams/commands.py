@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 from sikerja.organization.models import Employee
 from sikerja.organization.rules import Viewer
-from sikerja.teams import rules, services
+from sikerja.teams import rules, selectors, services
 from sikerja.teams.inputs import TeamInput
 from sikerja.teams.models import Team
+from sikerja.teams.services import changes
 from sikerja.workflows.models import WorkflowStep
 
 INVALID_INPUT = "invalid_input"
@@ -95,3 +97,60 @@ def team_decide(
         at=at,
         on=on,
     )
+
+
+def team_change(
+    viewer: Viewer,
+    team_id: int,
+    change: str,
+    *,
+    at: dt.datetime,
+    on: dt.date,
+    **values: Any,
+) -> Team:
+    """Replace a member, record or fill a vacant lead, or dissolve, as the caller. A team the
+    caller may not see is "not found"; the service checks who may change it."""
+    employee = employee_of(viewer)
+    team = selectors.team_get_for_viewer(viewer=viewer, team_id=team_id)
+    if change == "replace":
+        return changes.team_member_replace(
+            team_id=team.pk,
+            by=employee,
+            old_employee_id=_required_id(viewer, values["old_nip"], "old_nip"),
+            new_employee_id=_required_id(viewer, values["new_nip"], "new_nip"),
+            reason=values["reason"],
+            at=at,
+            on=on,
+        )
+    if change == "vacate":
+        return changes.team_lead_vacate(
+            team_id=team.pk,
+            by=employee,
+            vacant_on=values["vacant_on"],
+            reason=values["reason"],
+            at=at,
+            on=on,
+        )
+    if change == "fill":
+        return changes.team_lead_fill(
+            team_id=team.pk,
+            by=employee,
+            lead_id=_required_id(viewer, values["lead_nip"], "lead_nip"),
+            justification=values["justification"],
+            at=at,
+            on=on,
+        )
+    return changes.team_dissolve(
+        team_id=team.pk, by=employee, reason=values["reason"], at=at, on=on
+    )
+
+
+def _required_id(viewer: Viewer, nip: str, field: str) -> int:
+    found = one_id(viewer, nip, field=field)
+    if found is None:
+        raise ValidationFailed(
+            code=INVALID_INPUT,
+            message=_("Data yang dirujuk tidak ditemukan."),
+            fields={field: _("Wajib diisi.")},
+        )
+    return found

@@ -36,6 +36,8 @@ class TeamIn(Schema):
     sub_activities: list[SubActivityIn] = Field(default=[], max_length=20)
     cascaded_from: str = Field(default="", max_length=250)
     composition_basis: str = Field(default="", max_length=TEXT)
+    competencies: list[str] = Field(default=[], max_length=20)
+    expected_target: str = Field(default="", max_length=TEXT)
     appraiser_consideration: str = Field(default="", max_length=TEXT)
     lead_role_abk: Decimal | None = Field(default=None, ge=0, le=99)
     abk_reference: str = Field(default="", max_length=250)
@@ -50,6 +52,26 @@ class TeamDecisionIn(Schema):
     lead_nip: str = Field(default="", max_length=18)
     member_nips: list[str] = Field(default=[], max_length=50)
     lead_input: str = Field(default="", max_length=TEXT)
+
+
+class ReplaceMemberIn(Schema):
+    old_nip: str = Field(max_length=18)
+    new_nip: str = Field(max_length=18)
+    reason: str = Field(max_length=TEXT)
+
+
+class VacateLeadIn(Schema):
+    vacant_on: IsoDate
+    reason: str = Field(max_length=TEXT)
+
+
+class FillLeadIn(Schema):
+    lead_nip: str = Field(max_length=18)
+    justification: str = Field(default="", max_length=TEXT)
+
+
+class DissolveIn(Schema):
+    reason: str = Field(max_length=TEXT)
 
 
 class MemberOut(Schema):
