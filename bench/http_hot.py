@@ -6,7 +6,7 @@ Django hello served the same way (bench/http_stage.py, bench/http_run.py).
 One mix per hot path, each alone: roles as the operator and as the demo's Kepala Dinas (the
 same NIPs, of the Kepala Dinas's agency), the Kepala Dinas's penugasan inbox page, the
 organisation page with the largest agency's root unit chosen, and the letter PDF download (the
-letters of a few driven penugasan, stored on their first download during the warm-up). Writes
+letters of a few driven penugasan, typeset and stored when issued). Writes
 bench/results-http-hot.json.
 """
 
