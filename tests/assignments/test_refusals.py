@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 import pytest
 
+from sikerja.accounts.models import Account
 from sikerja.assignments.services import RequestInput
-from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.core.errors import Official, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.regulations.loader import load_pack
-from tests.assignments.flow import external_government
+from tests.assignments.flow import ON, external_government
 from tests.assignments.refusals import PACK, PERWALI, nothing_written, request, submit
+from tests.documents.users import login_for
 from tests.organization.builders import Org, build_org
 from tests.organization.reread import reread, reread_org
 
@@ -90,8 +92,16 @@ def test_a_request_without_a_title_is_refused(staffed):
     assert (refused.code, refused.fields) == ("request_fields_missing", {"title": "Wajib diisi."})
 
 
+def _operator(staffed: Staffed) -> Official:
+    """A BKPSDM operator's login, linked to a Pelaksana of the Bidang; as a refusal names them."""
+    operator = staffed.org.staff("Sri Wahyuni", "bidang", "PELAKSANA")
+    login_for(operator, government=staffed.org.government, role="BKPSDM_ADMIN")
+    return Official(name=operator.full_name, position="Pengadministrasi Perkantoran")
+
+
 def test_v44_pasal_14_ayat_1_blitar_a_requester_without_a_placement_is_refused(staffed):
     unplaced = staffed.org.person("Tanpa Kedudukan")
+    operator = _operator(staffed)
 
     refused = _refused(RuleViolation, unplaced, request(candidate_ids=[staffed.pelaksana.pk]))
 
@@ -100,10 +110,15 @@ def test_v44_pasal_14_ayat_1_blitar_a_requester_without_a_placement_is_refused(s
         "V-44",
         f"{PERWALI} Pasal 14 ayat (1)",
     )
+    assert (refused.instead, refused.next_step) == (
+        (operator,),
+        "Minta operator BKPSDM mencatat kedudukan Tanpa Kedudukan terlebih dahulu.",
+    )
 
 
 def test_v44_pasal_14_ayat_1_blitar_a_candidate_without_a_placement_is_refused(staffed):
     unplaced = staffed.org.person("Tanpa Kedudukan")
+    operator = _operator(staffed)
 
     refused = _refused(RuleViolation, staffed.lead, request(candidate_ids=[unplaced.pk]))
 
@@ -112,6 +127,17 @@ def test_v44_pasal_14_ayat_1_blitar_a_candidate_without_a_placement_is_refused(s
         "V-44",
         f"{PERWALI} Pasal 14 ayat (1)",
     )
+    assert refused.instead == (operator,)
+
+
+def test_v44_an_operator_whose_login_ended_is_not_named(staffed):
+    unplaced = staffed.org.person("Tanpa Kedudukan")
+    _operator(staffed)
+    Account.objects.filter(role="BKPSDM_ADMIN").update(access_until=ON)
+
+    refused = _refused(RuleViolation, unplaced, request(candidate_ids=[staffed.pelaksana.pk]))
+
+    assert (refused.code, refused.instead) == ("no_placement", ())
 
 
 def test_a_structural_official_as_candidate_is_refused(staffed):

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import pytest
 
 from sikerja.assignments.services import assignment_decide, assignment_recommend
-from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.core.errors import Official, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee
 from sikerja.workflows.models import WorkflowStep
 from tests.assignments.flow import NOW, ON, open_step
 from tests.assignments.refusals import PACK, PERWALI, nothing_written, request, submit
+from tests.documents.users import login_for
 from tests.organization.builders import Org, add_agency, build_org
 from tests.organization.reread import reread, reread_org
 
@@ -119,10 +120,18 @@ def test_g34_pasal_1_angka_18_blitar_a_structural_official_named_at_the_decision
 
 def test_v44_someone_without_a_placement_named_at_the_decision_is_refused(reviewing):
     unplaced = reviewing.org.person("Tanpa Kedudukan")
+    operator = reviewing.org.staff("Sri Wahyuni", "bidang", "PELAKSANA")
+    login_for(operator, government=reviewing.org.government, role="BKPSDM_ADMIN")
 
     refused = _refused_decision(RuleViolation, reviewing, assignee_ids=[unplaced.pk])
 
     assert (refused.code, refused.rule) == ("candidate_kind", "V-44")
+    assert refused.instead == (
+        Official(name=operator.full_name, position="Pengadministrasi Perkantoran"),
+    )
+    assert refused.next_step == (
+        "Minta operator BKPSDM mencatat kedudukan Tanpa Kedudukan terlebih dahulu."
+    )
 
 
 def test_v44_pasal_14_ayat_1_blitar_the_decision_time_refusal_cites_the_article(reviewing):

@@ -9,7 +9,7 @@ import pytest
 
 from sikerja.assignments.parties import PENUGASAN, AssignmentParties
 from sikerja.assignments.services import assignment_decide, assignment_request_submit
-from sikerja.core.errors import NotFound, RuleViolation
+from sikerja.core.errors import NotFound, Official, RuleViolation
 from sikerja.notifications.models import Notification
 from sikerja.organization.models import Employee, Government
 from sikerja.regulations.loader import load_pack
@@ -29,6 +29,7 @@ from tests.assignments.flow import (
 )
 from tests.assignments.regional_head import regional_head
 from tests.assignments.side_effects import nothing_written
+from tests.documents.users import login_for
 from tests.organization.builders import Org, build_org
 
 BLITAR_TASK = {
@@ -98,6 +99,8 @@ def test_v71_g04_blitar_without_a_recorded_walikota_the_keputusan_is_not_handed_
     assignment = _cross_agency_team(org, province, **BLITAR_TASK)
     decide(assignment, "forward")
     reply = open_step(assignment)
+    operator = org.staff("Sri Wahyuni", "bidang", "PELAKSANA")
+    login_for(operator, government=org.government, role="BKPSDM_ADMIN")
 
     with nothing_written(), pytest.raises(RuleViolation) as refused:
         decide(assignment, "approve")
@@ -106,6 +109,12 @@ def test_v71_g04_blitar_without_a_recorded_walikota_the_keputusan_is_not_handed_
         "no_actor",
         "G04",
         "Perwali Blitar 6/2023 Pasal 1 angka 3",
+    )
+    assert refused.value.instead == (
+        Official(name=operator.full_name, position="Pengadministrasi Perkantoran"),
+    )
+    assert refused.value.next_step == (
+        "Minta operator BKPSDM menetapkan Plt. atau Plh. pada jabatan itu, lalu coba lagi."
     )
     assert WorkflowStep.objects.get(pk=reply.pk).status == WorkflowStep.Status.OPEN
 

@@ -1,6 +1,8 @@
 """One JSON shape for every API error: `{code, message, rule, citation, fields}`.
 
-Domain refusals (`DomainError`) keep their code, rule, citation and status. Input that fails
+Domain refusals (`DomainError`) keep their code, rule, citation and status, and, where someone
+else may do what was refused, who (`instead`: name and position) and what to do next
+(`next_step`). Input that fails
 the schemas becomes `invalid_input` (400) with a message per field; a missing or bad credential
 becomes `unauthenticated` (401); a body over the size limit `request_too_large` (413);
 `Http404` becomes the same `not_found` a selector raises; an

@@ -37,7 +37,9 @@ api = SikerjaApi(
     description=(
         "Organisasi, kepegawaian dan resolusi peran pejabat untuk integrasi SPBE. "
         "Autentikasi: `Authorization: Bearer <token>` (buat dengan `manage.py api_token`) "
-        "atau sesi peramban. Setiap galat berbentuk `{code, message, rule, citation, fields}`."
+        "atau sesi peramban. Setiap galat berbentuk `{code, message, rule, citation, fields}`; "
+        "penolakan yang dapat dilakukan pihak lain menambahkan `instead` (nama dan jabatan "
+        "pejabatnya) dan `next_step` (langkah berikutnya)."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",

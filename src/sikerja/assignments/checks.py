@@ -18,6 +18,7 @@ from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.models import Assignment
 from sikerja.core.errors import DomainError, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Placement
+from sikerja.organization.officials import bkpsdm_operators
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.workflows import PenugasanDefinition, Scope
 from sikerja.workflows.hooks import RuleWarning
@@ -195,8 +196,9 @@ def past_period_check(pack: LoadedPack, data: RequestInput, on: dt.date) -> None
     )
 
 
-def no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
-    """V-44: placement and appraiser are known before any assignment."""
+def no_placement(pack: LoadedPack, employee: Employee, on: dt.date) -> RuleViolation:
+    """V-44: placement and appraiser are known before any assignment. BKPSDM records the
+    placement, so the refusal names the government's operators."""
     return RuleViolation(
         code=AssignmentErrorCode.NO_PLACEMENT,
         message=_(
@@ -205,6 +207,9 @@ def no_placement(pack: LoadedPack, employee: Employee) -> RuleViolation:
         % {"name": employee.full_name},
         rule="V-44",
         citation=pack.citation_of("V-44"),
+        instead=bkpsdm_operators(employee.government_id, on),
+        next_step=_("Minta operator BKPSDM mencatat kedudukan %(name)s terlebih dahulu.")
+        % {"name": employee.full_name},
     )
 
 
@@ -218,18 +223,25 @@ def assignable_kinds(pack: LoadedPack, subject: str) -> frozenset[str]:
 
 
 def assignee_check(
-    pack: LoadedPack, person: Employee, placement: Placement | None, kinds: frozenset[str]
+    pack: LoadedPack,
+    person: Employee,
+    placement: Placement | None,
+    kinds: frozenset[str],
+    on: dt.date,
 ) -> Placement:
     """At a decision: the person named is placed (V-44) and may be named (G34, V-33)."""
     message = _("%(name)s bukan Pejabat Fungsional/Pelaksana yang berkedudukan aktif.") % {
         "name": person.full_name
     }
     if placement is None:
+        unplaced = no_placement(pack, person, on)
         raise RuleViolation(
             code=AssignmentErrorCode.CANDIDATE_KIND,
             message=message,
             rule="V-44",
             citation=pack.citation_of("V-44"),
+            instead=unplaced.instead,
+            next_step=unplaced.next_step,
         )
     if placement.position.kind not in kinds:
         raise RuleViolation(
@@ -252,7 +264,7 @@ def candidate_check(
         .first()
     )
     if placement is None:
-        raise no_placement(pack, candidate)
+        raise no_placement(pack, candidate, on)
     if placement.position.kind not in kinds:
         raise RuleViolation(
             code=AssignmentErrorCode.CANDIDATE_KIND,

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikerja.assignments import rules, services
@@ -21,16 +22,18 @@ from sikerja.assignments.services import RequestInput
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 from sikerja.notifications.reminders import recommendation_remind
 from sikerja.organization.models import Employee, Government
+from sikerja.organization.officials import bkpsdm_operators
 from sikerja.organization.rules import Viewer
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 INVALID_INPUT = "invalid_input"
 
 
-def employee_of(viewer: Viewer) -> Employee:
+def employee_of(viewer: Viewer, on: dt.date) -> Employee:
     """The caller's own employee record (1 query).
 
-    Raises PermissionDenied for an account without one: penugasan is done by employees.
+    Raises PermissionDenied for an account without one: penugasan is done by employees; the
+    refusal names the BKPSDM operators, who link logins to employees.
     """
     employee = (
         Employee.objects.filter(user_id=viewer.user_id, government=viewer.government).first()
@@ -39,7 +42,9 @@ def employee_of(viewer: Viewer) -> Employee:
     )
     if employee is None:
         raise PermissionDenied(
-            _("Penugasan diajukan oleh pegawai; akun ini tidak terhubung ke data pegawai.")
+            _("Penugasan diajukan oleh pegawai; akun ini tidak terhubung ke data pegawai."),
+            instead=bkpsdm_operators(viewer.government.pk, on),
+            next_step=_("Minta operator BKPSDM menghubungkan akun ini ke data pegawai Anda."),
         )
     return employee
 
@@ -108,7 +113,7 @@ def request_submit(
 ) -> Assignment:
     """Submit a request or an application as the caller; candidates are the ids in `data`
     followed by the people named by NIP."""
-    requester = employee_of(viewer)
+    requester = employee_of(viewer, on)
     external_id = external_government_id(viewer, external_government_kode)
     candidate_ids = employee_ids(
         viewer,
@@ -160,7 +165,7 @@ def decide(
     step = _step_in(viewer, assignment_id, step_id)
     if not rules.may_decide_step(viewer, step, on):
         raise NotFound()
-    actor = employee_of(viewer)
+    actor = employee_of(viewer, on)
     assignees = employee_ids(
         viewer,
         assignee_nips,
@@ -195,7 +200,7 @@ def recommend(
     step = _step_in(viewer, assignment_id, step_id)
     if not rules.may_recommend_on_step(viewer, step):
         raise NotFound()
-    recommender = employee_of(viewer)
+    recommender = employee_of(viewer, timezone.localtime(at).date())
     recommended = employee_ids(
         viewer,
         recommended_nips,
@@ -215,7 +220,7 @@ def remind_recommender(
     step = _step_in(viewer, assignment_id, step_id)
     if not rules.may_decide_step(viewer, step, on):
         raise NotFound()
-    notification = recommendation_remind(step_id=step.pk, by=employee_of(viewer), at=at)
+    notification = recommendation_remind(step_id=step.pk, by=employee_of(viewer, on), at=at)
     return notification.recipient.full_name
 
 
@@ -225,4 +230,6 @@ def withdraw(viewer: Viewer, assignment_id: int, *, at: dt.datetime) -> Workflow
     assignment = rules.assignments_requested_by(viewer).filter(pk=assignment_id).first()
     if assignment is None:
         raise NotFound()
-    return services.assignment_withdraw(assignment=assignment, by=employee_of(viewer), at=at)
+    return services.assignment_withdraw(
+        assignment=assignment, by=employee_of(viewer, timezone.localtime(at).date()), at=at
+    )

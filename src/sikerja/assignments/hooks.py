@@ -142,7 +142,7 @@ class AssignmentHooks(SubjectHooks):
                 .select_related("position__unit")
                 .first()
             )
-            placement = checks.assignee_check(pack, person, placement, kinds)
+            placement = checks.assignee_check(pack, person, placement, kinds, on)
             if home is not None and not placement.position.unit.path.startswith(
                 _agency_root_path(home)
             ):

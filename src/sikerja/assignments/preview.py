@@ -11,15 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
-from sikerja.assignments.flow_choice import SUBJECT_WORDS, definition_for
+from sikerja.assignments.alternatives import Request, with_alternative
+from sikerja.assignments.flow_choice import definition_for
 from sikerja.assignments.scope import flow_id, raw_scope, scope_between, voluntary_scope
 from sikerja.core.errors import DomainError
 from sikerja.organization.models import OrgUnit, Placement
 from sikerja.organization.rules import Viewer
-from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema.workflows import Mode, Scope, Subject
+from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema.workflows import Mode
 
 
 @dataclass(frozen=True)
@@ -69,39 +68,8 @@ def request_flow_preview(
             pack, flow_id(pack, Mode(mode), scope, additional_task), subject
         )
     except DomainError as refusal:
-        instead = _instead(
-            pack,
-            Mode(mode),
-            subject,
-            scope_between(pack, owner, home, external=False),
-            chosen,
-            additional_task,
-        )
-        return FlowPreview(label="", request_fields=(), refusal=refusal, instead=instead)
+        plain = scope_between(pack, owner, home, external=False)
+        request = Request(Mode(mode), subject, plain, chosen, additional_task)
+        helped = with_alternative(refusal, pack, request, on)
+        return FlowPreview(label="", request_fields=(), refusal=helped, instead=helped.next_step)
     return FlowPreview(label=definition.label, request_fields=tuple(definition.request_fields))
-
-
-def _runs(pack: LoadedPack, mode: Mode, scope: Scope, additional_task: bool, subject: str) -> str:
-    """The label of the flow the pack runs for these choices, or '' if it runs none."""
-    try:
-        return definition_for(pack, flow_id(pack, mode, scope, additional_task), subject)[1].label
-    except DomainError:
-        return ""
-
-
-def _instead(
-    pack: LoadedPack, mode: Mode, subject: str, scope: Scope, chosen: OrgUnit, additional: bool
-) -> str:
-    """What the requester can do instead of a request the pack does not run: the same request
-    for the other subject, or (for a voluntary application) an appointment by the unit's head."""
-    other = Subject.INDIVIDUAL if subject == Subject.TEAM else Subject.TEAM
-    if _runs(pack, mode, scope, additional, other):
-        return _("Ajukan untuk penugasan %(subject)s.") % {"subject": SUBJECT_WORDS[other]}
-    if mode == Mode.VOLUNTARY:
-        flow = _runs(pack, Mode.APPOINTMENT, scope, additional, subject)
-        if flow:
-            return _("Pimpinan %(unit)s dapat menunjuk Anda melalui %(flow)s.") % {
-                "unit": chosen.name,
-                "flow": flow,
-            }
-    return ""

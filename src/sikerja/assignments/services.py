@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.assignments import checks
+from sikerja.assignments.alternatives import Request, with_alternative
 from sikerja.assignments.errors import AssignmentErrorCode
 from sikerja.assignments.flow_choice import definition_for
 from sikerja.assignments.models import Assignment, AssignmentCandidate
@@ -23,6 +24,7 @@ from sikerja.assignments.scope import flow_id, raw_scope, scope_between, volunta
 from sikerja.core.errors import NotFound, RuleViolation, ValidationFailed
 from sikerja.notifications import services as notifications
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
+from sikerja.organization.officials import official_of
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import Mode, PenugasanDefinition, Scope
 from sikerja.workflows import engine, lifecycle
@@ -85,19 +87,23 @@ def assignment_request_submit(
     mode, subject = _choices(data)
     requester_unit = _placed_unit(requester, on)
     if requester_unit is None:
-        raise checks.no_placement(pack, requester)
+        raise checks.no_placement(pack, requester, on)
     candidates = _candidates(government, data, requester, mode)
     owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, on)
     external = _external(government, data)
     if mode == Mode.APPOINTMENT and data.home_unit_id is None and len(candidates) > 1:
         home_unit = _widest_home(pack, owner_unit, candidates, external is not None, on)
-    scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
+    plain = scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
     if mode == Mode.VOLUNTARY:
         raw = raw_scope(pack, owner_unit, home_unit, external=external is not None)
         scope = voluntary_scope(pack, raw, scope)
-    key, definition = definition_for(
-        pack, flow_id(pack, mode, scope, data.additional_task), subject
-    )
+    try:
+        key, definition = definition_for(
+            pack, flow_id(pack, mode, scope, data.additional_task), subject
+        )
+    except RuleViolation as refusal:
+        request = Request(mode, subject, plain, owner_unit, data.additional_task)
+        raise with_alternative(refusal, pack, request, on) from None
     checks.request_check(pack, definition, data, scope, candidates, on)
     with transaction.atomic():
         assignment = _create(
@@ -318,12 +324,18 @@ def _check_first_actor(
     actor = ctx.resolve(step.actor)
     if actor.employee_id == requester.pk:
         return
+    person = actor.person
     raise RuleViolation(
         code=AssignmentErrorCode.NOT_FIRST_ACTOR,
         message=_("%(flow)s diajukan oleh %(actor)s.")
-        % {"flow": definition.label, "actor": actor.person.name if actor.person else step.actor},
+        % {"flow": definition.label, "actor": person.name if person else step.actor},
         rule=actor.rule or "V-22",
         citation=pack.cite(step.citation),
+        instead=(official_of(person),) if person else (),
+        next_step=_("Sampaikan kebutuhan penugasan ini kepada %(name)s, yang mengajukannya.")
+        % {"name": person.name}
+        if person
+        else "",
     )
 
 

@@ -6,11 +6,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+@dataclass(frozen=True)
+class Official:
+    """Someone who may do what was refused instead: their name and position, as resolved."""
+
+    name: str
+    position: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "position": self.position}
+
+
 @dataclass
 class DomainError(Exception):
     """A refusal by the domain: stable `code`, translated `message`, pack `rule` and `citation`.
 
-    `fields` maps input field names to their own messages (for forms and the API).
+    `fields` maps input field names to their own messages (for forms and the API). Where someone
+    else may do what was refused, `instead` names them (resolved on the day) and `next_step`
+    says what to do now.
     """
 
     code: str
@@ -19,19 +32,26 @@ class DomainError(Exception):
     citation: str = ""
     fields: dict[str, str] = field(default_factory=dict)
     status: int = 400
+    instead: tuple[Official, ...] = ()
+    next_step: str = ""
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
 
     def as_dict(self) -> dict[str, Any]:
-        """The shared JSON shape `{code, message, rule, citation, fields}`."""
-        return {
+        """The shared JSON shape `{code, message, rule, citation, fields}`, with `instead` and
+        `next_step` added when the refusal knows who may do it instead or what to do next."""
+        shape: dict[str, Any] = {
             "code": self.code,
             "message": str(self.message),
             "rule": self.rule,
             "citation": self.citation,
             "fields": {key: str(value) for key, value in self.fields.items()},
         }
+        if self.instead or self.next_step:
+            shape["instead"] = [official.as_dict() for official in self.instead]
+            shape["next_step"] = str(self.next_step)
+        return shape
 
 
 class ValidationFailed(DomainError):
@@ -52,9 +72,23 @@ class NotFound(DomainError):
 class PermissionDenied(DomainError):
     """The caller may see the object but may not perform the action."""
 
-    def __init__(self, message: str, *, rule: str = "", citation: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str = "",
+        citation: str = "",
+        instead: tuple[Official, ...] = (),
+        next_step: str = "",
+    ) -> None:
         super().__init__(
-            code="permission_denied", message=message, rule=rule, citation=citation, status=403
+            code="permission_denied",
+            message=message,
+            rule=rule,
+            citation=citation,
+            status=403,
+            instead=instead,
+            next_step=next_step,
         )
 
 

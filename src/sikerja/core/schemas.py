@@ -57,14 +57,25 @@ class Pagination(PageNumberPagination):
         page_size: int | None = Field(None, ge=1)
 
 
+class OfficialOut(Schema):
+    """Someone who may do what was refused instead."""
+
+    name: str
+    position: str
+
+
 class ErrorOut(Schema):
-    """Every error: a stable code, a translated message, the pack rule and its citation."""
+    """Every error: a stable code, a translated message, the pack rule and its citation; where
+    someone else may do it, who (`instead`) and what to do next (`next_step`), present only
+    then."""
 
     code: str = Field(examples=["rule_violation"])
     message: str
     rule: str = Field(examples=["V-38"])
     citation: str = Field(examples=["Perwali Surakarta 32/2023 Pasal 15 ayat (5)"])
     fields: dict[str, str]
+    instead: list[OfficialOut] = Field(default_factory=list)
+    next_step: str = ""
 
 
 READ_ERRORS: dict[int, Any] = dict.fromkeys((400, 401, 403, 404), ErrorOut)

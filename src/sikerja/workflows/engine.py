@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from sikerja.audit.services import event_record
 from sikerja.core.errors import NotFound, RuleViolation, StaleState, ValidationFailed
 from sikerja.organization.models import Delegation, Employee
+from sikerja.organization.officials import official_for
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import (
     PASSING,
@@ -177,7 +178,7 @@ def step_decide(
     spec = definition.step(step.step_key)
     hooks = hooks_for(instance.kind)
     data = dict(data or {})
-    _check_decision(pack, spec, step, decision, reason)
+    _check_decision(pack, spec, step, decision, reason, on)
     warnings = hooks.check_decision(
         instance=instance, step=spec, decision=decision, data=data, on=on
     )
@@ -345,7 +346,7 @@ def _child_closed(child: WorkflowInstance, at: dt.datetime, on: dt.date) -> None
 
 
 def _check_decision(
-    pack: LoadedPack, spec: StepSpec, step: WorkflowStep, decision: str, reason: str
+    pack: LoadedPack, spec: StepSpec, step: WorkflowStep, decision: str, reason: str, on: dt.date
 ) -> None:
     if decision not in spec.decisions:
         raise ValidationFailed(
@@ -364,14 +365,25 @@ def _check_decision(
             citation=pack.citation_of(spec.reason_rule),
             fields={"reason": _("Wajib diisi.")},
         )
-    needs_recommendation = decision == Decision.APPROVE and step.recommender_id is not None
-    if needs_recommendation and not Recommendation.objects.filter(step=step).exists():
-        raise RuleViolation(
-            code=WorkflowErrorCode.RECOMMENDATION_REQUIRED,
-            message=_("Persetujuan memerlukan rekomendasi terlebih dahulu."),
-            rule=spec.recommendation_rule,
-            citation=pack.citation_of(spec.recommendation_rule),
-        )
+    recommender_id = step.recommender_id if decision == Decision.APPROVE else None
+    if recommender_id is not None and not Recommendation.objects.filter(step=step).exists():
+        raise _recommendation_required(pack, spec, Employee.objects.get(pk=recommender_id), on)
+
+
+def _recommendation_required(
+    pack: LoadedPack, spec: StepSpec, by: Employee, on: dt.date
+) -> RuleViolation:
+    """Approval waits for the recommender: the refusal names them and says to remind them."""
+    recommender = official_for(by, on)
+    return RuleViolation(
+        code=WorkflowErrorCode.RECOMMENDATION_REQUIRED,
+        message=_("Persetujuan memerlukan rekomendasi terlebih dahulu."),
+        rule=spec.recommendation_rule,
+        citation=pack.citation_of(spec.recommendation_rule),
+        instead=(recommender,),
+        next_step=_("Tunggu rekomendasi %(name)s, atau kirim pengingat kepadanya dari halaman ini.")
+        % {"name": recommender.name},
+    )
 
 
 def justify(warnings: list[RuleWarning], justification: str) -> list[dict[str, str]]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from sikerja.audit.services import event_record
 from sikerja.core.errors import NotFound, StaleState, ValidationFailed
 from sikerja.organization.models import Employee
+from sikerja.organization.officials import official_named
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import SYSTEM_ACTOR, is_chain
 from sikerja.workflows.actors import ResolvedActor
@@ -38,10 +39,7 @@ def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> Wor
         .exclude(decided_by__isnull=True)
     )
     if instance.status != WorkflowInstance.Status.OPEN or decided_by_others.exists():
-        raise ValidationFailed(
-            code=WorkflowErrorCode.NOT_WITHDRAWABLE,
-            message=_("Permohonan hanya dapat ditarik sebelum diputuskan pihak lain."),
-        )
+        raise _not_withdrawable(instance)
     with transaction.atomic():
         updated = WorkflowInstance.objects.filter(
             pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
@@ -63,6 +61,33 @@ def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> Wor
         audit(instance, by, "workflow.withdrawn", at)
     instance.refresh_from_db()
     return instance
+
+
+def _not_withdrawable(instance: WorkflowInstance) -> ValidationFailed:
+    """A request someone else decided: while it is open, the officials of its open steps may
+    end it, so the refusal names them."""
+    refusal = ValidationFailed(
+        code=WorkflowErrorCode.NOT_WITHDRAWABLE,
+        message=_("Permohonan hanya dapat ditarik sebelum diputuskan pihak lain."),
+    )
+    if instance.status != WorkflowInstance.Status.OPEN:
+        return refusal
+    deciding = instance.steps.filter(status=WorkflowStep.Status.OPEN).order_by("seq")
+    officials = tuple(
+        dict.fromkeys(
+            official_named(step.actor_name, step.actor_position, step.actor_acting)
+            for step in deciding
+            if step.actor_name
+        )
+    )
+    if not officials:
+        return refusal
+    refusal.instead = officials
+    refusal.next_step = _(
+        "Sampaikan kepada %(name)s, yang kini memutuskan permohonan ini, bahwa permohonan tidak "
+        "lagi diperlukan."
+    ) % {"name": officials[0].name}
+    return refusal
 
 
 def _fresh_actor(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation, ValidationFailed
+from sikerja.organization.officials import bkpsdm_operators
 from sikerja.regulations.schema.workflows import (
     SYSTEM_ACTOR,
     ChainNode,
@@ -57,7 +58,7 @@ def open_step(
     if spec.is_chain:
         actors = resolve_chain(ctx, chain_name(spec.actor), spec)
     else:
-        actors = [_required(ctx.resolve(spec.actor), spec)]
+        actors = [_required(ctx.resolve(spec.actor), spec, ctx)]
     recommender = ctx.resolve(spec.recommendation_from).person if spec.recommendation_from else None
     rows = [
         _row(instance, spec, actor, ctx, seq=seq + index, index=index, length=len(actors), at=at)
@@ -71,7 +72,9 @@ def open_step(
     return first
 
 
-def _required(actor: ResolvedActor, spec: StepSpec) -> ResolvedActor:
+def _required(actor: ResolvedActor, spec: StepSpec, ctx: ActorContext) -> ResolvedActor:
+    """The step's official; a vacant post is refused, naming the BKPSDM operators, who set a
+    Plt. or Plh. for it."""
     if actor.person is None and actor.recorder is None:
         raise RuleViolation(
             code=WorkflowErrorCode.NO_ACTOR,
@@ -81,6 +84,10 @@ def _required(actor: ResolvedActor, spec: StepSpec) -> ResolvedActor:
             % {"step": spec.label},
             rule=actor.rule,
             citation=actor.citation,
+            instead=bkpsdm_operators(ctx.government_id, ctx.on),
+            next_step=_(
+                "Minta operator BKPSDM menetapkan Plt. atau Plh. pada jabatan itu, lalu coba lagi."
+            ),
         )
     return actor
 
@@ -132,7 +139,9 @@ def resolve_chain(ctx: ActorContext, name: str, spec: StepSpec) -> list[Resolved
                 continue
             found.append(actor)
     if not found:
-        _required(ResolvedActor(f"chain:{name}", None, "", ctx.pack.cite(chain.citation)), spec)
+        _required(
+            ResolvedActor(f"chain:{name}", None, "", ctx.pack.cite(chain.citation)), spec, ctx
+        )
     return found
 
 

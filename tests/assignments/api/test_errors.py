@@ -6,10 +6,13 @@ from __future__ import annotations
 from sikerja.assignments.models import Assignment
 from sikerja.audit.models import AuditEvent
 from sikerja.documents.models import Letter
-from sikerja.organization.models import Government, OrgUnit
+from sikerja.organization.models import Government, OrgUnit, Placement
+from sikerja.organization.resolver import Resolver
+from sikerja.regulations.loader import load_pack
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.assignments.api.test_support import (
     ERROR_KEYS,
+    HELP_KEYS,
     PERWALI,
     agency_head_of,
     client_for,
@@ -111,16 +114,20 @@ def test_v23_the_reply_waits_for_the_appraisers_recommendation(session_as, perso
     )
 
     body = response.json()
+    recommender = step.recommender
     assert (response.status_code, body["code"], body["rule"], body["citation"]) == (
         400,
         "recommendation_required",
         "V-23",
         f"{PERWALI} Lampiran IV 3.1.2 angka 2 huruf b (pelibatan dari unit organisasi lain)",
     )
+    assert body["instead"] == [
+        {"name": recommender.full_name, "position": _position_of(recommender, today)}
+    ]
 
 
 def test_v14_a_voluntary_application_to_another_government_is_a_forbidden_flow(
-    session_as, persona, world
+    session_as, persona, world, today
 ):
     other = Government.objects.get(pk=world.other_government_id)
     target = OrgUnit.objects.filter(government=other, parent__isnull=False).order_by("pk").first()
@@ -135,7 +142,13 @@ def test_v14_a_voluntary_application_to_another_government_is_a_forbidden_flow(
 
     assert response.status_code == 400
     body = response.json()
-    assert set(body) == ERROR_KEYS
+    head = Resolver(load_pack(other.pack_id)).head_of_unit(target.pk, today).person
+    assert set(body) == ERROR_KEYS | HELP_KEYS
+    assert body["instead"] == [{"name": head.name, "position": f"Plt. {head.position_title}"}]
+    assert body["next_step"] == (
+        f"Sampaikan minat Anda kepada {head.name}: Pimpinan {target.name} dapat menunjuk Anda "
+        "melalui Penunjukan lintas instansi pemerintah."
+    )
     assert (body["code"], body["rule"], body["citation"]) == (
         "flow_forbidden",
         "V-14",
@@ -216,7 +229,7 @@ def test_the_actor_naming_an_unknown_assignee_changes_nothing(session_as, person
     assert _written() == before
 
 
-def test_a_login_without_an_employee_record_may_not_submit(persona, world):
+def test_a_login_without_an_employee_record_may_not_submit(persona, world, today):
     from django.test import Client
 
     from tests.clients import ApiClient
@@ -227,7 +240,13 @@ def test_a_login_without_an_employee_record_may_not_submit(persona, world):
 
     response = ApiClient(client).post("/assignments", request_body(persona("jf_ahli_muda").nip))
 
-    assert (response.status_code, response.json()["code"]) == (403, "permission_denied")
+    body = response.json()
+    operator = persona("bkpsdm")
+    assert (response.status_code, body["code"]) == (403, "permission_denied")
+    assert body["instead"] == [
+        {"name": operator.full_name, "position": _position_of(operator, today)}
+    ]
+    assert body["next_step"] == "Minta operator BKPSDM menghubungkan akun ini ke data pegawai Anda."
     assert not Assignment.objects.filter(government=government).exists()
 
 
@@ -240,3 +259,10 @@ def test_a_body_that_breaks_the_schema_is_invalid_input_per_field(session_as):
     body = response.json()
     assert body["code"] == "invalid_input"
     assert set(body["fields"]) == {"mode", "starts_on"}
+
+
+def _position_of(employee, today) -> str:
+    """The title of the position the employee holds today (Plt./Plh. when acting)."""
+    placement = Placement.objects.effective_on(today).filter(employee=employee).get()
+    acting = {"PLT": "Plt. ", "PLH": "Plh. "}.get(placement.kind, "")
+    return f"{acting}{placement.position.title}"

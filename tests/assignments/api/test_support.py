@@ -24,6 +24,7 @@ from tests.documents.users import login_for
 
 PERWALI = "Perwali Surakarta 32/2023"
 ERROR_KEYS = {"code", "message", "rule", "citation", "fields"}
+HELP_KEYS = {"instead", "next_step"}  # a refusal that knows who may do it instead
 
 
 def client_for(employee: Employee) -> ApiClient:

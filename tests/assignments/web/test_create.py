@@ -13,7 +13,7 @@ from sikerja.notifications.models import Notification
 from sikerja.organization.models import Agency, OrgUnit
 from sikerja.organization.nip import format_nip
 from sikerja.workflows.models import WorkflowInstance
-from tests.assignments.web.test_world import PERWALI, instance_of, unit_of
+from tests.assignments.web.test_world import PERWALI, instance_of, request_form
 from tests.web.helpers import text
 
 CREATE = "/penugasan/baru/"
@@ -21,22 +21,7 @@ CREATE = "/penugasan/baru/"
 
 @pytest.fixture
 def form_data(persona, today):
-    outsider = persona("outsider")
-    return {
-        "action": "submit",
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
-        "title": "Penyusunan kajian kebutuhan pegawai 2027",
-        "unit": str(unit_of(outsider, today)),
-        "candidate_ids": [str(outsider.pk)],
-        "purpose": "Menyusun kajian kebutuhan pegawai 2027",
-        "competencies": "analisis jabatan, analisis beban kerja",
-        "expected_target": "Dokumen kajian disahkan",
-        "starts_on": "2026-12-01",
-        "ends_on": "2027-02-28",
-        "team_name": "Tim Kajian Kebutuhan Pegawai",
-        "channel": "WRITTEN",
-    }
+    return request_form(persona, today)
 
 
 def _counts() -> tuple[int, int, int, int, int]:

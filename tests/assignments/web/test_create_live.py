@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from sikerja.assignments.alternatives import Request, with_alternative
 from sikerja.assignments.models import Assignment
-from sikerja.assignments.preview import _instead
+from sikerja.core.errors import Official, RuleViolation
 from sikerja.organization.models import OrgUnit
+from sikerja.organization.resolver import Resolver
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import Mode, Scope
-from tests.assignments.web.test_world import unit_of
+from tests.assignments.web.test_world import request_form, unit_of
 from tests.web.helpers import text
 
 CREATE = "/penugasan/baru/"
@@ -102,19 +104,11 @@ def test_the_picker_finds_by_nip_where_the_viewer_sees_nips_in_full(client_of, p
 
 
 def test_every_error_of_the_request_shows_at_once_next_to_its_field(client_of, persona, today):
-    outsider = persona("outsider")
     data = {
-        "action": "submit",
-        "mode": "APPOINTMENT",
-        "subject": "INDIVIDUAL",
+        **request_form(persona, today),
         "title": "Kajian",
-        "unit": str(unit_of(outsider, today)),
-        "candidate_ids": [str(outsider.pk)],
-        "competencies": "analisis jabatan",
-        "expected_target": "Dokumen kajian disahkan",
+        "purpose": "",
         "starts_on": "2026-11-01",
-        "ends_on": "2027-02-28",
-        "team_name": "Tim Kajian",
         "channel": "ORAL",
     }
 
@@ -130,14 +124,22 @@ def test_every_error_of_the_request_shows_at_once_next_to_its_field(client_of, p
     assert Assignment.objects.count() == 0
 
 
-def test_a_forbidden_voluntary_application_points_to_an_appointment_by_the_units_head():
+def test_a_forbidden_voluntary_application_points_to_an_appointment_by_the_units_head(
+    persona, today
+):
     pack = load_pack("kotim-2023")
-    unit = OrgUnit(name="Dinas Kesehatan")
+    unit = OrgUnit.objects.get(pk=unit_of(persona("outsider"), today))
+    refusal = RuleViolation(code="flow_forbidden", message="x", rule="V-14")
+    request = Request(Mode.VOLUNTARY, "INDIVIDUAL", Scope.CROSS_PD, unit, False)
 
-    instead = _instead(pack, Mode.VOLUNTARY, "INDIVIDUAL", Scope.CROSS_PD, unit, False)
+    helped = with_alternative(refusal, pack, request, today)
 
+    head = Resolver(load_pack(unit.government.pack_id)).head_of_unit(unit.pk, today).person
+    flow = pack.data.workflows["WF-PEN-PD"].label
     assert pack.data.workflows["WF-SUK-PD"].allowed is False
-    assert instead == (
-        "Pimpinan Dinas Kesehatan dapat menunjuk Anda melalui "
-        f"{pack.data.workflows['WF-PEN-PD'].label}."
+    assert (helped.code, helped.rule) == ("flow_forbidden", "V-14")
+    assert helped.instead == (Official(name=head.name, position=head.position_title),)
+    assert helped.next_step == (
+        f"Sampaikan minat Anda kepada {head.name}: Pimpinan {unit.name} dapat menunjuk Anda "
+        f"melalui {flow}."
     )

@@ -50,6 +50,27 @@ def cross_unit_request(persona, now, today, **overrides) -> Assignment:
     )
 
 
+def request_form(persona, today) -> dict[str, object]:
+    """The request form filled in by a Kepala Dinas for the outsider (another Perangkat
+    Daerah's JF): a complete cross-agency appointment."""
+    outsider = persona("outsider")
+    return {
+        "action": "submit",
+        "mode": "APPOINTMENT",
+        "subject": "INDIVIDUAL",
+        "title": "Penyusunan kajian kebutuhan pegawai 2027",
+        "unit": str(unit_of(outsider, today)),
+        "candidate_ids": [str(outsider.pk)],
+        "purpose": "Menyusun kajian kebutuhan pegawai 2027",
+        "competencies": "analisis jabatan, analisis beban kerja",
+        "expected_target": "Dokumen kajian disahkan",
+        "starts_on": "2026-12-01",
+        "ends_on": "2027-02-28",
+        "team_name": "Tim Kajian Kebutuhan Pegawai",
+        "channel": "WRITTEN",
+    }
+
+
 def instance_of(assignment: Assignment) -> WorkflowInstance:
     return WorkflowInstance.objects.get(subject_type=SUBJECT_TYPE, subject_id=assignment.pk)
 
