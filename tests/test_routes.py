@@ -70,6 +70,7 @@ PAGES: dict[str, object] = {
     "web:notifications": ANY_VIEWER,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
+    "documents:letterhead": documents.may_manage_letterhead,
 }
 
 API: dict[tuple[str, str], object] = {

@@ -11,6 +11,7 @@ from tests.documents.users import login_for
 ROUTE_PERMISSIONS = {
     "verify": "public: anyone holding the verification code",
     "letter-pdf": "login; the letter's parties and BKPSDM operators of its government",
+    "letterhead": "login; BKPSDM operators of the government (test_letterhead.py)",
 }
 
 

@@ -180,3 +180,32 @@ class LetterFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Letterhead(models.Model):
+    """One version of a government's own kop surat, as its BKPSDM operator set it.
+
+    A change adds a version; none is ever updated. A letter records at issue the version it
+    was issued under (in its body, under `letter_form`), so a change reaches only later letters.
+    """
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    lines = models.TextField()  # the government's name, one printed line per line
+    address = models.CharField(max_length=300, blank=True)
+    telephone = models.CharField(max_length=60, blank=True)
+    email = models.CharField(max_length=120, blank=True)
+    website = models.CharField(max_length=200, blank=True)
+    lambang_name = models.CharField(max_length=200, blank=True)  # in the letter storage
+    lambang_sha256 = models.CharField(max_length=64, blank=True)
+    lambang_type = models.CharField(max_length=20, blank=True)  # image/png or image/jpeg
+    created_at = models.DateTimeField()
+    created_by = models.CharField(max_length=150)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(lines=""), name="letterhead_lines_required"),
+        ]
+        indexes = [models.Index(fields=["government", "-id"], name="letterhead_government_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.government_id} kop {self.pk}"

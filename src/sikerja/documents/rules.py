@@ -9,7 +9,7 @@ shows every letter's authenticity and status, never its content.
 from __future__ import annotations
 
 from sikerja.documents.models import Letter
-from sikerja.organization.rules import Viewer
+from sikerja.organization.rules import Actor, Viewer
 
 
 def _is_party(letter: Letter, *, employee_id: int | None, employee_nip: str) -> bool:
@@ -51,3 +51,9 @@ def may_download_letter(viewer: Viewer, letter: Letter, nip: str) -> bool:
         government_id=viewer.government.pk,
         employee_nip=nip,
     )
+
+
+def may_manage_letterhead(actor: Actor, government_id: int) -> bool:
+    """Whether the person may see and change the government's kop surat: its BKPSDM operators
+    only (may)."""
+    return actor.is_bkpsdm_admin and actor.government_id == government_id

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from sikerja.accounts.models import Account
 from sikerja.core.errors import NotFound
-from sikerja.documents.models import Letter, LetterParty
+from sikerja.documents.models import Letter, Letterhead, LetterParty
 from sikerja.documents.numbering import verification_code_normalize
 from sikerja.documents.rules import may_read_letter
 from sikerja.organization.models import Employee
@@ -95,3 +95,9 @@ def letters_naming(*, employee_id: int, limit: int) -> list[LetterParty]:
         .select_related("letter__revocation")
         .order_by("-letter__issued_at", "-letter_id", "role")[:limit]
     )
+
+
+def letterhead_current(*, government_id: int) -> Letterhead | None:
+    """The government's kop surat now: its latest version, or None before BKPSDM set one
+    (1 query)."""
+    return Letterhead.objects.filter(government_id=government_id).order_by("-id").first()

@@ -15,7 +15,13 @@ from sikerja.documents.errors import DocumentErrorCode
 from sikerja.documents.files import letter_file_schedule
 from sikerja.documents.form import FORM_KEY, form_record
 from sikerja.documents.integrity import content_sha256
-from sikerja.documents.models import Letter, LetterParty, LetterRevocation, NumberRegister
+from sikerja.documents.models import (
+    Letter,
+    Letterhead,
+    LetterParty,
+    LetterRevocation,
+    NumberRegister,
+)
 from sikerja.documents.numbering import letter_number, verification_code_new
 from sikerja.documents.wording import external_number
 from sikerja.organization.models import Agency, Government
@@ -119,10 +125,11 @@ def _parties_index(letter: Letter) -> None:
 
 
 def _form_record(letter: Letter) -> dict[str, Any]:
-    """The form the letter is issued with: its pack's name, Hal and layout (V-68).
+    """The form the letter is issued with: its pack's name, Hal and layout, and the
+    government's kop surat of this moment (V-68).
 
-    Own letters reach the government through their agency (fetched with it); 1 more query for
-    a recorded letter of another government.
+    Own letters reach the government through their agency (fetched with it); 1 query for the
+    current kop, 1 more for a recorded letter of another government.
     """
     government = (
         letter.agency.government
@@ -134,7 +141,9 @@ def _form_record(letter: Letter) -> dict[str, Any]:
         layouts=load_pack(government.pack_id).data.letters,
         letter=letter,
         government_name=government.name,
-        letterhead=None,
+        letterhead=Letterhead.objects.filter(government_id=letter.government_id)
+        .order_by("-id")
+        .first(),
     )
     return dict(json_normalize(record))
 

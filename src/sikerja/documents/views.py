@@ -1,4 +1,5 @@
-"""Public verification page of a letter, and the PDF download for the letter's parties.
+"""Public verification page of a letter, the PDF download for the letter's parties, and the
+BKPSDM operator's kop surat page.
 
 The verification page needs no login: anyone holding the paper (or the QR code) may check it.
 It shows only what the letter itself shows, with the signer's NIP masked.
@@ -9,20 +10,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from sikerja.core.errors import DomainError, NotFound
-from sikerja.documents import selectors
+from sikerja.documents import letterheads, selectors
 from sikerja.documents.files import letter_file_read
 from sikerja.documents.form import letter_name, letter_subject
+from sikerja.documents.forms import LetterheadForm
 from sikerja.documents.integrity import letter_is_intact
-from sikerja.documents.models import Letter
+from sikerja.documents.models import Letter, Letterhead
+from sikerja.documents.rules import may_manage_letterhead
 from sikerja.documents.wording import date_long, position_of
+from sikerja.organization.http import render_page, viewer_required
 from sikerja.organization.nip import mask_nip
+from sikerja.organization.rules import Viewer
 
 UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9.]+")  # "800.1.2.6/0001/DINKES/2026" -> 800.1.2.6-0001-…
 
@@ -113,3 +127,54 @@ def pdf_attachment(request: HttpRequest, letter: Letter) -> HttpResponse:
     # The bytes never change, but who may read them can: a private cache revalidates each time.
     response["Cache-Control"] = "private, no-cache"
     return response
+
+
+@viewer_required
+def letterhead_page(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """Kop surat: the BKPSDM operator sets the government's own letterhead (others: 404)."""
+    actor = viewer.actor
+    if not may_manage_letterhead(actor, viewer.government.pk):
+        raise Http404
+    if request.method != "POST":
+        current = selectors.letterhead_current(government_id=viewer.government.pk)
+        return _letterhead_render(request, viewer, LetterheadForm.of(current), current)
+    form = LetterheadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            letterheads.letterhead_set(
+                actor=actor,
+                government_id=viewer.government.pk,
+                values=form.values(),
+                at=timezone.now(),
+            )
+        except DomainError as refusal:
+            current = selectors.letterhead_current(government_id=viewer.government.pk)
+            return _letterhead_render(request, viewer, form, current, refusal=refusal)
+        messages.success(request, _("Kop surat disimpan; naskah dinas berikutnya memakainya."))
+        return HttpResponseRedirect(reverse("documents:letterhead"))
+    current = selectors.letterhead_current(government_id=viewer.government.pk)
+    return _letterhead_render(request, viewer, form, current, status=400)
+
+
+def _letterhead_render(
+    request: HttpRequest,
+    viewer: Viewer,
+    form: LetterheadForm,
+    current: Letterhead | None,
+    status: int = 200,
+    refusal: DomainError | None = None,
+) -> HttpResponse:
+    """The page; a refusal is shown above the form and beside the fields it names (400)."""
+    for name, message in (refusal.fields if refusal else {}).items():
+        if name in form.fields:
+            form.add_error(name, str(message))
+    return render_page(
+        request,
+        viewer,
+        "documents/letterhead.html",
+        status=400 if refusal else status,
+        form=form,
+        current=current,
+        refusal=refusal,
+        nav="letterhead",
+    )
