@@ -36,8 +36,6 @@ UNKEYED = {
 # Unique constraints (and unique fields) of tenant tables without government_id.
 UNIQUE_WITHOUT_GOVERNMENT = {
     "audit.AuditChainHead.government_id": "is the government itself",
-    "organization.OrgUnit.orgunit_one_root": "(agency): agency ids are global; add government",
-    "organization.Position.position_one_head_per_unit": "(unit): add government",
     "organization.Employee.user": "one login, one employee: a global rule (auth.User)",
     "accounts.Account.user": "one login, one government: a global rule (auth.User)",
     "documents.LetterRevocation.letter": "one revocation per letter (a one-to-one field, read "

@@ -99,7 +99,9 @@ class OrgUnit(TimeStampedModel):
         indexes = [models.Index(fields=["agency", "path"], name="orgunit_agency_path")]
         constraints = [
             models.UniqueConstraint(
-                fields=["agency"], condition=Q(parent__isnull=True), name="orgunit_one_root"
+                fields=["government", "agency"],
+                condition=Q(parent__isnull=True),
+                name="orgunit_one_root",
             ),
         ]
 
@@ -145,7 +147,9 @@ class Position(TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit"], condition=Q(is_head=True), name="position_one_head_per_unit"
+                fields=["government", "unit"],
+                condition=Q(is_head=True),
+                name="position_one_head_per_unit",
             ),
             models.CheckConstraint(
                 condition=(Q(kind="FUNGSIONAL") & ~Q(grade=""))
