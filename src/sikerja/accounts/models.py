@@ -33,6 +33,9 @@ class Account(TimeStampedModel):
     access_until = models.DateField(null=True, blank=True)
     # Set when BKPSDM creates the login or resets its password: the next login must choose one.
     must_change_password = models.BooleanField(default=False)
+    # The language the person last chose in the UI ("" until they choose one): what is written
+    # to them outside a request (the email copies of notifications) is written in it.
+    language = models.CharField(max_length=10, blank=True)
 
     class Meta:
         indexes = [

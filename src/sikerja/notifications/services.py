@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 
+from sikerja.accounts.preferences import language_of
 from sikerja.notifications import messages
 from sikerja.notifications.messages import LETTER_COPIED
 from sikerja.notifications.models import Notification
@@ -57,10 +58,9 @@ def notify(*, recipient_id: int, kind: str, params: dict[str, Any], link: str = 
 
 
 def recipient_language(employee: Employee) -> str:
-    """The language to write to an employee in: the site's (Indonesian). The UI language is the
-    reader's browser choice (LocaleMiddleware, a cookie), not a stored preference, so a message
-    sent outside a request is not known to be wanted in another language."""
-    return str(settings.LANGUAGE_CODE)
+    """The language to write to an employee in: the one their login last chose in the UI,
+    else the site's (Indonesian)."""
+    return language_of(employee.user_id)
 
 
 def _rendered(kind: str, params: dict[str, Any], language: str) -> messages.Rendered:
