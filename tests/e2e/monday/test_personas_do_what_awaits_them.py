@@ -1,8 +1,9 @@
 """Each demo persona logs in, sees on Beranda what awaits them, and does it: the Kepala Dinas
 and the Sekda decide a step waiting for them, the JF accepts the letter of an appointment, and
 those with nothing waiting start the request their roles offer (an appointment, picking staff
-from the person picker, or a voluntary application). Three of them work on a 390 × 844 touch
-phone, tapping rather than clicking.
+from the person picker, or a voluntary application); the regional head, who holds no post, has
+nothing waiting and is offered no request. Four of them work on a 390 × 844 touch phone,
+tapping rather than clicking.
 
 The demo site is the one `make run` builds (the demo pemda and its sample requests); each test
 acts on a step or a request no other test of the package touches.
@@ -146,12 +147,24 @@ def _fill_contents(tab, title: str) -> None:
     tab.get_by_label("Nama tim kerja").fill(f"Tim {title}")
 
 
-def _submit(tab, *, phone: bool) -> int:
+def _start(tab, action: str, title: str, unit_id: int, *, phone: bool) -> None:
+    """From Beranda, the form of the request the action offers, its subject and unit filled."""
+    home_action = tab.get_by_test_id("home-actions").get_by_role("link", name=action)
+    _press(tab, home_action, phone=phone)
+    tab.get_by_label("Hal").fill(title)
+    tab.get_by_label("Unit organisasi tujuan").select_option(str(unit_id))
+    tab.get_by_test_id("flow-note").wait_for()
+
+
+def _send(tab, title: str, *, phone: bool) -> tuple[Assignment, str]:
+    """The rest of the form filled and sent: the request and the status its page shows."""
+    _fill_contents(tab, title)
     _press(tab, tab.get_by_role("button", name="Kirim permohonan").last, phone=phone)
     tab.wait_for_url(DETAIL)
     match = DETAIL.search(tab.url)
     assert match is not None
-    return int(match.group(1))
+    status = tab.get_by_test_id("assignment-status").inner_text()
+    return Assignment.objects.get(pk=int(match.group(1))), status
 
 
 @pytest.mark.parametrize(
@@ -166,39 +179,26 @@ def test_a_persona_with_nothing_waiting_asks_for_staff_picked_from_the_person_pi
     as_persona, demo_site, persona, staff_of, phone
 ):
     personas = demo_site.world.personas
-    requester = personas[persona]
     staff = _staff_below(_unit_of(personas[staff_of]), personas)
-    unit = _unit_of(staff.pk)
     title = f"Kajian beban kerja oleh {persona}"
     tab = as_persona(persona, phone=phone)
 
     waiting = tab.get_by_test_id("home-waiting").inner_text()
-    _press(
-        tab,
-        tab.get_by_test_id("home-actions").get_by_role("link", name="Ajukan penugasan"),
-        phone=phone,
-    )
-    tab.get_by_label("Hal").fill(title)
-    tab.get_by_label("Unit organisasi tujuan").select_option(str(unit.pk))
-    tab.get_by_test_id("flow-note").wait_for()
+    _start(tab, "Ajukan penugasan", title, _unit_of(staff.pk).pk, phone=phone)
     with tab.expect_response(lambda r: r.request.method == "POST" and "/penugasan/baru/" in r.url):
         tab.get_by_label("Cari pegawai (nama atau NIP)").fill(staff.name)
-    _press(
-        tab, tab.get_by_role("checkbox", name=re.compile(re.escape(staff.full_name))), phone=phone
-    )
-    _fill_contents(tab, title)
-    assignment_id = _submit(tab, phone=phone)
-    status = tab.get_by_test_id("assignment-status").inner_text()
+    person = tab.get_by_role("checkbox", name=re.compile(re.escape(staff.full_name)))
+    _press(tab, person, phone=phone)
+    assignment, status = _send(tab, title, phone=phone)
 
-    assert "Tidak ada yang menunggu Anda." in waiting
-    assignment = Assignment.objects.get(pk=assignment_id)
-    assert (assignment.title, assignment.mode, assignment.requester_id) == (
+    assert waiting.split("\n")[-1] == "Tidak ada yang menunggu Anda."
+    assert (assignment.title, assignment.mode, assignment.requester_id, status) == (
         title,
         Assignment.Mode.APPOINTMENT,
-        requester,
+        personas[persona],
+        "Berjalan",
     )
     assert list(assignment.candidates.values_list("pk", flat=True)) == [staff.pk]
-    assert status == "Berjalan"
 
 
 @pytest.mark.parametrize(
@@ -210,29 +210,20 @@ def test_an_employee_with_nothing_waiting_applies_to_join_a_unit(
     as_persona, demo_site, persona, phone
 ):
     applicant = demo_site.world.personas[persona]
-    unit = _unit_of(applicant)
     title = f"Pengajuan diri {persona}"
     tab = as_persona(persona, phone=phone)
 
     waiting = tab.get_by_test_id("home-waiting").inner_text()
-    _press(
-        tab, tab.get_by_test_id("home-actions").get_by_role("link", name="Ajukan diri"), phone=phone
-    )
-    tab.get_by_label("Hal").fill(title)
-    tab.get_by_label("Unit organisasi tujuan").select_option(str(unit.pk))
-    tab.get_by_test_id("flow-note").wait_for()
-    _fill_contents(tab, title)
-    assignment_id = _submit(tab, phone=phone)
-    status = tab.get_by_test_id("assignment-status").inner_text()
+    _start(tab, "Ajukan diri", title, _unit_of(applicant).pk, phone=phone)
+    assignment, status = _send(tab, title, phone=phone)
 
-    assert "Tidak ada yang menunggu Anda." in waiting
-    assignment = Assignment.objects.get(pk=assignment_id)
-    assert (assignment.title, assignment.mode, assignment.requester_id) == (
+    assert waiting.split("\n")[-1] == "Tidak ada yang menunggu Anda."
+    assert (assignment.title, assignment.mode, assignment.requester_id, status) == (
         title,
         Assignment.Mode.VOLUNTARY,
         applicant,
+        "Berjalan",
     )
-    assert status == "Berjalan"
 
 
 def test_the_regional_head_sees_nothing_waiting_and_is_offered_no_request(as_persona):
