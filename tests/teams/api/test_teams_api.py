@@ -15,6 +15,8 @@ BODY = {
     "sub_activities": [{"name": "Pemutakhiran Data Layanan"}],
     "cascaded_from": "Sasaran 1",
     "composition_basis": "Target, ABK, kompetensi",
+    "competencies": ["analisis data"],
+    "expected_target": "Data layanan mutakhir",
     "appraiser_consideration": "Kompeten",
     "lead_role_abk": "1.10",
     "abk_reference": "ABK 2026 No. 3",
