@@ -20,6 +20,7 @@ from sikerja.documents.lambang import lambang_storage
 from sikerja.documents.letterheads import LetterheadInput, letterhead_set
 from sikerja.documents.models import Letter, Letterhead
 from sikerja.documents.render import letter_pdf
+from sikerja.organization.models import Agency
 from sikerja.organization.rules import Actor
 from tests.documents.conftest import NOW, issue
 from tests.documents.pdftext import pdf_reader, pdf_text
@@ -256,6 +257,19 @@ def test_a_new_kop_reaches_new_letters_only_and_old_pdfs_keep_their_hash(org):
         len(pdf_reader(after_pdf).pages[0].images),
     ] == [0, 1]
     assert issued_after.body["letter_form"]["kop"]["letterhead_id"] == Letterhead.objects.get().pk
+
+
+def test_the_kop_gives_the_issuing_agencys_own_address_with_the_governments_contacts(org):
+    Agency.objects.filter(pk=org.dinas.pk).update(address="Jalan Kesehatan Nomor 5")
+    letterhead_set(actor=operator(org), government_id=org.government.pk, values=KOP, at=NOW)
+
+    text = pdf_text(letter_pdf(issue(org)))
+
+    assert (  # the line wraps after "https://"
+        "DINAS KESEHATAN Jalan Kesehatan Nomor 5 Telepon (0271) 642020 Pos-el "
+        "bkpsdm@surakarta.go.id Laman https://"
+    ) in text
+    assert "Jalan Jenderal Sudirman" not in text
 
 
 def test_a_letter_whose_lambang_is_damaged_is_not_typeset(org):

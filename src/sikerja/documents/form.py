@@ -70,10 +70,11 @@ class LetterForm:
     kop: Kop | None
 
 
-def contact_line(letterhead: KopSource) -> str:
-    """'Jalan Jenderal Sudirman Km 5 Telepon (0531) 21000 Pos-el bkpsdm@… Laman https://…'."""
+def contact_line(letterhead: KopSource, agency_address: str = "") -> str:
+    """'Jalan Jenderal Sudirman Km 5 Telepon (0531) 21000 Pos-el bkpsdm@… Laman https://…';
+    the issuing agency's own address, where it has one, before the government's."""
     parts = [
-        letterhead.address.strip(),
+        agency_address.strip() or letterhead.address.strip(),
         f"Telepon {letterhead.telephone.strip()}" if letterhead.telephone.strip() else "",
         f"Pos-el {letterhead.email.strip()}" if letterhead.email.strip() else "",
         f"Laman {letterhead.website.strip()}" if letterhead.website.strip() else "",
@@ -81,13 +82,13 @@ def contact_line(letterhead: KopSource) -> str:
     return " ".join(part for part in parts if part)
 
 
-def kop_record(letterhead: KopSource | None) -> dict[str, Any] | None:
+def kop_record(letterhead: KopSource | None, agency_address: str = "") -> dict[str, Any] | None:
     if letterhead is None:
         return None
     return {
         "letterhead_id": letterhead.pk,
         "lines": [line.strip() for line in letterhead.lines.splitlines() if line.strip()],
-        "contact": contact_line(letterhead),
+        "contact": contact_line(letterhead, agency_address),
         "lambang_name": letterhead.lambang_name,
         "lambang_sha256": letterhead.lambang_sha256,
         "lambang_type": letterhead.lambang_type,
@@ -151,7 +152,7 @@ def form_record(
         "subject": subject,
         "about": about_of(title=letter.title, subject=subject),
         "layouts": layouts.model_dump(mode="json"),
-        "kop": kop_record(letterhead),
+        "kop": kop_record(letterhead, letter.agency.address if letter.agency else ""),
     }
 
 

@@ -206,7 +206,7 @@ def _as_recorded(
         copies_heading=layouts.copies_heading,
         kop=Kop(lambang_uri=lambang_uri, lines=kop.lines, contact=kop.contact) if kop else None,
         signature_class="signature--center" if layouts.signature_align == "center" else "",
-        address=(sheet.address or kop.contact) if kop else sheet.address,
+        address=kop.contact if kop else sheet.address,
     )
 
 
