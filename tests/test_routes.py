@@ -52,6 +52,7 @@ PAGES: dict[str, object] = {
     "web:transfer-job": organization.may_transfer,
     "web:employee-placements": organization.may_transfer,
     "web:employee-placement-action": organization.may_transfer,
+    "web:position-search": organization.may_transfer,
     "web:transfer-template-xlsx": organization.may_transfer,
     "web:transfer-template-csv": organization.may_transfer,
     "web:transfer-export-xlsx": organization.may_transfer,

@@ -68,6 +68,7 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     # Single placement edits: the operator's (POSTs: tests/organization/web/test_placement_edits.py).
     ("web:employee-placements", "pelaksana"): (Y, N, N, N, N, N, N, N, N, N),
     ("web:employee-placements", "other_government_employee"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:position-search", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-job", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-xlsx", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:transfer-template-csv", "employee"): (Y, N, N, N, N, N, N, N, N, N),

@@ -1,6 +1,7 @@
 """Input of the single placement edits on an employee's page (parsing only): move, end, start,
-acting (Plt/Plh). The choices are the viewer's government's positions and the employee's
-current placements; the services check every rule."""
+acting (Plt/Plh). A position is posted by id from the searchable position picker and looked up
+in the viewer's government only (one query, never a list of every position); the employee's
+current placements are the end form's choices; the services check every rule."""
 
 from __future__ import annotations
 
@@ -8,16 +9,47 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from sikerja.organization.models import Placement, Position
+from sikerja.organization.models import Government, Placement, Position
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PositionChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+def position_label(position: Position) -> str:
     """A position shown with its unit and Perangkat Daerah."""
+    return f"{position.title} — {position.unit.name} ({position.unit.agency.code})"
 
-    def label_from_instance(self, obj: Position) -> str:
-        return f"{obj.title} — {obj.unit.name} ({obj.unit.agency.code})"
+
+class PositionField(forms.Field):
+    """The id of one position of the government (only a head position where `heads_only`),
+    as the position picker posts it; anything else is a field error, never a silent choice."""
+
+    default_error_messages = {
+        "invalid": _("Pilih jabatan dari hasil pencarian."),
+        "unknown": _("Jabatan itu tidak ada di pemerintah daerah Anda. Cari dan pilih lagi."),
+        "not_head": _("Plt./Plh. hanya untuk jabatan kepala unit. Pilih jabatan kepala."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(widget=forms.HiddenInput, **kwargs)  # type: ignore[arg-type]
+        self.government: Government | None = None
+        self.heads_only = False
+
+    def to_python(self, value: object) -> Position | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isdigit() or len(text) > 18:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        position = (
+            Position.objects.select_related("unit__agency")
+            .filter(government=self.government, pk=int(text))
+            .first()
+        )
+        if position is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        if self.heads_only and not position.is_head:
+            raise forms.ValidationError(self.error_messages["not_head"], code="not_head")
+        return position
 
 
 class DecisionForm(forms.Form):
@@ -31,13 +63,22 @@ class DecisionForm(forms.Form):
 class MoveForm(DecisionForm):
     """Move to another position (and unit) from a day."""
 
-    position = PositionChoice(queryset=Position.objects.none(), label=_("Jabatan tujuan"))
+    position = PositionField(label=_("Jabatan tujuan"))
     valid_from = forms.DateField(label=_("Mulai (TMT)"), widget=DATE)
     field_order = ["position", "valid_from"]
+    heads_only = False
 
-    def __init__(self, *args: object, positions: QuerySet[Position], **kwargs: object) -> None:
+    def __init__(self, *args: object, government: Government, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        field = self.fields["position"]
+        if isinstance(field, PositionField):
+            field.government, field.heads_only = government, self.heads_only
+
+    def chosen_position(self) -> Position | None:
+        """The position the picker posted, once found (shown checked when the form comes back)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        position = cleaned.get("position")
+        return position if isinstance(position, Position) else None
 
 
 class StartForm(MoveForm):
@@ -46,6 +87,8 @@ class StartForm(MoveForm):
 
 class ActingForm(MoveForm):
     """Set a Plt or Plh in a head position, for a period."""
+
+    heads_only = True
 
     kind = forms.ChoiceField(
         label=_("Jenis"),

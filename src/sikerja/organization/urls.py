@@ -5,7 +5,7 @@ The shell mounts them into the site's one page namespace (`web:`).
 
 from django.urls import path
 
-from sikerja.organization.views import placements, requests, transfer
+from sikerja.organization.views import placements, position_picker, requests, transfer
 
 urlpatterns = [
     path("organisasi/", requests.agency_list, name="agency_list"),
@@ -17,6 +17,7 @@ urlpatterns = [
         placements.employee_placements,
         name="employee-placements",
     ),
+    path("pegawai/kedudukan/jabatan/", position_picker.position_search, name="position-search"),
     path(
         "pegawai/<int:employee_id>/kedudukan/<slug:action>/",
         placements.employee_placement_action,

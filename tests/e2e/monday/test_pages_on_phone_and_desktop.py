@@ -61,6 +61,7 @@ PAGES = [
     MainPage("process-map", "kepala_dinas", "/peta-proses/WF-PEN-UO/"),
     MainPage("logins", "bkpsdm", "/akun/"),
     MainPage("import-export", "bkpsdm", "/impor/"),
+    MainPage("placement-edits", "bkpsdm", "/pegawai/{jf}/kedudukan/"),
     MainPage("letterhead", "bkpsdm", "/kop-surat/"),
 ]
 

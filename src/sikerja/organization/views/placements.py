@@ -23,41 +23,61 @@ from django.views.decorators.http import require_GET, require_POST
 from sikerja.core.errors import DomainError
 from sikerja.organization.forms_placements import ActingForm, EndForm, MoveForm, StartForm
 from sikerja.organization.http import render_page, today, viewer_required
-from sikerja.organization.models import Employee, Placement, Position
+from sikerja.organization.models import Employee, Placement
 from sikerja.organization.rules import Viewer, may_transfer
 from sikerja.organization.services_moves import placement_move
 from sikerja.organization.services_people import placement_create, placement_end
+from sikerja.organization.views.position_picker import (
+    PICKING,
+    PickerPage,
+    picker_from,
+    picker_page,
+)
 
 
 @dataclass(frozen=True)
 class EditPage:
-    """What the forms offer: the employee, their current placements, the positions."""
+    """What the forms offer: the employee, their current placements; the positions of the
+    government are searched with the position picker, never listed here."""
 
     employee: Employee
     current: QuerySet[Placement]
-    positions: QuerySet[Position]
     on: dt.date
 
     def forms(self, action: str = "", data: Any = None) -> dict[str, forms.Form]:
         """The four forms, the one of `action` bound to `data`."""
-        heads = self.positions.filter(is_head=True)
+        government = self.employee.government
         made = {
-            "pindah": MoveForm(positions=self.positions, prefix="pindah"),
-            "mulai": StartForm(positions=self.positions, prefix="mulai"),
-            "plt-plh": ActingForm(positions=heads, prefix="plt-plh"),
+            "pindah": MoveForm(government=government, prefix="pindah"),
+            "mulai": StartForm(government=government, prefix="mulai"),
+            "plt-plh": ActingForm(government=government, prefix="plt-plh"),
             "akhiri": EndForm(placements=self.current, prefix="akhiri"),
         }
         if action:
-            made[action] = type(made[action])(
-                data, prefix=action, **_choices(action, self.positions, heads, self.current)
+            kwargs: dict[str, Any] = (
+                {"placements": self.current} if action == "akhiri" else {"government": government}
             )
+            made[action] = type(made[action])(data, prefix=action, **kwargs)
         return made
 
 
-def _choices(action: str, positions: Any, heads: Any, current: Any) -> dict[str, Any]:
-    if action == "akhiri":
-        return {"placements": current}
-    return {"positions": heads if action == "plt-plh" else positions}
+def _pickers(
+    viewer: Viewer,
+    made: dict[str, forms.Form],
+    searched: str = "",
+    query: dict[str, str] | None = None,
+) -> dict[str, PickerPage]:
+    """Each position form's picker: the position a returned form chose, checked; the matches
+    of a search made without JavaScript (`searched` is that form's prefix)."""
+    pickers = {}
+    for action in PICKING:
+        form = made[action]
+        if action == searched and query is not None:
+            pickers[action] = picker_from(viewer, action, query)
+            continue
+        chosen = form.chosen_position() if isinstance(form, MoveForm) else None
+        pickers[action] = picker_page(viewer, action, chosen_id=chosen.pk if chosen else None)
+    return pickers
 
 
 def _edit_page(viewer: Viewer, employee_id: int, on: dt.date) -> EditPage:
@@ -76,20 +96,30 @@ def _edit_page(viewer: Viewer, employee_id: int, on: dt.date) -> EditPage:
         .select_related("position__unit__agency", "employee__government")
         .order_by("valid_from", "pk")
     )
-    positions = (
-        Position.objects.filter(government=viewer.government)
-        .select_related("unit__agency")
-        .order_by("unit__agency__code", "unit__path", "title", "pk")
-    )
-    return EditPage(employee, current, positions, on)
+    return EditPage(employee, current, on)
 
 
 @require_GET
 @viewer_required
 def employee_placements(request: HttpRequest, viewer: Viewer, employee_id: int) -> HttpResponse:
-    """The forms (the employee page loads their section with htmx; a link opens them too)."""
+    """The forms (the employee page loads their section with htmx; a link opens them too).
+    Without JavaScript a picker's Cari button comes back here with `untuk` and `q`."""
     page = _edit_page(viewer, employee_id, today())
-    return _render(request, viewer, page, page.forms())
+    searched = request.GET.get("untuk", "")
+    if searched not in PICKING:
+        return _render(request, viewer, page, page.forms())
+    query = request.GET.dict()
+    made = page.forms()
+    initial = {
+        name[len(searched) + 1 :]: value
+        for name, value in query.items()
+        if name.startswith(f"{searched}-") and name != f"{searched}-position"
+    }
+    picking: type[MoveForm] = {"pindah": MoveForm, "mulai": StartForm, "plt-plh": ActingForm}[
+        searched
+    ]
+    made[searched] = picking(initial=initial, prefix=searched, government=page.employee.government)
+    return _render(request, viewer, page, made, searched=searched, query=query)
 
 
 def _render(
@@ -99,7 +129,10 @@ def _render(
     made: dict[str, forms.Form],
     refusal: DomainError | None = None,
     action: str = "",
+    searched: str = "",
+    query: dict[str, str] | None = None,
 ) -> HttpResponse:
+    pickers = _pickers(viewer, made, searched, query)
     return render_page(
         request,
         viewer,
@@ -107,8 +140,10 @@ def _render(
         status=refusal.status if refusal is not None else (400 if action else 200),
         page=page,
         forms=made,
+        edits=[(action, form, pickers.get(action)) for action, form in made.items()],
         refusal=refusal,
         refused_action=action,
+        open_action=action or searched,
         nav="employees",
     )
 

@@ -9,6 +9,14 @@
       target.form.requestSubmit();
     }
   });
+  // Enter in a search box that lists as one types (data-search-only) searches; it does not
+  // submit the form around it.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Enter" && target instanceof HTMLInputElement && target.hasAttribute("data-search-only")) {
+      event.preventDefault();
+    }
+  });
   // On a phone the main navigation folds behind its Menu button.
   document.addEventListener("click", function (event) {
     var toggle = event.target instanceof Element ? event.target.closest(".nav-toggle") : null;
