@@ -84,10 +84,18 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.assignments.models import Assignment
     from sikerja.documents.models import Letter
     from sikerja.organization.models import Placement
+    from sikerja.teams.services import team_propose
     from sikerja.workflows.models import WorkflowInstance
+    from tests.teams.world import NOW, ON, team_input
 
     call_command("demo_requests")
     jf = persona("jf_ahli_muda")
+    team = team_propose(
+        requester=persona("kepala_dinas"),
+        data=team_input(candidate_ids=[jf.pk], appraiser_consideration="Kompeten"),
+        at=NOW,
+        on=ON,
+    )
     unit = (
         Placement.objects.select_related("position__unit")
         .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
@@ -105,6 +113,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         .order_by("pk")
         .values_list("pk", flat=True)
         .first(),
+        "team_id": team.pk,
         "key": WorkflowInstance.objects.filter(government_id=world.government_id)
         .values_list("definition_key", flat=True)
         .first(),
@@ -125,7 +134,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(world, persona, use
         case = operation.Case(path_parameters={name: real[name] for name in names})
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 16
+    assert len(statuses) == len(reads) == 18
     if role == "bkpsdm":  # the operator sees every object of the government
         assert set(statuses.values()) == {200}
     else:  # a JF reads about themself and their requests; other objects are hidden (404)
