@@ -126,7 +126,9 @@ def test_the_employee_export_has_a_row_per_placement_and_one_for_the_unplaced(or
     text = export_csv(government=org.government, sheet="employee")
 
     lines = text.splitlines()
-    assert lines[0].startswith("nip,nama,gelar_depan,gelar_belakang,jenis_kepegawaian,surel,kode_pd")
+    assert lines[0].startswith(
+        "nip,nama,gelar_depan,gelar_belakang,jenis_kepegawaian,surel,kode_pd"
+    )
     assert len(lines) == 1 + Placement.objects.filter(government=org.government).count() + 1
     assert sum(",Oki Setiawan," in line for line in lines) == 1
 
