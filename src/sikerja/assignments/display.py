@@ -16,7 +16,7 @@ from sikerja.assignments.models import Assignment
 from sikerja.documents.form import letter_name, letter_subject
 from sikerja.documents.models import Letter
 from sikerja.organization.display import ACTING_TITLES, KIND_LABELS
-from sikerja.regulations.schema.workflows import Decision
+from sikerja.regulations.schema.workflows import Decision, StepSpec
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 # The button a decider presses.
@@ -74,6 +74,14 @@ CHANNEL_LABELS = dict(Assignment.Channel.choices)
 
 def decision_button(decision: str) -> str:
     return str(DECISION_BUTTONS.get(decision, decision))
+
+
+def reason_hint(spec: StepSpec) -> str:
+    """Which decisions of the step need a reason, as the hint under the reason field."""
+    required = [decision_button(d) for d in spec.reason_required if d in spec.decisions]
+    if not required:
+        return str(_("Tidak wajib."))
+    return str(_("Wajib diisi untuk: %(decisions)s.") % {"decisions": ", ".join(required)})
 
 
 def decision_done(decision: str) -> str:

@@ -27,6 +27,7 @@ from sikerja.assignments.display import (
     TimelineRow,
     decision_button,
     people_named_in,
+    reason_hint,
 )
 from sikerja.assignments.forms import DecisionForm, RecommendationForm
 from sikerja.assignments.hooks import NAMING_DOCUMENTS
@@ -193,13 +194,6 @@ def _with_staff(
     form.fields[name].widget.choices = [(option.employee_id, option.label) for option in staff]
 
 
-def _reason_hint(spec: StepSpec) -> str:
-    required = [decision_button(d) for d in spec.reason_required if d in spec.decisions]
-    if not required:
-        return _("Tidak wajib.")
-    return _("Wajib diisi untuk: %(decisions)s.") % {"decisions": ", ".join(required)}
-
-
 def _decision_panel(spec: StepSpec, step: WorkflowStep, context: _Context) -> DecisionPanel:
     form = context.submitted.decision or DecisionForm(
         initial={"step_id": step.pk, "assignee_ids": context.candidate_ids}
@@ -224,7 +218,7 @@ def _decision_panel(spec: StepSpec, step: WorkflowStep, context: _Context) -> De
             )
             for d in spec.decisions
         ],
-        reason_hint=_reason_hint(spec),
+        reason_hint=reason_hint(spec),
         names_staff=names_staff,
         is_external=step.actor_expression.startswith("external."),
         awaits_recommendation_from=waits,
