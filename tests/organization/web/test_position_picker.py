@@ -289,3 +289,18 @@ def test_the_picker_reads_in_english(world, persona, operator_client, settings):
     assert "That position is not in your government. Search and choose again." in (
         refused.content.decode()
     )
+
+
+def test_more_stops_where_the_search_is_to_be_narrowed(
+    world, persona, operator_client, monkeypatch
+):
+    monkeypatch.setattr("sikerja.organization.views.position_picker.MAX_OFFSET", 20)
+    _add_positions(_unit_of(persona("pelaksana")), 35)
+
+    second = _search(operator_client, q="arsip uji", dari=10).content.decode()
+    last = _search(operator_client, q="arsip uji", dari=20).content.decode()
+    beyond = _search(operator_client, q="arsip uji", dari=30).content.decode()
+
+    assert "dari=20" in second
+    assert (len(_ids(last)), "Tampilkan lebih banyak" in last) == (PAGE, False)
+    assert _ids(beyond) == _ids(last)

@@ -22,6 +22,8 @@ from sikerja.organization.rules import Viewer, may_transfer
 PAGE = 10
 MAX_WORDS = 6
 MAX_QUERY = 100
+#: The last offset "more" reaches (a search with more matches is to be narrowed, not paged).
+MAX_OFFSET = 1_000
 #: The forms that pick a position, and whether they pick a head position only.
 PICKING = {"pindah": False, "mulai": False, "plt-plh": True}
 
@@ -65,7 +67,8 @@ def _matching(positions: QuerySet[Position], query: str) -> QuerySet[Position]:
 def picker_page(
     viewer: Viewer, action: str, query: str = "", offset: int = 0, chosen_id: int | None = None
 ) -> PickerPage:
-    """The matches of `query` from `offset` (1 query, PAGE + 1 rows); with an empty query none.
+    """The matches of `query` from `offset` (1 query, PAGE + 1 rows); with an empty query none;
+    "more" up to MAX_OFFSET.
     The position already chosen is listed first, checked, on the first page (1 query more)."""
     heads_only = PICKING[action]
     query = " ".join(query.split())[:MAX_QUERY]
@@ -86,8 +89,8 @@ def picker_page(
             .select_related("unit__agency")
             .order_by("unit__agency__code", "unit__path", "title", "pk")[offset : offset + PAGE + 1]
         )
-        if len(found) > PAGE:
-            found = found[:PAGE]
+        more, found = len(found) > PAGE, found[:PAGE]
+        if more and offset + PAGE <= MAX_OFFSET:
             more_url = (
                 reverse("web:position-search")
                 + "?"
@@ -112,7 +115,7 @@ def picker_from(viewer: Viewer, action: str, data: dict[str, str]) -> PickerPage
         viewer,
         action,
         data.get("q", ""),
-        min(_int(data.get("dari")) or 0, 10_000),
+        min(_int(data.get("dari")) or 0, MAX_OFFSET),
         _int(data.get(f"{action}-position")),
     )
 
