@@ -32,7 +32,7 @@ def test_the_sekdas_inbox_names_the_team_and_its_page(persona):
     entries = inbox(employee_id=persona("sekda").pk, on=ON)
 
     assert [(e.subject.title, e.subject.url) for e in entries] == [
-        (team.name, f"/api/v1/teams/{team.pk}")
+        (team.name, f"/tim-kerja/{team.pk}/")
     ]
 
 

@@ -15,6 +15,7 @@ from sikerja.organization.models import Agency, Employee, ImportJob, Placement
 from sikerja.web import urls as web_urls
 from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
+from tests.teams import test_web_pages as team_pages
 
 PERSONAS = (
     "bkpsdm",
@@ -56,6 +57,10 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:assignment-inbox-count", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:assignment-detail", "cross_unit_request"): (Y, N, Y, N, N, N, N, Y, N, N),
     ("web:assignment-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    # Tim kerja: the Kepala Dinas proposes a team (JF lead candidate, Pelaksana member).
+    ("web:team-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:team-detail", "team"): (Y, Y, Y, N, N, Y, Y, N, N, N),
+    ("web:team-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -96,12 +101,14 @@ PUBLIC_ROUTES = {
     "web:readyz",
 }
 # POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py
-# (the reminder of the recommender: tests/assignments/web/test_refusal_help.py).
+# (the reminder of the recommender: tests/assignments/web/test_refusal_help.py); a team's
+# decision: tests/teams/test_web_decide.py.
 POST_ROUTES = {
     "web:assignment-decide",
     "web:assignment-recommend",
     "web:assignment-remind",
     "web:assignment-withdraw",
+    "web:team-decide",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
@@ -111,6 +118,7 @@ URL_KWARGS = {
     "web:agency_detail": "agency_id",
     "web:employee_detail": "employee_id",
     "web:assignment-detail": "pk",
+    "web:team-detail": "pk",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -145,6 +153,8 @@ def _target_id(target: str, world, today) -> int | str:
         return _import_job(world, today).pk
     if target == "cross_unit_request":
         return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
+    if target == "team":
+        return team_pages.propose(persona_of).pk
     if target.startswith("WF-") or target in {"unit", "position", "employee"}:
         return target
     return world.personas[target]

@@ -66,6 +66,18 @@ def team_propose(
     )
 
 
+def _decider(viewer: Viewer, team_id: int, step_id: int, on: dt.date) -> Employee:
+    """The caller's employee record, when they may decide this step of this team's formation.
+    Raises NotFound for a step they may not act on, exactly like a missing one."""
+    employee = employee_of(viewer)
+    step = WorkflowStep.objects.filter(
+        pk=step_id, instance__subject_type="teams.team", instance__subject_id=team_id
+    ).first()
+    if step is None or not rules.may_decide_step(viewer, step, on):
+        raise NotFound()
+    return employee
+
+
 def team_decide(
     viewer: Viewer,
     team_id: int,
@@ -79,13 +91,9 @@ def team_decide(
     at: dt.datetime,
     on: dt.date,
 ) -> Team:
-    """Decide a step of the team's formation as the caller (its actor or delegate)."""
-    employee = employee_of(viewer)
-    step = WorkflowStep.objects.filter(
-        pk=step_id, instance__subject_type="teams.team", instance__subject_id=team_id
-    ).first()
-    if step is None or not rules.may_decide_step(viewer, step, on):
-        raise NotFound()
+    """Decide a step of the team's formation as the caller (its actor or delegate), people
+    named by NIP (the API)."""
+    employee = _decider(viewer, team_id, step_id, on)
     return services.team_decide(
         step_id=step_id,
         by=employee,
@@ -94,6 +102,30 @@ def team_decide(
         lead_id=one_id(viewer, lead_nip, field="lead_nip"),
         member_ids=ids_of(viewer, member_nips, field="member_nips") if member_nips else None,
         lead_input=lead_input,
+        at=at,
+        on=on,
+    )
+
+
+def team_decide_by_id(
+    viewer: Viewer,
+    team_id: int,
+    step_id: int,
+    *,
+    decision: str,
+    reason: str,
+    lead_id: int | None,
+    at: dt.datetime,
+    on: dt.date,
+) -> Team:
+    """Decide a step of the team's formation as the caller, the lead chosen by id (the pages)."""
+    employee = _decider(viewer, team_id, step_id, on)
+    return services.team_decide(
+        step_id=step_id,
+        by=employee,
+        decision=decision,
+        reason=reason,
+        lead_id=lead_id,
         at=at,
         on=on,
     )

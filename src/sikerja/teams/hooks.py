@@ -97,7 +97,7 @@ class TeamHooks(SubjectHooks):
         return {
             instance.pk: SubjectRef(
                 title=names.get(instance.subject_id, ""),
-                url=reverse("api-v1:team_get", args=[instance.subject_id]),
+                url=reverse("web:team-detail", args=[instance.subject_id]),
             )
             for instance in instances
         }

@@ -27,6 +27,7 @@ def team_get_for_viewer(*, viewer: Viewer, team_id: int) -> Team:
     """One team the viewer may see, with its people. Raises NotFound (hidden or missing)."""
     team = (
         team_list_for(viewer=viewer)
+        .select_related("pengendali", "owner_unit__agency")
         .prefetch_related(
             Prefetch(
                 "memberships",
@@ -55,15 +56,20 @@ class FormationTrail:
     steps: list[WorkflowStep]
 
 
-def formation_of(team: Team) -> FormationTrail:
-    """The latest formation instance of a team and its steps (2 queries)."""
-    instance = (
+def formation_of_instance(team: Team) -> WorkflowInstance | None:
+    """The latest formation instance of a team (1 query)."""
+    return (
         WorkflowInstance.objects.filter(
             subject_type="teams.team", subject_id=team.pk, parent__isnull=True
         )
         .order_by("-pk")
         .first()
     )
+
+
+def formation_of(team: Team) -> FormationTrail:
+    """The latest formation instance of a team and its steps (2 queries)."""
+    instance = formation_of_instance(team)
     steps = list(instance.steps.order_by("seq")) if instance else []
     return FormationTrail(instance=instance, steps=steps)
 
@@ -92,3 +98,19 @@ def team_view(*, viewer: Viewer, team_id: int, on: dt.date) -> TeamView:
         formation_status=trail.instance.status if trail.instance else "",
         lead_overdue=is_lead_overdue(team, on),
     )
+
+
+def formation_for_page(team: Team) -> FormationTrail:
+    """The team's latest formation and its steps with what a timeline shows: who decided,
+    recommendations and the instance (3 queries)."""
+    instance = formation_of_instance(team)
+    steps = (
+        list(
+            instance.steps.select_related("decided_by", "instance")
+            .prefetch_related("recommendations__by")
+            .order_by("seq")
+        )
+        if instance
+        else []
+    )
+    return FormationTrail(instance=instance, steps=steps)

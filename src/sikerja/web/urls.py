@@ -11,6 +11,7 @@ from sikerja.assignments import urls as assignments
 from sikerja.notifications import urls as notifications
 from sikerja.organization import urls as organization
 from sikerja.organization import urls_logins as logins
+from sikerja.teams import urls as teams
 from sikerja.web import health, lockouts, passwords, sso, views
 
 app_name = "web"
@@ -44,6 +45,7 @@ urlpatterns: list[URLPattern] = [
     ),
     *organization.urlpatterns,
     *assignments.urlpatterns,
+    *teams.urlpatterns,
     *notifications.urlpatterns,
     *logins.urlpatterns,
 ]

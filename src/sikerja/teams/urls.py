@@ -1,0 +1,11 @@
+"""URLs of the tim kerja pages, mounted by the shell into the site's one page namespace (`web:`)."""
+
+from django.urls import path
+
+from sikerja.teams.views import teams
+
+urlpatterns = [
+    path("tim-kerja/", teams.team_list, name="team-list"),
+    path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
+    path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
+]
