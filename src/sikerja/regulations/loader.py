@@ -117,12 +117,18 @@ WORKFLOWS_SUFFIX = ".workflows.toml"
 
 def _read(path: Path) -> Pack:
     """Read a pack and, when present, its workflow definitions from `<id>.workflows.toml`."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
     flows = path.with_name(path.stem + WORKFLOWS_SUFFIX)
-    if flows.is_file():
-        with flows.open("rb") as handle:
-            extra = tomllib.load(handle)
+    return _parse(path.read_bytes(), flows.read_bytes() if flows.is_file() else None)
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(text: bytes, flows: bytes | None) -> Pack:
+    """The validated pack of these file contents. Keyed by the contents themselves, so the
+    start-up checks, `packs --check` and `load_pack` of one process parse a pack once (the
+    TOML parse and validation are most of a pack's load), and an edited file is read afresh."""
+    raw = tomllib.loads(text.decode())
+    if flows is not None:
+        extra = tomllib.loads(flows.decode())
         raw.setdefault("workflows", {}).update(extra.get("workflows", {}))
         raw.setdefault("chains", {}).update(extra.get("chains", {}))
         raw.setdefault("rules", []).extend(extra.get("rules", []))
