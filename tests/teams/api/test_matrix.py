@@ -22,19 +22,9 @@ from sikerja.teams.services.changes import team_lead_vacate
 from tests.clients import ApiClient
 from tests.teams.api.test_teams_api import BODY
 from tests.teams.world import NOW, ON, open_step, team_input
+from tests.viewers import PERSONAS as VIEWER_PERSONAS
 
-PERSONAS = (
-    "anonymous",
-    "bkpsdm",
-    "sekda",
-    "kepala_dinas",
-    "kabid",
-    "subkoordinator",
-    "jf_ahli_muda",
-    "pelaksana",
-    "outsider",
-    "other_tenant",
-)
+PERSONAS = ("anonymous", *VIEWER_PERSONAS)  # the shared world's personas, unauthenticated first
 #          anon  bkp  sekda kadis kabid subk  jf   plk  outs  other
 EVERYONE = (401, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 PROPOSE = (401, 400, 201, 201, 400, 400, 400, 400, 400, 400)
