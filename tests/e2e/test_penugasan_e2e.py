@@ -53,6 +53,10 @@ def _ask(tab, outsider: Employee, unit_id: int) -> int:
     """The Kepala Dinas fills in the request form and submits it."""
     tab.get_by_role("navigation").get_by_role("link", name="Penugasan").click()
     tab.get_by_role("link", name="Ajukan permohonan").click()
+    # The flow note comes from htmx: choose the unit once the form page has loaded and htmx
+    # has bound its change trigger, or the change is lost on a busy machine.
+    tab.wait_for_url(re.compile(r"/penugasan/baru/"))
+    tab.wait_for_function("() => document.readyState === 'complete' && window.htmx !== undefined")
     tab.get_by_label("Hal").fill("Penyusunan kajian kebutuhan pegawai 2027")
     tab.get_by_label("Unit organisasi tujuan").select_option(str(unit_id))
     # The flow is named as soon as the unit is chosen; the picker searches its staff by name.

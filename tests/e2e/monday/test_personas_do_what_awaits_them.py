@@ -151,6 +151,10 @@ def _start(tab, action: str, title: str, unit_id: int, *, phone: bool) -> None:
     """From Beranda, the form of the request the action offers, its subject and unit filled."""
     home_action = tab.get_by_test_id("home-actions").get_by_role("link", name=action)
     _press(tab, home_action, phone=phone)
+    # The form's flow note comes from htmx: choose the unit only once the new page has loaded
+    # and htmx has bound its change trigger, or the change is lost on a busy machine.
+    tab.wait_for_url(re.compile(r"/penugasan/baru/"))
+    tab.wait_for_function("() => document.readyState === 'complete' && window.htmx !== undefined")
     tab.get_by_label("Hal").fill(title)
     tab.get_by_label("Unit organisasi tujuan").select_option(str(unit_id))
     tab.get_by_test_id("flow-note").wait_for()
