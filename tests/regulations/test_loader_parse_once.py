@@ -36,3 +36,20 @@ def test_an_edited_file_is_read_afresh(tmp_path):
 
     assert [c.ok for c in checks] == [False]
     assert "does not match file name" in checks[0].error
+
+
+def test_a_part_file_adds_its_rules_to_its_pack(tmp_path):
+    path = _copy_pack(tmp_path)
+    base = loader._read(path)
+    (tmp_path / "kotim-2023.extra.toml").write_text(
+        '[[rules]]\nid = "V-999"\nstrength = "MUST"\ntitle = "Uji"\ntitle_en = "Test"\n'
+        'citations = [{ article = "Pasal 1" }]\n'
+    )
+
+    pack = loader._read(path)
+    checks = loader.check_all(tmp_path)
+
+    assert sorted(r.id for r in pack.rules) == sorted([r.id for r in base.rules] + ["V-999"])
+    assert [(c.pack_id, c.ok, c.rules) for c in checks] == [
+        ("kotim-2023", True, len(base.rules) + 1)
+    ]

@@ -115,29 +115,38 @@ class LoadedPack:
 WORKFLOWS_SUFFIX = ".workflows.toml"
 
 
+def _parts(path: Path) -> list[Path]:
+    """The part files of a pack, in name order: `<id>.<part>.toml` beside `<id>.toml`."""
+    return sorted(p for p in path.parent.glob(f"{path.stem}.*.toml") if p.stem.count(".") == 1)
+
+
 def _read(path: Path) -> Pack:
-    """Read a pack and, when present, its workflow definitions from `<id>.workflows.toml`."""
-    flows = path.with_name(path.stem + WORKFLOWS_SUFFIX)
-    return _parse(path.read_bytes(), flows.read_bytes() if flows.is_file() else None)
+    """Read a pack and its part files (`<id>.workflows.toml` and any other `<id>.<part>.toml`),
+    so one area of the regulation (the work cycle, performance management) keeps its own file."""
+    return _parse(path.read_bytes(), tuple(part.read_bytes() for part in _parts(path)))
 
 
 @functools.lru_cache(maxsize=32)
-def _parse(text: bytes, flows: bytes | None) -> Pack:
+def _parse(text: bytes, parts: tuple[bytes, ...]) -> Pack:
     """The validated pack of these file contents. Keyed by the contents themselves, so the
     start-up checks, `packs --check` and `load_pack` of one process parse a pack once (the
     TOML parse and validation are most of a pack's load), and an edited file is read afresh."""
     raw = tomllib.loads(text.decode())
-    if flows is not None:
-        extra = tomllib.loads(flows.decode())
-        raw.setdefault("workflows", {}).update(extra.get("workflows", {}))
-        raw.setdefault("chains", {}).update(extra.get("chains", {}))
-        raw.setdefault("rules", []).extend(extra.get("rules", []))
-        raw.setdefault("parameters", {}).update(extra.get("parameters", {}))
+    for part in parts:
+        extra = tomllib.loads(part.decode())
+        # A part adds to its pack: a table is merged key by key (`workflows`, `parameters`, a new
+        # area's own table), an array of tables (`rules`) is appended to.
+        for key, value in extra.items():
+            if isinstance(value, list):
+                raw.setdefault(key, []).extend(value)
+            else:
+                raw.setdefault(key, {}).update(value)
     return Pack.model_validate(raw)
 
 
 def _pack_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.toml") if not p.name.endswith(WORKFLOWS_SUFFIX))
+    """The packs themselves: `<id>.toml`, not their part files."""
+    return sorted(p for p in directory.glob("*.toml") if "." not in p.stem)
 
 
 def _describe(exc: ValidationError) -> str:
