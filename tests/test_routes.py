@@ -70,6 +70,7 @@ PAGES: dict[str, object] = {
     "web:process-map-bpmn": ANY_VIEWER,
     "web:notifications": ANY_VIEWER,
     "web:team-list": teams.teams_visible_to,
+    "web:team-create": teams.may_form_team,
     "web:team-detail": teams.teams_visible_to,
     "web:team-decide": teams.may_decide_step,
     "documents:verify": PUBLIC,

@@ -59,6 +59,7 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:assignment-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     # Tim kerja: the Kepala Dinas proposes a team (JF lead candidate, Pelaksana member).
     ("web:team-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:team-create", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:team-detail", "team"): (Y, Y, Y, N, N, Y, Y, N, N, N),
     ("web:team-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),

@@ -270,6 +270,12 @@ def team_name(pack: LoadedPack, data: TeamInput) -> str:
 
 def records_check(pack: LoadedPack, data: TeamInput) -> None:
     """V-66: a team points to a TEAM activity of the unit activity PK; V-34: its basis."""
+    activity_check(pack, data)
+    basis_check(pack, data)
+
+
+def activity_check(pack: LoadedPack, data: TeamInput) -> None:
+    """V-66: a team points to a TEAM activity of the unit activity PK."""
     rule_check(
         pack,
         "V-66",
@@ -278,6 +284,10 @@ def records_check(pack: LoadedPack, data: TeamInput) -> None:
         message=_("Sebutkan kegiatan bertipe tim pada Perjanjian Kinerja unit yang dilayani tim."),
         field="activity_ref",
     )
+
+
+def basis_check(pack: LoadedPack, data: TeamInput) -> None:
+    """V-34: the composition of the team is recorded with its basis."""
     rule_check(
         pack,
         "V-34",

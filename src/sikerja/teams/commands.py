@@ -9,11 +9,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 from sikerja.organization.models import Employee
 from sikerja.organization.rules import Viewer
 from sikerja.teams import rules, selectors, services
+from sikerja.teams.errors import Refusals, TeamErrorCode
 from sikerja.teams.inputs import TeamInput
 from sikerja.teams.models import Team
 from sikerja.teams.services import changes
@@ -63,6 +65,35 @@ def team_propose(
     """Propose a team as the caller."""
     return services.team_propose(
         requester=employee_of(viewer), data=data, owner_unit_id=owner_unit_id, at=at, on=on
+    )
+
+
+def team_propose_checked(
+    viewer: Viewer, data: TeamInput, *, owner_unit_id: int | None, at: dt.datetime, on: dt.date
+) -> Team:
+    """Propose a team as the caller, refused with every problem of the proposal at once (the
+    form): one refusal as it is, several as `Refusals` carrying each."""
+    requester = employee_of(viewer)
+    problems = services.team_proposal_problems(
+        requester=requester, data=data, owner_unit_id=owner_unit_id, on=on
+    )
+    if len(problems.errors) == 1:
+        raise problems.errors[0]
+    if problems.errors:
+        count = len(problems.errors)
+        raise Refusals(
+            code=TeamErrorCode.PROPOSAL_REFUSED,
+            message=ngettext(
+                "Usulan belum dapat dikirim: %(count)s hal perlu diperbaiki.",
+                "Usulan belum dapat dikirim: %(count)s hal perlu diperbaiki.",
+                count,
+            )
+            % {"count": count},
+            fields={k: v for error in reversed(problems.errors) for k, v in error.fields.items()},
+            errors=tuple(problems.errors),
+        )
+    return services.team_propose(
+        requester=requester, data=data, owner_unit_id=owner_unit_id, at=at, on=on
     )
 
 

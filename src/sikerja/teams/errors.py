@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+
+from sikerja.core.errors import DomainError, ValidationFailed
 
 
 class TeamErrorCode(StrEnum):
@@ -33,3 +36,11 @@ class TeamErrorCode(StrEnum):
     NOT_A_MEMBER = "not_a_member"
     ALREADY_MEMBER = "already_member"
     SCOPE_NOT_PROVIDED = "team_scope_not_provided"
+    PROPOSAL_REFUSED = "team_proposal_refused"
+
+
+@dataclass
+class Refusals(ValidationFailed):
+    """Several refusals of one input at once (a form shows each next to its field)."""
+
+    errors: tuple[DomainError, ...] = ()

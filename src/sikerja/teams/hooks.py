@@ -25,6 +25,15 @@ SUBJECT_TYPE = "teams.team"
 CROSS = {"cross_unit": ("CROSS_UNIT",), "cross_pd": ("CROSS_PD",)}
 
 
+def condition_holds(condition: str, *, scope: str, has_lead: bool) -> bool:
+    """A guard of the team kind's closed vocabulary, for a team of this scope and lead."""
+    if condition == "has_lead":
+        return has_lead
+    if condition in CROSS:
+        return scope in CROSS[condition]
+    raise KeyError(condition)
+
+
 class TeamHooks(SubjectHooks):
     """Team formation's part in the engine."""
 
@@ -39,11 +48,9 @@ class TeamHooks(SubjectHooks):
         self, condition: str, *, instance: WorkflowInstance, data: dict[str, Any], on: dt.date
     ) -> bool:
         if condition == "has_lead":
-            return bool(instance.parties.get("lead"))
-        if condition in CROSS:
-            scope = Team.objects.values_list("scope", flat=True).get(pk=instance.subject_id)
-            return scope in CROSS[condition]
-        raise KeyError(condition)
+            return condition_holds(condition, scope="", has_lead=bool(instance.parties.get("lead")))
+        scope = Team.objects.values_list("scope", flat=True).get(pk=instance.subject_id)
+        return condition_holds(condition, scope=scope, has_lead=False)
 
     def check_decision(
         self,

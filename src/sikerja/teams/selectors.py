@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from sikerja.core.errors import NotFound
+from sikerja.organization.display import shown_nip
+from sikerja.organization.models import OrgUnit, Placement
 from sikerja.organization.rules import Viewer
 from sikerja.teams import rules
 from sikerja.teams.models import Team, TeamMember
@@ -114,3 +116,86 @@ def formation_for_page(team: Team) -> FormationTrail:
         else []
     )
     return FormationTrail(instance=instance, steps=steps)
+
+
+PICKER_ROWS = 10
+
+
+@dataclass(frozen=True)
+class PickedPerson:
+    """A person offered by the team forms' person picker, with the position they hold."""
+
+    employee_id: int
+    name: str
+    nip: str
+    position: str
+    unit: str
+
+
+def people_for_picker(
+    *, viewer: Viewer, query: str, chosen: list[int], on: dt.date
+) -> tuple[list[PickedPerson], list[PickedPerson]]:
+    """The people already chosen, and up to ten others placed in the viewer's government whose
+    name has every word of the query (or, for those who see NIPs in full, whose NIP has its
+    digits) (2 queries at most, whatever the government's size)."""
+    placements = (
+        Placement.objects.effective_on(on)
+        .filter(government_id=viewer.government.pk)
+        .select_related("employee", "position__unit")
+        .order_by("employee__name", "employee_id", "kind")
+    )
+    picked = _people(viewer, placements.filter(employee_id__in=chosen)) if chosen else []
+    words = query.split()
+    if not words:
+        return picked, []
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if digits and len(digits) == len(query.replace(" ", "")):
+        if not (viewer.is_admin or viewer.is_auditor):
+            return picked, []
+        matches = placements.filter(employee__nip__contains=digits)
+    else:
+        matches = placements
+        for word in words:
+            matches = matches.filter(employee__name__icontains=word)
+    found = _people(viewer, matches.exclude(employee_id__in=chosen)[: PICKER_ROWS * 2])
+    return picked, found[:PICKER_ROWS]
+
+
+def _people(viewer: Viewer, placements: QuerySet[Placement]) -> list[PickedPerson]:
+    """One line per person (their first placement in the query's order)."""
+    people: dict[int, PickedPerson] = {}
+    for placement in placements:
+        employee = placement.employee
+        people.setdefault(
+            employee.pk,
+            PickedPerson(
+                employee_id=employee.pk,
+                name=employee.full_name,
+                nip=shown_nip(viewer, employee.pk, employee.nip),
+                position=placement.position.title,
+                unit=placement.position.unit.name,
+            ),
+        )
+    return list(people.values())
+
+
+def owner_units_for(*, viewer: Viewer, on: dt.date) -> list[OrgUnit]:
+    """The units the viewer may name as a team's owner: their own unit and every unit under it,
+    in tree order (2 queries; none for a viewer without an employee record)."""
+    if viewer.employee_id is None:
+        return []
+    own = (
+        Placement.objects.effective_on(on)
+        .filter(employee_id=viewer.employee_id)
+        .order_by("kind")
+        .values_list("position__unit__path", "position__unit__agency_id")
+        .first()
+    )
+    if own is None:
+        return []
+    path, agency_id = own
+    return list(
+        OrgUnit.objects.filter(
+            government_id=viewer.government.pk, agency_id=agency_id, path__startswith=path
+        ).order_by("path")
+    )

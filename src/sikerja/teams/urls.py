@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from sikerja.teams.views import teams
+from sikerja.teams.views import proposal, teams
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
+    path("tim-kerja/usulan/", proposal.team_create, name="team-create"),
     path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
     path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
 ]

@@ -73,14 +73,14 @@ def team_propose(
     """
     pack = load_pack(requester.government.pack_id)
     definition = team_definition(pack)
-    owner = _owner_unit(pack, requester, owner_unit_id, on)
-    _texts_check(pack, data)
+    owner = owner_unit_of(pack, requester, owner_unit_id, on)
+    texts_check(pack, data)
     period = checks.period_check(pack, data.starts_on, data.ends_on)
     lead, people, warnings = _people_check(pack, definition, owner, data, on)
     checks.workload_check(pack, data)
     checks.sub_activities_check(pack, data, on)
     checks.records_check(pack, data)
-    pengendali = _pengendali(pack, requester, data, on, owner)
+    pengendali = pengendali_of(pack, requester, data, on, owner)
     justifications = justify(warnings, data.justification)
     scope = membership.widest_scope(pack, owner, people)
     with transaction.atomic():
@@ -96,7 +96,7 @@ def team_propose(
     return team
 
 
-def _owner_unit(
+def owner_unit_of(
     pack: LoadedPack, requester: Employee, owner_unit_id: int | None, on: dt.date
 ) -> OrgUnit:
     """The requester's own unit, or a unit under it they name as the team's owner."""
@@ -113,7 +113,7 @@ def _owner_unit(
     return owner
 
 
-def _texts_check(pack: LoadedPack, data: TeamInput) -> None:
+def texts_check(pack: LoadedPack, data: TeamInput) -> None:
     missing = {
         name: _("Wajib diisi.")
         for name, value in (("name", checks.team_name(pack, data)), ("purpose", data.purpose))
@@ -167,7 +167,7 @@ def _people_check(
     return (lead.employee if lead else None), people, warnings
 
 
-def _pengendali(
+def pengendali_of(
     pack: LoadedPack, requester: Employee, data: TeamInput, on: dt.date, owner: OrgUnit
 ) -> Employee | None:
     if data.pengendali_id is None:
@@ -240,24 +240,8 @@ def _start(
     at: dt.datetime,
     on: dt.date,
 ) -> WorkflowInstance:
-    parties = TeamParties(
-        requester=requester.pk,
-        owner_unit=team.owner_unit_id,
-        lead=lead.pk if lead else None,
-        candidates=list(dict.fromkeys(data.candidate_ids)),
-        members=[pk for pk in dict.fromkeys(data.member_ids) if pk != data.lead_id],
-    )
-    definition = team_definition(pack)
-    ctx = ActorContext(pack, definition.kind, parties, requester.government_id, on)
-    first = ctx.resolve(definition.step(definition.start).actor)
-    if first.employee_id != requester.pk:
-        raise RuleViolation(
-            code=TeamErrorCode.NOT_FIRST_ACTOR,
-            message=_("Tim kerja diusulkan oleh %(actor)s.")
-            % {"actor": first.person.name if first.person else definition.start},
-            rule=first.rule or "V-32",
-            citation=pack.cite(definition.step(definition.start).citation),
-        )
+    parties = parties_of(requester, team.owner_unit_id, data, lead)
+    first_actor_check(pack, requester, parties, on)
     return engine.instance_start(
         government_id=requester.government_id,
         pack=pack,
@@ -269,6 +253,36 @@ def _start(
         at=at,
         on=on,
     )
+
+
+def parties_of(
+    requester: Employee, owner_unit_id: int, data: TeamInput, lead: Employee | None
+) -> TeamParties:
+    """The sides of the proposal's formation: the lead once named, the candidates, the members."""
+    return TeamParties(
+        requester=requester.pk,
+        owner_unit=owner_unit_id,
+        lead=lead.pk if lead else None,
+        candidates=list(dict.fromkeys(data.candidate_ids)),
+        members=[pk for pk in dict.fromkeys(data.member_ids) if pk != data.lead_id],
+    )
+
+
+def first_actor_check(
+    pack: LoadedPack, requester: Employee, parties: TeamParties, on: dt.date
+) -> None:
+    """The proposer is the actor of the flow's first step (V-32). Raises RuleViolation."""
+    definition = team_definition(pack)
+    ctx = ActorContext(pack, definition.kind, parties, requester.government_id, on)
+    first = ctx.resolve(definition.step(definition.start).actor)
+    if first.employee_id != requester.pk:
+        raise RuleViolation(
+            code=TeamErrorCode.NOT_FIRST_ACTOR,
+            message=_("Tim kerja diusulkan oleh %(actor)s.")
+            % {"actor": first.person.name if first.person else definition.start},
+            rule=first.rule or "V-32",
+            citation=pack.cite(definition.step(definition.start).citation),
+        )
 
 
 def team_decide(
