@@ -73,6 +73,9 @@ PAGES: dict[str, object] = {
     "web:team-create": teams.may_form_team,
     "web:team-detail": teams.teams_visible_to,
     "web:team-decide": teams.may_decide_step,
+    # Each change page asks its own rule: may_manage_team, may_fill_lead (isi-ketua) or the
+    # lead's step, may_decide_step (masukan-anggota): tests/teams/test_web_changes.py.
+    "web:team-change": teams.may_manage_team,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
     "documents:letterhead": documents.may_manage_letterhead,

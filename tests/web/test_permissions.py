@@ -103,13 +103,14 @@ PUBLIC_ROUTES = {
 }
 # POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py
 # (the reminder of the recommender: tests/assignments/web/test_refusal_help.py); a team's
-# decision: tests/teams/test_web_decide.py.
+# decision: tests/teams/test_web_decide.py; a team's change pages: tests/teams/test_web_changes.py.
 POST_ROUTES = {
     "web:assignment-decide",
     "web:assignment-recommend",
     "web:assignment-remind",
     "web:assignment-withdraw",
     "web:team-decide",
+    "web:team-change",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",

@@ -148,8 +148,12 @@ def team_decide_by_id(
     lead_id: int | None,
     at: dt.datetime,
     on: dt.date,
+    justification: str = "",
+    member_ids: list[int] | None = None,
+    lead_input: str = "",
 ) -> Team:
-    """Decide a step of the team's formation as the caller, the lead chosen by id (the pages)."""
+    """Decide a step of the team's formation as the caller, people chosen by id (the pages):
+    the lead among the candidates, or the members on the lead's input (V-65)."""
     employee = _decider(viewer, team_id, step_id, on)
     return services.team_decide(
         step_id=step_id,
@@ -157,6 +161,9 @@ def team_decide_by_id(
         decision=decision,
         reason=reason,
         lead_id=lead_id,
+        member_ids=member_ids,
+        lead_input=lead_input,
+        justification=justification,
         at=at,
         on=on,
     )
@@ -171,41 +178,41 @@ def team_change(
     on: dt.date,
     **values: Any,
 ) -> Team:
-    """Replace a member, record or fill a vacant lead, or dissolve, as the caller. A team the
-    caller may not see is "not found"; the service checks who may change it."""
+    """Replace a member, record or fill a vacant lead, or dissolve, as the caller, people named
+    by NIP (the API). A team the caller may not see is "not found" before any NIP is read."""
+    employee_of(viewer)
+    selectors.team_get_for_viewer(viewer=viewer, team_id=team_id)
+    ids = {
+        name.removesuffix("_nip") + "_id": _required_id(viewer, values.pop(name), name)
+        for name in ("old_nip", "new_nip", "lead_nip")
+        if name in values
+    }
+    renamed = {"old_id": "old_employee_id", "new_id": "new_employee_id"}
+    values.update({renamed.get(name, name): pk for name, pk in ids.items()})
+    return team_change_by_id(viewer, team_id, change, at=at, on=on, **values)
+
+
+def team_change_by_id(
+    viewer: Viewer,
+    team_id: int,
+    change: str,
+    *,
+    at: dt.datetime,
+    on: dt.date,
+    **values: Any,
+) -> Team:
+    """Replace a member, record or fill a vacant lead, or dissolve, as the caller, people named
+    by id (the pages). A team the caller may not see is "not found"; the service checks who may
+    change it."""
     employee = employee_of(viewer)
     team = selectors.team_get_for_viewer(viewer=viewer, team_id=team_id)
     if change == "replace":
-        return changes.team_member_replace(
-            team_id=team.pk,
-            by=employee,
-            old_employee_id=_required_id(viewer, values["old_nip"], "old_nip"),
-            new_employee_id=_required_id(viewer, values["new_nip"], "new_nip"),
-            reason=values["reason"],
-            at=at,
-            on=on,
-        )
+        return changes.team_member_replace(team_id=team.pk, by=employee, at=at, on=on, **values)
     if change == "vacate":
-        return changes.team_lead_vacate(
-            team_id=team.pk,
-            by=employee,
-            vacant_on=values["vacant_on"],
-            reason=values["reason"],
-            at=at,
-            on=on,
-        )
+        return changes.team_lead_vacate(team_id=team.pk, by=employee, at=at, on=on, **values)
     if change == "fill":
-        return changes.team_lead_fill(
-            team_id=team.pk,
-            by=employee,
-            lead_id=_required_id(viewer, values["lead_nip"], "lead_nip"),
-            justification=values["justification"],
-            at=at,
-            on=on,
-        )
-    return changes.team_dissolve(
-        team_id=team.pk, by=employee, reason=values["reason"], at=at, on=on
-    )
+        return changes.team_lead_fill(team_id=team.pk, by=employee, at=at, on=on, **values)
+    return changes.team_dissolve(team_id=team.pk, by=employee, at=at, on=on, **values)
 
 
 def _required_id(viewer: Viewer, nip: str, field: str) -> int:

@@ -35,6 +35,12 @@ class TeamDecisionForm(forms.Form):
     # The candidates are the page's to list (widget choices); whether the one chosen is a
     # candidate is the domain's to say (V-32).
     lead_id = forms.IntegerField(label=_("Ketua tim"), required=False, widget=forms.Select)
+    justification = forms.CharField(
+        label=_("Justifikasi"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 DATE_FORMAT = "%Y-%m-%d"
@@ -162,3 +168,54 @@ class TeamProposalForm(forms.Form):
             pengendali_activity=data["pengendali_activity"],
             justification=data["justification"],
         )
+
+
+def _person(label: StrOrPromise) -> forms.IntegerField:
+    return forms.IntegerField(label=label, error_messages={"required": _("Pilih satu orang.")})
+
+
+class ReplaceMemberForm(forms.Form):
+    """Replace a member of an active team, with the reason."""
+
+    old_employee_id = forms.IntegerField(
+        label=_("Anggota yang diganti"),
+        widget=forms.Select,
+        error_messages={"required": _("Pilih satu orang.")},
+    )
+    new_query = _search(_("Cari pengganti (nama atau NIP)"))
+    new_employee_id = _person(_("Anggota pengganti"))
+    reason = _text(_("Alasan"))
+
+
+class VacateLeadForm(forms.Form):
+    """Record that the lead's post fell vacant on a day, with the reason."""
+
+    vacant_on = forms.DateField(
+        label=_("Kosong sejak"),
+        input_formats=[DATE_FORMAT],
+        widget=forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT),
+    )
+    reason = _text(_("Alasan"))
+
+
+class FillLeadForm(forms.Form):
+    """Appoint the lead of a team whose lead is vacant (a justification where a PREFERRED rule
+    is not met)."""
+
+    lead_query = _search(_("Cari ketua tim (nama atau NIP)"))
+    lead_id = _person(_("Ketua tim baru"))
+    justification = _text(_("Justifikasi"))
+
+
+class DissolveForm(forms.Form):
+    """Dissolve an active team, with the reason."""
+
+    reason = _text(_("Alasan"))
+
+
+class LeadInputForm(forms.Form):
+    """The lead's input on the members (V-65): who, and why."""
+
+    member_query = _search(_("Cari anggota (nama atau NIP)"))
+    member_ids = IdListField(label=_("Anggota tim"), required=False)
+    lead_input = _text(_("Masukan ketua tim tentang anggota"))

@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from sikerja.teams.views import proposal, teams
+from sikerja.teams.views import changes, proposal, teams
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
     path("tim-kerja/usulan/", proposal.team_create, name="team-create"),
     path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
     path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
+    path("tim-kerja/<int:pk>/ubah/<slug:change>/", changes.team_change, name="team-change"),
 ]

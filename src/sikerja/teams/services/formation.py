@@ -296,6 +296,7 @@ def team_decide(
     lead_id: int | None = None,
     member_ids: list[int] | None = None,
     lead_input: str = "",
+    justification: str = "",
 ) -> Team:
     """Decide an open step of a team's formation; the last approval activates the team.
 
@@ -312,7 +313,14 @@ def team_decide(
         data["member_ids"] = [int(pk) for pk in member_ids]
     with transaction.atomic():
         decided = engine.step_decide(
-            step_id=step_id, by=by, decision=decision, at=at, on=on, reason=reason, data=data
+            step_id=step_id,
+            by=by,
+            decision=decision,
+            at=at,
+            on=on,
+            reason=reason,
+            justification=justification,
+            data=data,
         )
         instance = WorkflowInstance.objects.get(pk=decided.instance_id)
         team = Team.objects.select_for_update().get(pk=instance.subject_id)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.forms import BoundField
+from django.forms import BoundField, Form
 from django.http import QueryDict
+from django.urls import reverse
 
 from sikerja.core.errors import DomainError
 from sikerja.organization.rules import Viewer
@@ -58,6 +59,7 @@ class Picker:
     multiple: bool
     items: list[PickerItem]
     searched: bool
+    url: str
 
 
 @dataclass(frozen=True)
@@ -85,20 +87,29 @@ class ProposalPage:
     members_later_citation: str
 
 
-def _chosen(form: TeamProposalForm, name: str) -> list[int]:
+def _chosen(form: Form, name: str) -> list[int]:
     data = form.data
     values = data.getlist(name) if isinstance(data, QueryDict) else []
     return list(dict.fromkeys(int(value) for value in values if str(value).isdigit()))
 
 
-def _text(form: TeamProposalForm, name: str) -> str:
+def _text(form: Form, name: str) -> str:
     return str(form.data.get(name, "") if form.is_bound else "").strip()
 
 
-def _picker(
-    viewer: Viewer, form: TeamProposalForm, name: str, field: FormField, on: dt.date
+def picker(
+    viewer: Viewer,
+    form: Form,
+    name: str,
+    field: FormField,
+    on: dt.date,
+    *,
+    url: str,
+    query_name: str,
+    multiple: bool,
 ) -> Picker:
-    query_name, multiple = PICKERS[name]
+    """A person picker of a team form: the people chosen in the posted form and the matches of
+    its search box."""
     query = _text(form, query_name)
     chosen, found = selectors.people_for_picker(
         viewer=viewer, query=query, chosen=_chosen(form, name), on=on
@@ -110,6 +121,7 @@ def _picker(
         multiple=multiple,
         items=[PickerItem(p, True) for p in chosen] + [PickerItem(p, False) for p in found],
         searched=bool(query),
+        url=url,
     )
 
 
@@ -126,7 +138,7 @@ def _fields(form: TeamProposalForm, pack: LoadedPack, shape: ProposalShape) -> d
 
 
 def bind_error(
-    form: TeamProposalForm, error: DomainError, aliases: dict[str, str] | None = None
+    form: Form, error: DomainError, aliases: dict[str, str] | None = None
 ) -> list[Problem]:
     """Put every refusal next to its field (or the field the pack asks instead), each with its
     rule and article."""
@@ -182,7 +194,19 @@ def proposal_page(
     return ProposalPage(
         form=form,
         fields=fields,
-        pickers={name: _picker(viewer, form, name, fields[name], on) for name in wanted},
+        pickers={
+            name: picker(
+                viewer,
+                form,
+                name,
+                fields[name],
+                on,
+                url=reverse("web:team-create"),
+                query_name=PICKERS[name][0],
+                multiple=PICKERS[name][1],
+            )
+            for name in wanted
+        },
         shape=shape,
         route=route,
         pack_short=pack.short,

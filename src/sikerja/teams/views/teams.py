@@ -21,6 +21,7 @@ from sikerja.organization.rules import Viewer
 from sikerja.teams import commands
 from sikerja.teams.forms import TeamDecisionForm
 from sikerja.teams.views import pages
+from sikerja.teams.views.change_page import team_extras
 from sikerja.teams.views.pages import Submitted
 
 HTTP_BAD_REQUEST = 400
@@ -42,7 +43,10 @@ def _detail(
     status: int = 200,
 ) -> HttpResponse:
     page = pages.team_page(viewer, pk, today(), submitted)
-    return render_page(request, viewer, "teams/detail.html", status, page=page, nav="teams")
+    extras = team_extras(viewer, pk, today())
+    return render_page(
+        request, viewer, "teams/detail.html", status, page=page, extras=extras, nav="teams"
+    )
 
 
 @require_GET
@@ -68,6 +72,7 @@ def team_decide(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
             decision=data["decision"],
             reason=data["reason"],
             lead_id=data["lead_id"],
+            justification=data["justification"],
             at=timezone.now(),
             on=today(),
         )
