@@ -40,6 +40,12 @@ class TeamHooks(SubjectHooks):
     kind = TEAM
     subject_type = SUBJECT_TYPE
     conditions = frozenset({"cross_unit", "cross_pd", "has_lead"})
+    condition_labels = {
+        "cross_unit": ("lintas unit", "across units"),
+        "cross_pd": ("lintas PD", "across agencies"),
+        "has_lead": ("ada ketua", "with a lead"),
+        "!has_lead": ("tanpa ketua", "without a lead"),
+    }
 
     def parties_from_json(self, data: dict[str, Any]) -> Parties:
         return TeamParties.from_json(data)

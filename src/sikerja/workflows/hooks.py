@@ -42,6 +42,8 @@ class SubjectHooks:
     subject_type: str = ""
     conditions: frozenset[str] = frozenset()
     """The closed vocabulary of guard conditions this kind evaluates."""
+    condition_labels: dict[str, tuple[str, str]] = {}
+    """What process maps print for each condition (Indonesian, English); "!x" may have its own."""
 
     def parties_from_json(self, data: dict[str, Any]) -> Parties:
         """The typed role map stored on an instance."""
@@ -102,6 +104,14 @@ def hooks_for(kind: str) -> SubjectHooks:
         return _by_kind[kind]
     except KeyError as exc:
         raise LookupError(f"no subject hooks registered for workflow kind {kind!r}") from exc
+
+
+def condition_label(condition: str) -> tuple[str, str] | None:
+    """The (id, en) words any registered kind gives a guard condition, for process maps."""
+    for hooks in _by_kind.values():
+        if condition in hooks.condition_labels:
+            return hooks.condition_labels[condition]
+    return None
 
 
 def registered_kinds() -> tuple[str, ...]:

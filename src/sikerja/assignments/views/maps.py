@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikerja.assignments import flows
@@ -19,9 +20,18 @@ from sikerja.assignments.forms import map_language
 from sikerja.organization.http import render_page, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import LoadedPack
-from sikerja.regulations.schema.workflows import PenugasanDefinition
+from sikerja.regulations.schema.workflows import FlowCore, PenugasanDefinition
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+# The kinds other than penugasan, as the maps page names them.
+KIND_LABELS = {
+    "team": _("Pembentukan tim kerja"),
+    "report": _("Laporan"),
+    "evaluation": _("Evaluasi"),
+    "issue": _("Permasalahan dan kendala"),
+    "performance": _("Pengelolaan kinerja"),
+}
+EVERY_SCOPE = _("menurut cakupan tim")
 
 
 @dataclass(frozen=True)
@@ -42,13 +52,21 @@ class FlowRow:
     step_count: int
 
     @classmethod
-    def of(cls, pack: LoadedPack, key: str, definition: PenugasanDefinition) -> FlowRow:
+    def of(cls, pack: LoadedPack, key: str, definition: FlowCore) -> FlowRow:
+        if isinstance(definition, PenugasanDefinition):
+            mode = str(MODE_LABELS[definition.mode])
+            scope = str(SCOPE_LABELS[definition.scope])
+            subjects = ", ".join(str(SUBJECT_LABELS[s]) for s in definition.subjects)
+        else:
+            mode, subjects = str(KIND_LABELS.get(definition.kind, definition.kind)), ""
+            own_scope = getattr(definition, "scope", None)
+            scope = str(SCOPE_LABELS[own_scope]) if own_scope else str(EVERY_SCOPE)
         return cls(
             key=key,
             label=definition.label,
-            mode_label=str(MODE_LABELS[definition.mode]),
-            scope_label=str(SCOPE_LABELS[definition.scope]),
-            subjects_label=", ".join(str(SUBJECT_LABELS[s]) for s in definition.subjects),
+            mode_label=mode,
+            scope_label=scope,
+            subjects_label=subjects,
             variant=definition.variant,
             allowed=definition.allowed,
             not_specified_by_pack=definition.not_specified_by_pack,
@@ -74,6 +92,28 @@ def flow_list(viewer: Viewer) -> list[FlowRow]:
     """Every flow of the viewer's pack, allowed and forbidden, in the pack's order."""
     pack = flows.flow_pack(viewer)
     return [FlowRow.of(pack, key, d) for key, d in flows.penugasan_flows(pack)]
+
+
+@dataclass(frozen=True)
+class FlowGroup:
+    """The pack's flows of one other kind (team formation, …), under the kind's name."""
+
+    kind: str
+    label: str
+    flows: list[FlowRow]
+
+
+def other_flow_groups(viewer: Viewer) -> list[FlowGroup]:
+    """The pack's flows of the kinds other than penugasan, grouped by kind in the pack's order."""
+    pack = flows.flow_pack(viewer)
+    groups: dict[str, FlowGroup] = {}
+    for key, definition in flows.other_flows(pack):
+        kind = definition.kind
+        label = str(KIND_LABELS.get(kind, kind))
+        groups.setdefault(kind, FlowGroup(kind, label, [])).flows.append(
+            FlowRow.of(pack, key, definition)
+        )
+    return list(groups.values())
 
 
 def map_page(viewer: Viewer, key: str, lang: str) -> MapPage:
@@ -106,7 +146,14 @@ def _lang(request: HttpRequest) -> str:
 def process_maps(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     """Peta proses: the flows of the pack, with their maps and refusals."""
     rows = flow_list(viewer)
-    return render_page(request, viewer, "assignments/maps.html", flows=rows, nav="maps")
+    return render_page(
+        request,
+        viewer,
+        "assignments/maps.html",
+        flows=rows,
+        other_groups=other_flow_groups(viewer),
+        nav="maps",
+    )
 
 
 @require_GET

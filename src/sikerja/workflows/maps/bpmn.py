@@ -144,7 +144,7 @@ def _gateway_id(node: FlowNode) -> str:
 
 
 def _has_gateway(node: FlowNode) -> bool:
-    return node.step is not None and len(node.step.decisions) > 1
+    return node.step is not None and (len(node.step.decisions) > 1 or bool(node.step.transitions))
 
 
 def _gateway_rect(placed: PlacedNode) -> Rect:

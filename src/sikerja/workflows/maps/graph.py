@@ -42,7 +42,9 @@ class FlowNode:
 
 @dataclass(frozen=True)
 class FlowEdge:
-    """One transition: a decision of a step (or the start) leading to a node."""
+    """One transition: a decision of a step (or the start) leading to a node; a guarded one
+    carries its condition ("!" negates), and the plain way out of a decision that also has
+    guarded ones is marked `otherwise`."""
 
     key: str
     ident: str
@@ -50,6 +52,29 @@ class FlowEdge:
     target: str
     decision: Decision | None = None
     documents: tuple[DocumentSpec, ...] = ()
+    condition: str = ""
+    otherwise: bool = False
+
+
+@dataclass(frozen=True)
+class Exit:
+    """A way out of a step: its decision, where it leads, and the guard it needs, if any."""
+
+    decision: Decision
+    target: str
+    condition: str = ""
+    otherwise: bool = False
+
+
+def exits(step: StepSpec) -> tuple[Exit, ...]:
+    """Every way out of a step, per decision: the guarded transitions in the order the engine
+    tries them, then the plain one."""
+    found = []
+    for decision in step.decisions:
+        guarded = [t for t in step.transitions if t.decision == decision]
+        found += [Exit(decision, t.to, t.when) for t in guarded]
+        found.append(Exit(decision, step.next[decision], otherwise=bool(guarded)))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -79,18 +104,22 @@ def ident_part(value: str) -> str:
 
 
 def step_order(definition: WorkflowDefinition) -> tuple[StepSpec, ...]:
-    """Steps breadth-first from `start` (decisions in their declared order), then the rest."""
+    """Steps breadth-first from `start` along the plain ways out (decisions in their declared
+    order), then along the guarded ones, then the rest: the main path reads left to right."""
     if not definition.steps:
         return ()
     seen = {definition.start}
-    queue = deque([definition.start])
     ordered: list[StepSpec] = []
-    while queue:
-        step = definition.step(queue.popleft())
-        ordered.append(step)
-        for decision in step.decisions:
-            target = step.next[decision]
-            if target not in TERMINALS and target not in seen:
+    for guarded in (False, True):
+        queue = deque([step.id for step in ordered] or [definition.start])
+        while queue:
+            step = definition.step(queue.popleft())
+            if step not in ordered:
+                ordered.append(step)
+            for way in exits(step):
+                target = way.target
+                if bool(way.condition) > guarded or target in TERMINALS or target in seen:
+                    continue
                 seen.add(target)
                 queue.append(target)
     ordered.extend(step for step in definition.steps if step.id not in seen)
@@ -126,8 +155,8 @@ def _step_columns(order: tuple[StepSpec, ...], lane_of: dict[str, int]) -> dict[
     position = {step.id: index for index, step in enumerate(order)}
     predecessors: dict[str, list[str]] = {step.id: [] for step in order}
     for step in order:
-        for decision in step.decisions:
-            target = step.next[decision]
+        for way in exits(step):
+            target = way.target
             if target in position and position[target] > position[step.id]:
                 predecessors[target].append(step.id)
     occupied = {(lane_of[order[0].id], 0)}
@@ -157,8 +186,8 @@ def _end_nodes(
     targets: dict[str, str] = {}
     for step in order:
         lane, column = lane_of[step.id], columns[step.id]
-        for decision in step.decisions:
-            terminal = step.next[decision]
+        for way in exits(step):
+            terminal = way.target
             if terminal not in TERMINALS:
                 continue
             reusable = [
@@ -172,7 +201,7 @@ def _end_nodes(
                 )
             ]
             if reusable:
-                targets[_edge_key(step, decision)] = reusable[0].key
+                targets[_edge_key(step, way)] = reusable[0].key
                 continue
             place = column + 1
             while (lane, place) in occupied:
@@ -180,7 +209,7 @@ def _end_nodes(
             occupied.add((lane, place))
             node = _end_node(terminal, lane, place, lanes, nodes)
             nodes.append(node)
-            targets[_edge_key(step, decision)] = node.key
+            targets[_edge_key(step, way)] = node.key
     return nodes, targets
 
 
@@ -194,24 +223,30 @@ def _end_node(
     return FlowNode(key, ident, NodeKind.END, lane, column, terminal=terminal)
 
 
-def _edge_key(step: StepSpec, decision: Decision) -> str:
-    return f"{step.id}:{decision.value}"
+def _edge_key(step: StepSpec, way: Exit) -> str:
+    base = f"{step.id}:{way.decision.value}"
+    return f"{base}:{way.condition}" if way.condition else base
 
 
 def _edges(order: tuple[StepSpec, ...], end_targets: dict[str, str]) -> tuple[FlowEdge, ...]:
     edges = [FlowEdge(START_KEY, "flow_start", START_KEY, step_key(order[0].id))]
     for step in order:
-        for decision in step.decisions:
-            key = _edge_key(step, decision)
-            target = step.next[decision]
+        for way in exits(step):
+            key = _edge_key(step, way)
+            ident = f"flow_{step.id}_{way.decision.value}"
+            if way.condition:
+                ident += "_" + ident_part(way.condition.replace("!", "not_"))
             edges.append(
                 FlowEdge(
                     key=key,
-                    ident=f"flow_{step.id}_{decision.value}",
+                    ident=ident,
                     source=step_key(step.id),
-                    target=end_targets[key] if target in TERMINALS else step_key(target),
-                    decision=decision,
-                    documents=step.documents.get(decision, ()),
+                    target=end_targets[key] if way.target in TERMINALS else step_key(way.target),
+                    decision=way.decision,
+                    # A decision's letters are drawn once, on its plain way out.
+                    documents=() if way.condition else step.documents.get(way.decision, ()),
+                    condition=way.condition,
+                    otherwise=way.otherwise,
                 )
             )
     return tuple(edges)

@@ -7,7 +7,7 @@ are chosen by an explicit ``lang`` argument rather than Django's active translat
 from __future__ import annotations
 
 from sikerja.regulations.schema.workflows import Decision, Mode, Scope, Subject
-from sikerja.workflows import actors
+from sikerja.workflows import actors, hooks
 
 LANGUAGES = ("id", "en")
 
@@ -114,6 +114,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "start": ("Mulai", "Start"),
     "map": ("Peta lintas fungsi", "Cross-functional process map"),
     "decision_of": ("keputusan %(decision)s", "decision %(decision)s"),
+    "otherwise": ("selain itu", "otherwise"),
+    "not": ("bukan %(condition)s", "not %(condition)s"),
 }
 
 
@@ -160,6 +162,24 @@ def scope_label(scope: Scope, lang: str = "id") -> str:
 
 def subject_label(subject: Subject, lang: str = "id") -> str:
     return _pick(_SUBJECT_LABELS[subject], lang)
+
+
+def condition_label(condition: str, lang: str = "id") -> str:
+    """The words for a guard on a transition arrow, as the kind's hooks name it ("!" negates;
+    "" is the plain way out of a decision that also has guarded ones: "otherwise").
+
+    Raises ValueError for a condition no registered kind names.
+    """
+    if not condition:
+        return phrase("otherwise", lang)
+    pair = hooks.condition_label(condition)
+    if pair is None and condition.startswith("!"):
+        positive = hooks.condition_label(condition[1:])
+        if positive is not None:
+            return phrase("not", lang, condition=_pick(positive, lang))
+    if pair is None:
+        raise ValueError(f"no label for condition {condition!r}")
+    return _pick(pair, lang)
 
 
 def phrase(key: str, lang: str = "id", **values: object) -> str:

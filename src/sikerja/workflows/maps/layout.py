@@ -268,6 +268,8 @@ def _place_edge(
     )
     points = route_points(route, grid, start, target.rect, [rect.y for rect in lane_rects])
     label = labels.decision_label(edge.decision, lang) if edge.decision else ""
+    if edge.condition or edge.otherwise:
+        label = f"{label} · {labels.condition_label(edge.condition, lang)}"
     return PlacedEdge(edge, points, label, (start[0] + 6, start[1] - 3))
 
 
