@@ -22,3 +22,21 @@ def test_on_a_prepared_database_it_checks_the_packs_and_keeps_the_demo():
     assert "surakarta-2023" in printed  # the packs check lists every pack
     assert "Basis data sudah berisi data; demo tidak dibuat ulang." in printed
     assert Government.objects.count() == governments
+
+
+@pytest.mark.usefixtures("world")
+def test_it_adds_the_sample_teams_in_the_same_pass_once():
+    from sikerja.teams.models import Team
+
+    first, second = StringIO(), StringIO()
+
+    call_command("setup_demo", stdout=first)
+    call_command("setup_demo", stdout=second)
+
+    assert "- Pendataan Layanan Publik: FORMING" in first.getvalue()
+    assert "tim kerja contoh sudah ada" in second.getvalue()
+    assert list(Team.objects.order_by("pk").values_list("status", flat=True)) == [
+        "FORMING",
+        "ACTIVE",
+        "ACTIVE",
+    ]

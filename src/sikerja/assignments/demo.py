@@ -7,12 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from sikerja.assignments import services
 from sikerja.assignments.models import Assignment
 from sikerja.core.errors import DomainError
+from sikerja.organization.demo import persona_employee
 from sikerja.organization.models import Employee, Government, Placement
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.engine import definition_of
@@ -29,13 +29,6 @@ class Outcome:
     label: str
     assignment_id: int | None
     state: str
-
-
-def _persona(government: Government, name: str) -> Employee | None:
-    users = get_user_model().objects.filter(
-        username__in=[name, f"{government.kode.lower()}.{name}"]
-    )
-    return Employee.objects.filter(user__in=users, government=government).first()
 
 
 def _jf_elsewhere(
@@ -151,7 +144,7 @@ def _request(title: str, *, mode: str = "APPOINTMENT", **fields: Any) -> service
 def demo_requests(*, government: Government, at: dt.datetime, on: dt.date) -> list[Outcome]:
     """Create sample requests: done, waiting, rejected, a team request waiting for each member's
     side (V-69), a voluntary application and one within a unit."""
-    kabid, jf = _persona(government, "kabid"), _persona(government, "jf_ahli_muda")
+    kabid, jf = persona_employee(government, "kabid"), persona_employee(government, "jf_ahli_muda")
     if kabid is None or jf is None:
         return []
     agency_id = (
@@ -160,7 +153,7 @@ def demo_requests(*, government: Government, at: dt.datetime, on: dt.date) -> li
         .values_list("position__unit__agency_id", flat=True)
         .first()
     )
-    heads = [p for p in (kabid, _persona(government, "kepala_dinas")) if p is not None]
+    heads = [p for p in (kabid, persona_employee(government, "kepala_dinas")) if p is not None]
     period: dict[str, Any] = {
         "starts_on": on + dt.timedelta(days=7),
         "ends_on": on + dt.timedelta(days=97),

@@ -18,6 +18,7 @@ from sikerja.organization.demo.errors import DemoErrorCode
 from sikerja.organization.demo.staffing import jf_position, pelaksana_position
 from sikerja.organization.demo.tree import AgencyPlan, Blueprint, Node, Staff
 from sikerja.organization.demo.units import Context
+from sikerja.organization.models import Employee, Government
 
 # username -> (label printed when the persona holds no position, Account role). Otherwise `demo`
 # prints the position title and the roles the pack's resolver gives (organization.persona_labels).
@@ -155,3 +156,15 @@ def username(kode: str, name: str, *, prefix: bool) -> str:
 def persona_key(login: str) -> str:
     """The persona name of a login (drops a kode prefix)."""
     return login.rsplit(".", 1)[-1]
+
+
+def persona_employee(government: Government, name: str) -> Employee | None:
+    """The employee of a demo persona of the government (its login plain or kode-prefixed)."""
+    logins = [name, username(government.kode, name, prefix=True)]
+    return Employee.objects.filter(government=government, user__username__in=logins).first()
+
+
+def demo_government(kode: str | None) -> Government | None:
+    """The demo government of that kode, or the first of the database's own."""
+    governments = Government.objects.filter(is_external=False).order_by("pk")
+    return governments.filter(kode=kode).first() if kode else governments.first()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from sikerja.assignments.demo import demo_requests
 from sikerja.assignments.models import Assignment
-from sikerja.organization.models import Government
+from sikerja.organization.demo import demo_government
 
 
 class Command(BaseCommand):
@@ -22,12 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="skip if it has requests")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        queryset = Government.objects.filter(is_external=False).order_by("pk")
-        government = (
-            queryset.filter(kode=options["government"]).first()
-            if options["government"]
-            else queryset.first()
-        )
+        government = demo_government(options["government"])
         if government is None:
             raise CommandError("no government found; run `manage.py demo` first")
         if options["if_empty"] and Assignment.objects.filter(government=government).exists():

@@ -13,11 +13,14 @@ DEFAULT_EMPLOYEES = 1500
 
 
 class Command(BaseCommand):
-    """Migrate, create the cache table, check the packs, then build the demo pemda and its
-    requests unless the database already has them: one Python start-up and one Django set-up
+    """Migrate, create the cache table, check the packs, then build the demo pemda, its
+    requests and its teams unless the database already has them: one Python start-up and one Django set-up
     instead of five (each `manage.py` run paid both, before the server could start)."""
 
-    help = "Prepare the demo database in one process: migrate, cache table, packs, demo, requests."
+    help = (
+        "Prepare the demo database in one process: migrate, cache table, packs, demo, requests, "
+        "teams."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--pack", default=DEFAULT_PACK, help="Pack id of the demo pemda.")
@@ -34,3 +37,4 @@ class Command(BaseCommand):
             "demo", pack=options["pack"], employees=options["employees"], if_empty=True, **quiet
         )
         call_command("demo_requests", if_empty=True, **quiet)
+        call_command("demo_teams", if_empty=True, **quiet)
