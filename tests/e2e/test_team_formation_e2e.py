@@ -96,6 +96,9 @@ def test_a_unit_head_proposes_a_team_the_sekda_and_the_head_decide_and_the_lead_
     _log_in(sekda, "sekda")
     _decide(sekda, team_id, lead)
     _decide(page, team_id)
+    page.get_by_test_id("change-ganti-anggota").click()
+    page.wait_for_url(re.compile(r"/ubah/ganti-anggota/$"))
+    change_violations = _blocking(page)
     lead_tab = browser.new_context(locale="id-ID", base_url=live_server.url).new_page()
     _log_in(lead_tab, "jf_ahli_muda")
     lead_tab.get_by_role("navigation").get_by_role("link", name="Tim kerja").click()
@@ -110,7 +113,7 @@ def test_a_unit_head_proposes_a_team_the_sekda_and_the_head_decide_and_the_lead_
     )
     assert lead_tab.get_by_test_id("team-status").inner_text() == "Aktif"
     assert lead_tab.get_by_test_id("team-lead").inner_text() == lead.full_name
-    assert form_violations == []
+    assert (form_violations, change_violations) == ([], [])
     assert _blocking(lead_tab) == []
     assert console_errors == []
 

@@ -99,3 +99,29 @@ def test_the_inbox_links_the_waiting_step_to_the_team_page(client_of, persona):
     assert [(e.subject.title, e.subject.url) for e in entries] == [(team.name, detail_url(team))]
     assert f'href="{detail_url(team)}"' in home
     assert WorkflowStep.objects.get(pk=open_step(team).pk).status == "OPEN"
+
+
+@pytest.mark.django_db
+def test_the_decision_form_asks_a_justification_only_where_its_step_checks_a_preferred_rule(
+    client_of, persona, monkeypatch
+):
+    from sikerja.regulations.loader import LoadedPack, load_pack
+
+    team = propose(persona)
+    plain = client_of("sekda").get(detail_url(team))
+    warns = LoadedPack.warns
+    monkeypatch.setattr(LoadedPack, "warns", lambda pack, rule: rule == "V-36" or warns(pack, rule))
+
+    warned = client_of("sekda").get(detail_url(team))
+
+    citation = load_pack("surakarta-2023").cite_rule("V-36")
+    assert (
+        plain.context["extras"].warned_citations,
+        warned.context["extras"].warned_citations,
+    ) == (
+        [],
+        [citation],
+    )
+    assert 'name="justification"' not in plain.content.decode()
+    assert 'name="justification"' in warned.content.decode()
+    assert citation in warned.content.decode()

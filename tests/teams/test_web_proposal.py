@@ -186,3 +186,29 @@ def test_the_form_and_its_refusals_show_citations_but_no_rule_ids(client_of):
     found = [INTERNAL_CODE.findall(text(p.content.decode().split("<main", 1)[-1])) for p in pages]
     assert found == [[], []]
     assert "Perwali Surakarta 32/2023 Pasal 14 ayat (4)" in pages[1].content.decode()
+
+
+@pytest.mark.django_db
+def test_the_pickers_cost_the_same_queries_for_one_person_chosen_and_for_three(
+    client_of, persona, django_assert_num_queries
+):
+    client = client_of("kepala_dinas")
+    word = persona("pelaksana").name.split()[0]
+    one, three = (
+        [persona(name).pk for name in names]
+        for names in (["pelaksana"], ["pelaksana", "jf_ahli_muda", "subkoordinator"])
+    )
+
+    def search(chosen):
+        return client.post(URL, {"action": "search", "member_ids": chosen, "member_query": word})
+
+    search(one)
+    with django_assert_num_queries(18) as first:
+        search(one)
+    with django_assert_num_queries(len(first.captured_queries)):
+        answer = search(three)
+
+    chosen = [
+        i.person.employee_id for i in answer.context["page"].pickers["member_ids"].items if i.chosen
+    ]
+    assert chosen == three

@@ -169,3 +169,33 @@ def test_cilegon_a_team_without_a_lead_is_proposed():
 
     team = Team.objects.get(government=org.government)
     assert (answer.status_code, team.lead_id, team.status) == (302, None, "FORMING")
+
+
+@pytest.mark.django_db
+def test_kotim_the_route_follows_the_people_chosen_within_the_unit_or_across_units():
+    org = build_org("kotim-2023")
+    people = staff(org)
+    client = client_for(org.people["bidang"])
+    kabid, kadis = org.people["bidang"], org.people["dinas"]
+
+    within = client.post(URL, {"action": "refresh", "lead_id": people["ahli_muda"].pk}).context[
+        "page"
+    ]
+    across = client.post(
+        URL,
+        {
+            "action": "refresh",
+            "lead_id": people["ahli_muda"].pk,
+            "member_ids": [people["sekretariat"].pk],
+        },
+    ).context["page"]
+
+    assert (within.route.scope, [s.actor for s in within.route.steps]) == (
+        "WITHIN_UNIT",
+        [kabid.full_name, kabid.full_name],
+    )
+    assert (across.route.scope, [s.actor for s in across.route.steps]) == (
+        "CROSS_UNIT",
+        [kabid.full_name, kadis.full_name],
+    )
+    assert not within.form.errors

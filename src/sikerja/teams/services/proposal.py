@@ -246,10 +246,9 @@ def proposal_route(
     if owner is None:
         return None
     lead_ids = [data.lead_id] if data.lead_id is not None else []
-    ids = [*lead_ids, *data.member_ids]
-    people = problems.attempt(lambda: membership.people(owner.government_id, ids, "people")) or []
-    placed = [problems.attempt(partial(checks.placement_of, pack, e, on)) for e in people]
-    scope = membership.widest_scope(pack, owner, [p for p in placed if p is not None])
+    scope = membership.widest_scope(
+        pack, owner, _placements(owner.government_id, [*lead_ids, *data.member_ids], on)
+    )
     parties = TeamParties(
         requester=requester.pk,
         owner_unit=owner.pk,
@@ -268,6 +267,19 @@ def proposal_route(
         steps.append(RouteStep(label, who.person.name if who.person else "—"))
         key = _next(spec, scope, has_lead=data.lead_id is not None)
     return ProposalRoute(scope=scope, steps=steps)
+
+
+def _placements(government_id: int, ids: list[int], on: dt.date) -> list[Placement]:
+    """Each person's placement on the day, definitive first (1 query whatever their number)."""
+    found: dict[int, Placement] = {}
+    for placement in (
+        Placement.objects.effective_on(on)
+        .filter(government_id=government_id, employee_id__in=ids)
+        .select_related("position__unit__agency")
+        .order_by("employee_id", "kind")
+    ):
+        found.setdefault(placement.employee_id, placement)
+    return list(found.values())
 
 
 def _next(spec: StepSpec, scope: str, *, has_lead: bool) -> str:
