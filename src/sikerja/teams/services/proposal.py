@@ -171,7 +171,6 @@ RULE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("V-10", ("sub_activities", "cascaded_from")),
     ("V-08", ("lead_role_abk", "abk_reference")),
     ("V-34", ("composition_basis",)),
-    ("V-67", ("pengendali_activity",)),
 )
 
 
@@ -185,6 +184,7 @@ class ProposalShape:
     max_candidates: int
     members_later: bool
     has_pengendali: bool
+    pengendali_link_rule: str  # the rule linking a chosen Pengendali to its activity (V-67)
     name_from_sub_activities: bool
     warned_rules: tuple[str, ...]
 
@@ -213,6 +213,7 @@ def proposal_shape(pack: LoadedPack) -> ProposalShape:
         max_candidates=int(str(checks.params(pack, "V-07").get("max_candidates", 3))),
         members_later=definition.lead_first and pack.binds("V-65"),
         has_pengendali=pack.binds("V-11"),
+        pengendali_link_rule="V-67" if pack.binds("V-67") else "",
         name_from_sub_activities=by_name,
         warned_rules=tuple(sorted(rule for rule in rules if pack.warns(rule))),
     )

@@ -85,6 +85,7 @@ class ProposalPage:
     problems: list[Problem]
     warned_citations: list[str]
     members_later_citation: str
+    pengendali_link_citation: str
 
 
 def _chosen(form: Form, name: str) -> list[int]:
@@ -214,4 +215,5 @@ def proposal_page(
         problems=problems,
         warned_citations=[pack.cite_rule(rule) for rule in shape.warned_rules],
         members_later_citation=pack.citation_of("V-65"),
+        pengendali_link_citation=pack.citation_of(shape.pengendali_link_rule),
     )
