@@ -65,3 +65,20 @@ def test_the_leads_input_without_members_is_refused_at_the_field(waiting_for_the
     assert answer.status_code == 400
     assert answer.context["page"].form.errors["member_ids"] == ["Wajib diisi."]
     assert counts() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["pelaksana", "unit_head"])
+def test_only_the_lead_gives_the_input_case(waiting_for_the_lead, who):
+    org, people, team, _client = waiting_for_the_lead
+    person = people["pelaksana"] if who == "pelaksana" else org.people["bidang"]
+    client = Client()
+    client.force_login(login_for(person, government=org.government))
+    url = reverse("web:team-change", args=[team.pk, "masukan-anggota"])
+    before = (counts(), trail(team))
+
+    shown = client.get(url)
+    posted = client.post(url, {"member_ids": [people["pelaksana"].pk], "lead_input": "Saya"})
+
+    assert (shown.status_code, posted.status_code) == (404, 404)
+    assert (counts(), trail(team)) == before

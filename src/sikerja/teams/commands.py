@@ -215,6 +215,43 @@ def team_change_by_id(
     return changes.team_dissolve(team_id=team.pk, by=employee, at=at, on=on, **values)
 
 
+def team_lead_input(
+    viewer: Viewer,
+    team_id: int,
+    *,
+    member_ids: list[int],
+    lead_input: str,
+    at: dt.datetime,
+    on: dt.date,
+) -> Team:
+    """The lead's input on the members at the open step of the team's formation (V-65), as the
+    caller. Raises NotFound when no step of the team waits for the caller."""
+    team = selectors.team_get_for_viewer(viewer=viewer, team_id=team_id)
+    step = (
+        WorkflowStep.objects.filter(
+            instance__subject_type="teams.team",
+            instance__subject_id=team.pk,
+            status=WorkflowStep.Status.OPEN,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if step is None:
+        raise NotFound()
+    return team_decide_by_id(
+        viewer,
+        team.pk,
+        step.pk,
+        decision="submit",
+        reason="",
+        lead_id=None,
+        member_ids=member_ids,
+        lead_input=lead_input,
+        at=at,
+        on=on,
+    )
+
+
 def _required_id(viewer: Viewer, nip: str, field: str) -> int:
     found = one_id(viewer, nip, field=field)
     if found is None:

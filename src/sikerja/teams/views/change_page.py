@@ -72,7 +72,6 @@ class ChangePage:
     error: DomainError | None
     problems: list[Problem]
     lead_overdue: bool
-    step_id: int | None
     justification_citations: list[str]
 
 
@@ -144,7 +143,6 @@ def change_page(
             ),
         ]
     pack = load_pack(team.government.pack_id)
-    step = _lead_input_step(viewer, team, on) if change == "lead_input" else None
     return ChangePage(
         team=team,
         slug=slug,
@@ -155,7 +153,6 @@ def change_page(
         error=error,
         problems=problems,
         lead_overdue=selectors.is_lead_overdue(team, on),
-        step_id=step.pk if step else None,
         justification_citations=[pack.cite_rule("V-04")] if pack.warns("V-04") else [],
     )
 

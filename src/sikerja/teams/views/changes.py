@@ -1,6 +1,7 @@
 """The active team's change pages (replace a member, vacate and fill the lead, dissolve) and the
 lead's input on the members: GET shows the form, POST makes one call and goes back to the team
-(PRG); `action=search` only re-renders the form's person picker."""
+(PRG); `action=search` only re-renders the form's person picker. Someone who may not make the
+change gets "not found", whether the page or the domain says so."""
 
 from __future__ import annotations
 
@@ -36,16 +37,13 @@ def _render(
     return render_page(request, viewer, "teams/change.html", status, page=page, nav="teams")
 
 
-def _apply(viewer: Viewer, pk: int, slug: str, data: dict[str, Any], step_id: int | None) -> None:
+def _apply(viewer: Viewer, pk: int, slug: str, data: dict[str, Any]) -> None:
+    """The one command of the change."""
     at, on = timezone.now(), today()
     if slug == "masukan-anggota":
-        commands.team_decide_by_id(
+        commands.team_lead_input(
             viewer,
             pk,
-            step_id or 0,
-            decision="submit",
-            reason="",
-            lead_id=None,
             member_ids=data["member_ids"],
             lead_input=data["lead_input"],
             at=at,
@@ -68,9 +66,8 @@ def team_change(request: HttpRequest, viewer: Viewer, pk: int, change: str) -> H
         return _render(request, viewer, pk, change, form)
     if not form.is_valid():
         return _render(request, viewer, pk, change, form, status=HTTP_BAD_REQUEST)
-    page = change_page(viewer, pk, change, form, today())
     try:
-        _apply(viewer, pk, change, form.cleaned_data, page.step_id)
+        _apply(viewer, pk, change, form.cleaned_data)
     except StaleState:
         messages.warning(request, _("Tim kerja ini sudah berubah. Berikut keadaan terbarunya."))
         return redirect("web:team-detail", pk)
