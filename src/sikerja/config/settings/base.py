@@ -120,7 +120,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading a session's user with a fixed statement.
+    "sikerja.accounts.backends.PasswordBackend",
     # Answers only the single sign-on callback, and only while SSO is configured (below).
     "sikerja.web.sso.SsoBackend",
 ]
