@@ -67,3 +67,25 @@ def test_a_password_login_still_logs_in_and_a_wrong_one_does_not(client, user_of
     assert client.login(username=user.username, password="salah") is False
     assert client.login(username=user.username, password="rahasia-uji-123") is True
     assert client.get("/").wsgi_request.user == user
+
+
+def test_a_wrong_password_is_checked_once(client, user_of):
+    user = user_of("kabid")
+    checks = []
+    original = get_user_model().check_password
+
+    def counted(self, raw):
+        checks.append(raw)
+        return original(self, raw)
+
+    with mock.patch.object(get_user_model(), "check_password", counted):
+        assert client.login(username=user.username, password="salah") is False
+
+    assert checks == ["salah"]
+
+
+def test_a_session_made_before_this_backend_still_knows_its_user(client, user_of):
+    user = user_of("kabid")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+
+    assert client.get("/").wsgi_request.user == user

@@ -6,6 +6,10 @@ paths"); this backend runs the same SELECT by primary key as a fixed statement, 
 into the user with the database's own converters (`core.fixed`), and answers as Django's does
 (no user, or one that may not log in: None). Logins, permissions and the session's hash check
 are Django's.
+
+Sessions made before this backend name Django's ModelBackend, which stays listed after it for
+them (`settings.AUTHENTICATION_BACKENDS`); a password this backend refuses is refused outright
+(PermissionDenied ends Django's round of backends), so the same check never runs twice.
 """
 
 from __future__ import annotations
@@ -15,13 +19,27 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import connections, router
+from django.http import HttpRequest
 
 from sikerja.core import fixed
 
 
 class PasswordBackend(ModelBackend):
     """Django's ModelBackend with a cheaper `get_user` (AUTHENTICATION_BACKENDS)."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        user = super().authenticate(request, username, password, **kwargs)
+        if user is None and password is not None:
+            raise PermissionDenied  # Django answers None and signals the failed login
+        return user
 
     def get_user(self, user_id: Any) -> User | None:
         model = get_user_model()

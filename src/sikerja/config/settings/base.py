@@ -124,6 +124,8 @@ AUTHENTICATION_BACKENDS = [
     "sikerja.accounts.backends.PasswordBackend",
     # Answers only the single sign-on callback, and only while SSO is configured (below).
     "sikerja.web.sso.SsoBackend",
+    # The sessions made before PasswordBackend name this one; it logs nobody in.
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
