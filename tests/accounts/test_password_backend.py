@@ -89,3 +89,7 @@ def test_a_session_made_before_this_backend_still_knows_its_user(client, user_of
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
 
     assert client.get("/").wsgi_request.user == user
+
+
+def test_an_id_past_the_databases_integers_is_no_user_as_for_django():
+    assert (PasswordBackend().get_user(2**70), ModelBackend().get_user(2**70)) == (None, None)

@@ -190,3 +190,10 @@ def test_letters_of_an_instance_come_in_issue_order_in_one_query(
         [(item.agency.code, getattr(item, "revocation", None)) for item in listed]
 
     assert listed == issued
+
+
+def test_an_id_past_the_databases_integers_is_not_found(org, letter):
+    outsider = login_for(org.people["Dedi Pelaksana"], government=org.government)
+
+    with pytest.raises(NotFound):
+        letter_get_for_download(letter_id=2**70, user_id=outsider.pk, base_url=BASE)

@@ -46,13 +46,17 @@ class PasswordBackend(ModelBackend):
         connection = connections[router.db_for_read(model)]
         pk_field = model._meta.pk
         assert pk_field is not None  # noqa: S101 - every model has one
+        key = pk_field.to_python(user_id)
+        low, high = connection.ops.integer_field_range(pk_field.get_internal_type())
+        if not isinstance(key, int) or not low <= key <= high:
+            return None  # no such user, as the ORM answers
         table = connection.ops.quote_name(model._meta.db_table)
         pk = connection.ops.quote_name(str(pk_field.column))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {fixed.columns(model, table, connection)} FROM {table}"  # noqa: S608 - the model's own
                 f" WHERE {table}.{pk} = %s",
-                [pk_field.get_db_prep_value(pk_field.to_python(user_id), connection)],
+                [key],
             )
             row = cursor.fetchone()
         if row is None:

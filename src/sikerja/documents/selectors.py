@@ -113,6 +113,9 @@ def letter_get_for_download(*, letter_id: int, user_id: int, base_url: str) -> L
 
     Raises NotFound for a missing letter and for one the user may not see alike.
     """
+    low, high = connection.ops.integer_field_range(Letter._meta.pk.get_internal_type())
+    if not low <= letter_id <= high:  # no such letter; as the ORM answers, not an error
+        raise NotFound()
     with connection.cursor() as cursor:
         cursor.execute(DOWNLOAD_SQL, [base_url, user_id, user_id, letter_id])
         row = cursor.fetchone()
