@@ -1,7 +1,10 @@
 import pytest
+from django.contrib.auth import get_user_model
 
 from sikerja.core.errors import NotFound
+from sikerja.documents.models import LetterFile
 from sikerja.documents.selectors import (
+    StoredPdf,
     letter_get_by_code,
     letter_get_for_download,
     letter_list_for_instance,
@@ -10,6 +13,8 @@ from sikerja.documents.selectors import (
 from sikerja.documents.services import letter_revoke
 from tests.documents.conftest import BODY, NOW, assignee, issue
 from tests.documents.users import login_for
+
+BASE = "https://sikerja.example"
 
 
 @pytest.fixture
@@ -48,6 +53,42 @@ def test_a_letter_is_visible_to_its_parties_only(org, letter, who, visible):
             )
 
 
+@pytest.mark.parametrize(
+    ("who", "visible"),
+    [
+        ("dinas", True),
+        ("Rina Analis", True),
+        ("Dedi Pelaksana", False),
+        ("operator", True),
+        ("auditor", False),
+        ("no_account", False),
+    ],
+)
+def test_the_download_reads_the_callers_right_as_the_rule_says(org, letter, who, visible):
+    if who in ("operator", "auditor"):
+        role = "BKPSDM_ADMIN" if who == "operator" else "AUDITOR"
+        user = login_for(None, government=org.government, role=role, username=who)
+    elif who == "no_account":
+        user = get_user_model().objects.create_user(username="tanpa-akun", password="x")
+    else:
+        user = login_for(org.people[who], government=org.government)
+
+    def download():
+        return letter_get_for_download(letter_id=letter.pk, user_id=user.pk, base_url=BASE)
+
+    if visible:
+        fetched = download().letter
+        assert (fetched.pk, fetched.number, fetched.signer, fetched.body) == (
+            letter.pk,
+            letter.number,
+            letter.signer,
+            letter.body,
+        )
+    else:
+        with pytest.raises(NotFound):
+            download()
+
+
 def test_an_assignee_known_only_by_nip_sees_the_letter_within_its_government(org):
     rina = org.people["Rina Analis"]
     # The assignments app snapshots assignees by name, NIP and position only.
@@ -84,21 +125,40 @@ def test_download_answers_alike_for_a_hidden_and_a_missing_letter(org, letter):
     outsider = login_for(org.people["Dedi Pelaksana"], government=org.government)
 
     with pytest.raises(NotFound) as hidden:
-        letter_get_for_download(letter_id=letter.pk, user_id=outsider.pk)
+        letter_get_for_download(letter_id=letter.pk, user_id=outsider.pk, base_url=BASE)
     with pytest.raises(NotFound) as missing:
-        letter_get_for_download(letter_id=letter.pk + 1000, user_id=outsider.pk)
+        letter_get_for_download(letter_id=letter.pk + 1000, user_id=outsider.pk, base_url=BASE)
 
     assert hidden.value.as_dict() == missing.value.as_dict()
 
 
-def test_download_fetch_takes_three_queries(org, letter, django_assert_num_queries):
+def test_download_fetch_takes_one_query_with_the_stored_file(
+    org, letter, django_assert_num_queries
+):
     signer = login_for(org.people["dinas"], government=org.government)
+    LetterFile.objects.create(
+        government=org.government,
+        letter=letter,
+        base_url="https://sikerja.example",
+        name="1/1-abc.pdf",
+        sha256="a" * 64,
+        size=1,
+        created_at=NOW,
+    )
 
-    with django_assert_num_queries(3):
-        fetched = letter_get_for_download(letter_id=letter.pk, user_id=signer.pk)
-        fetched.government.name, fetched.agency.code  # noqa: B018 - prefetched, no query
+    with django_assert_num_queries(1):
+        here = letter_get_for_download(
+            letter_id=letter.pk, user_id=signer.pk, base_url="https://sikerja.example"
+        )
+    elsewhere = letter_get_for_download(
+        letter_id=letter.pk, user_id=signer.pk, base_url="https://elsewhere.example"
+    )
 
-    assert fetched == letter
+    assert (here.letter, here.stored, elsewhere.stored) == (
+        letter,
+        StoredPdf("1/1-abc.pdf", "a" * 64),
+        None,
+    )
 
 
 def test_a_code_finds_its_letter_with_government_agency_and_revocation_in_one_query(
@@ -130,3 +190,10 @@ def test_letters_of_an_instance_come_in_issue_order_in_one_query(
         [(item.agency.code, getattr(item, "revocation", None)) for item in listed]
 
     assert listed == issued
+
+
+def test_an_id_past_the_databases_integers_is_not_found(org, letter):
+    outsider = login_for(org.people["Dedi Pelaksana"], government=org.government)
+
+    with pytest.raises(NotFound):
+        letter_get_for_download(letter_id=2**70, user_id=outsider.pk, base_url=BASE)

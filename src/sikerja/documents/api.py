@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from sikerja.core.schemas import READ_ERRORS
+from sikerja.documents.render import public_base_url
 from sikerja.documents.selectors import letter_get_for_download
 from sikerja.documents.views import pdf_attachment
 from sikerja.organization.http import viewer_of
@@ -31,5 +32,7 @@ PDF = {
     summary="PDF naskah dinas, bagi para pihak surat dan operator BKPSDM",
 )
 def letter_pdf_download(request: HttpRequest, letter_id: int) -> HttpResponse:
-    letter = letter_get_for_download(letter_id=letter_id, user_id=viewer_of(request).user_id)
-    return pdf_attachment(request, letter)
+    download = letter_get_for_download(
+        letter_id=letter_id, user_id=viewer_of(request).user_id, base_url=public_base_url()
+    )
+    return pdf_attachment(request, download)

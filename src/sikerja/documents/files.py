@@ -39,6 +39,7 @@ from sikerja.core.errors import DomainError
 from sikerja.documents.errors import DocumentErrorCode
 from sikerja.documents.models import Letter, LetterFile
 from sikerja.documents.render import letter_pdf, public_base_url
+from sikerja.documents.selectors import StoredPdf
 
 logger = logging.getLogger(__name__)
 VERIFIED_LIMIT = 4096  # files whose hash this process has checked (one entry each)
@@ -96,15 +97,26 @@ _verified = _Verified()
 
 
 def letter_file_read(*, letter: Letter, at: dt.datetime, known_sha256: str = "") -> LetterPdf:
-    """The letter's PDF, from storage (1 query), typeset and stored when it is not there yet.
+    """The letter's PDF, from storage (1 query), typeset and stored when it is not there yet
+    (`letter_file_serve`)."""
+    base_url = public_base_url()
+    row = LetterFile.objects.filter(letter=letter, base_url=base_url).first()
+    stored = StoredPdf(row.name, row.sha256) if row else None
+    return letter_file_serve(letter=letter, stored=stored, at=at, known_sha256=known_sha256)
+
+
+def letter_file_serve(
+    *, letter: Letter, stored: StoredPdf | None, at: dt.datetime, known_sha256: str = ""
+) -> LetterPdf:
+    """The letter's PDF from its stored file for the current public address (`stored`, as
+    `selectors.letter_get_for_download` read it), typeset and stored when there is none yet.
 
     With `known_sha256` equal to the stored hash (the client's If-None-Match), the file is not
     read. Raises DomainError `letter_file_corrupt` when the stored bytes fail their hash.
     """
-    base_url = public_base_url()
-    stored = LetterFile.objects.filter(letter=letter, base_url=base_url).first()
-    if stored is None:
-        return _store(letter, base_url, at)
+    if stored is None:  # the letter in full, as the render reads it
+        full = Letter.objects.select_related("government", "agency").get(pk=letter.pk)
+        return _store(full, public_base_url(), at)
     if known_sha256 == stored.sha256:
         return LetterPdf(sha256=stored.sha256)
     path = letter_storage().path(stored.name)

@@ -27,12 +27,14 @@ from django.views.decorators.http import require_safe
 
 from sikerja.core.errors import DomainError, NotFound
 from sikerja.documents import letterheads, selectors
-from sikerja.documents.files import letter_file_read
+from sikerja.documents.files import letter_file_serve
 from sikerja.documents.form import letter_name, letter_subject
 from sikerja.documents.forms import LetterheadForm
 from sikerja.documents.integrity import letter_is_intact
 from sikerja.documents.models import Letter, Letterhead
+from sikerja.documents.render import public_base_url
 from sikerja.documents.rules import may_manage_letterhead
+from sikerja.documents.selectors import LetterDownload
 from sikerja.documents.wording import date_long, position_of
 from sikerja.organization.http import render_page, viewer_required
 from sikerja.organization.nip import mask_nip
@@ -93,11 +95,13 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
 def letter_pdf_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter's PDF, for BKPSDM operators of its government and for its parties."""
     try:
-        letter = selectors.letter_get_for_download(letter_id=pk, user_id=request.user.pk or 0)
+        download = selectors.letter_get_for_download(
+            letter_id=pk, user_id=request.user.pk or 0, base_url=public_base_url()
+        )
     except NotFound as exc:
         raise Http404(exc.message) from exc
     try:
-        return pdf_attachment(request, letter)
+        return pdf_attachment(request, download)
     except DomainError as exc:
         return HttpResponse(str(exc.message), status=exc.status, content_type="text/plain")
 
@@ -107,13 +111,16 @@ def _etag_of(request: HttpRequest) -> str:
     return request.headers.get("If-None-Match", "").strip().removeprefix("W/").strip('"')
 
 
-def pdf_attachment(request: HttpRequest, letter: Letter) -> HttpResponse:
+def pdf_attachment(request: HttpRequest, download: LetterDownload) -> HttpResponse:
     """The letter's PDF as a download named after its number (for the page and the API), from
     file storage, with its SHA-256 as the ETag: 304 when the client already holds it.
 
     Raises DomainError `letter_file_corrupt` when the stored file fails its hash.
     """
-    pdf = letter_file_read(letter=letter, at=timezone.now(), known_sha256=_etag_of(request))
+    letter = download.letter
+    pdf = letter_file_serve(
+        letter=letter, stored=download.stored, at=timezone.now(), known_sha256=_etag_of(request)
+    )
     response: HttpResponse
     if pdf.content is None:
         response = HttpResponseNotModified()

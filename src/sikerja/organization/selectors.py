@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db import connections, router
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from sikerja.accounts.models import Account
+from sikerja.core import fixed
 from sikerja.core.errors import NotFound
 from sikerja.organization import rules
 from sikerja.organization.access import scope_for, stamped
+from sikerja.organization.listing import EmployeeRows
 from sikerja.organization.models import Agency, Delegation, Employee, Government, OrgUnit, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
@@ -44,8 +48,32 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> Viewer | 
     """
     if not user.is_authenticated:
         return None
-    account = Account.objects.select_related("government").filter(user_id=user.pk).first()
-    return viewer_of_account(user, account, on)
+    return viewer_of_account(user, account_with_government(user.pk), on)
+
+
+def account_with_government(user_id: int) -> Account | None:
+    """The login's account with its government, as `select_related` reads them, in one fixed
+    statement: every page reads it, and building it through the ORM cost more than running it
+    (`core.fixed`)."""
+    connection = connections[router.db_for_read(Account)]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {fixed.columns(Account, 'a', connection)},"  # noqa: S608 - models' own names
+            f" {fixed.columns(Government, 'g', connection)}"
+            f" FROM {quote(Account._meta.db_table)} a"
+            f" JOIN {quote(Government._meta.db_table)} g ON g.id = a.government_id"
+            " WHERE a.user_id = %s",
+            [user_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    split = fixed.width(Account)
+    account = fixed.instance(Account, row[:split], connection)
+    # Where select_related keeps a related row, so `account.government` reads no more.
+    account._state.fields_cache["government"] = fixed.instance(Government, row[split:], connection)
+    return account
 
 
 def viewer_of_account(
@@ -115,9 +143,45 @@ def unit_list(viewer: Viewer, agency: Agency | None = None) -> QuerySet[OrgUnit]
     return queryset
 
 
-def employee_list(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:
-    """Employees the viewer sees on the day (`rules.employees_visible_to`)."""
-    return rules.employees_visible_to(viewer, on)
+def current_placements(on: dt.date) -> Prefetch[Any]:
+    """Each employee's placements on the day, with position, unit and agency, as
+    `current_placements` (one query for a page of employees)."""
+    current = (
+        Placement.objects.effective_on(on)
+        .select_related("position__unit__agency")
+        .order_by("kind", "pk")
+    )
+    return Prefetch("placements", queryset=current, to_attr="current_placements")
+
+
+def employee_list(
+    viewer: Viewer, on: dt.date, *, agency_id: int | None = None, query: str = ""
+) -> EmployeeRows:
+    """Employees the viewer sees on the day (`rules.employees_visible_to`) by name, optionally
+    those placed in one agency or whose name contains `query`, each with their placements on
+    the day. A page costs 3 queries at any size (the officials above the viewer outside their
+    units, the page, its placements; no first one for the wide scopes) and the count one more,
+    which without a search is kept under the government's access stamp (`listing`)."""
+    large = rules.employees_placed_in_scope(viewer, on)
+    few = rules.chain_outside_scope(viewer, on)
+    if agency_id is not None:
+        placed = Placement.objects.effective_on(on).filter(
+            employee_id=OuterRef("pk"), position__unit__agency_id=agency_id
+        )
+        large, few = large.filter(Exists(placed)), few.filter(Exists(placed))
+    if query:
+        large, few = large.filter(name__icontains=query), few.filter(name__icontains=query)
+        return EmployeeRows(large, few, large.count, current_placements(on))
+    key = (
+        "employees_placed_in_scope",
+        viewer.sees_government,
+        tuple(sorted(viewer.agency_ids)),
+        tuple(sorted(viewer.unit_paths)),
+        on,
+        agency_id,
+    )
+    kept_count = partial(stamped, viewer.government, key, large.count)
+    return EmployeeRows(large, few, kept_count, current_placements(on))
 
 
 def employee_lookup(viewer: Viewer, on: dt.date) -> QuerySet[Employee]:

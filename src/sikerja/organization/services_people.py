@@ -131,6 +131,8 @@ def employee_create(
             competencies=list(competencies or []),
             **values,
         )
+        # Lists kept under the access stamp count this government's people (`listing`).
+        access_changed(government_id=government.pk)
         _audit(actor, "employee.created", employee, at, after={"nip": employee.nip, "name": name})
     return employee
 

@@ -15,7 +15,8 @@ from sikerja.organization.models import Delegation, Placement
 from tests.organization.builders import make_nip
 
 BASELINE = {
-    "employees": 6,
+    "employees": 5,  # the count is kept under the government's access stamp
+    "employees_of_a_head": 6,  # and the officials above the head outside their agency
     "employees_by_agency": 6,
     "kedudukan": 10,  # heads, then one page of members and their total in the database
     "tree": 6,
@@ -118,6 +119,7 @@ def _add_delegation(operator, persona, today, now) -> Delegation:
     ("case", "name", "path"),
     [
         ("employees", "bkpsdm", "/employees"),
+        ("employees_of_a_head", "kepala_dinas", "/employees"),
         ("employees_by_agency", "kepala_dinas", "/employees?agency={agency}"),
         ("kedudukan", "kepala_dinas", "/agencies/{agency}/kedudukan"),
         ("tree", "kepala_dinas", "/agencies/{agency}/tree"),

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sikerja.organization.models import Employee, Placement
+from sikerja.organization import services_people
+from sikerja.organization.models import Employee, Government, Placement
 from sikerja.organization.views.pages import EMPLOYEES_PER_PAGE
+from tests.organization.builders import make_nip
 from tests.web.helpers import NIP_LIKE, body, hrefs
 
-# Session and user (2), the viewer (4), the count and the page (2), current placements (1).
-EMPLOYEE_LIST_QUERIES = 6
+# Session and user (2), the viewer (1), the count, the page and its current placements (3),
+# and for a non-operator the officials above them outside their units (1).
+EMPLOYEE_LIST_QUERIES = {"bkpsdm": 6, "kepala_dinas": 7}
 SCOPE_BUILD_QUERIES = 3  # the caller's employee record, the heads they hold, their chain
 
 
@@ -86,7 +89,34 @@ def test_the_list_costs_the_same_queries_on_every_page(
 ):
     client = client_of(viewer)
 
-    with django_assert_num_queries(EMPLOYEE_LIST_QUERIES + SCOPE_BUILD_QUERIES):
+    with django_assert_num_queries(EMPLOYEE_LIST_QUERIES[viewer] + SCOPE_BUILD_QUERIES):
         client.get("/pegawai/")
-    with django_assert_num_queries(EMPLOYEE_LIST_QUERIES):
+    with django_assert_num_queries(EMPLOYEE_LIST_QUERIES[viewer]):
         client.get("/pegawai/", {"q": "a", "page": 2})
+
+
+@pytest.mark.usefixtures("scope_cache")
+@pytest.mark.parametrize("viewer", ["bkpsdm", "kepala_dinas"])
+def test_without_a_search_the_count_is_kept_until_the_organisation_changes(
+    viewer, client_of, django_assert_num_queries, operator, world, now
+):
+    client = client_of(viewer)
+    client.get("/pegawai/")
+    expected = _total(client)
+
+    with django_assert_num_queries(EMPLOYEE_LIST_QUERIES[viewer] - 1):
+        kept = client.get("/pegawai/", {"page": 2}).context["page"].page.paginator.count
+    services_people.employee_create(
+        actor=operator,
+        government=Government.objects.get(pk=world.government_id),
+        nip=make_nip(),
+        name="Pegawai Baru",
+        employment_type="PNS",
+        at=now,
+    )
+
+    assert (kept, _total(client)) == (expected, expected + (viewer == "bkpsdm"))
+
+
+def _total(client) -> int:
+    return client.get("/pegawai/").context["page"].page.paginator.count

@@ -120,9 +120,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading a session's user with a fixed statement.
+    "sikerja.accounts.backends.PasswordBackend",
     # Answers only the single sign-on callback, and only while SSO is configured (below).
     "sikerja.web.sso.SsoBackend",
+    # The sessions made before PasswordBackend name this one; it logs nobody in.
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -185,6 +188,8 @@ SSO_JWKS_URI = envstr("SIKERJA_SSO_JWKS_URI", "")
 SSO_END_SESSION_ENDPOINT = envstr("SIKERJA_SSO_END_SESSION_ENDPOINT", "")
 SSO_TIMEOUT_SECONDS = envint("SIKERJA_SSO_TIMEOUT_SECONDS", 10)
 
+# Django's database sessions, read with a fixed statement (a session is read on every request).
+SESSION_ENGINE = "sikerja.web.sessions"
 # A session lasts a working day at most and ends after an idle spell (sikerja.web.session_limits).
 SESSION_COOKIE_AGE = envint("SIKERJA_SESSION_MAX_SECONDS", 9 * 60 * 60)
 SESSION_IDLE_SECONDS = envint("SIKERJA_SESSION_IDLE_SECONDS", 30 * 60)

@@ -26,6 +26,7 @@ from sikerja.core.schemas import (
 from sikerja.organization import selectors
 from sikerja.organization.api import reads
 from sikerja.organization.http import viewer_of
+from sikerja.organization.listing import EmployeeRows
 from sikerja.organization.models import Agency, Employee
 from sikerja.organization.schemas import (
     AgencyOut,
@@ -109,7 +110,7 @@ def employee_list(
     on: OnDate = None,
     agency: Annotated[int | None, Query(description="Hanya pegawai di PD ini.")] = None,
     q: Annotated[str, Query(max_length=100, description="Cari berdasarkan nama.")] = "",
-) -> QuerySet[Employee]:
+) -> EmployeeRows:
     return reads.employee_page(viewer_of(request), _on(on), agency, q)
 
 

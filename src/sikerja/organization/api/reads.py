@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from sikerja.core.errors import NotFound
 from sikerja.organization import selectors
+from sikerja.organization.listing import EmployeeRows
 from sikerja.organization.models import Agency, Employee, OrgUnit, Placement
 from sikerja.organization.resolver import ACTING_ORDER, Person, RoleAnswer
 from sikerja.organization.rules import Viewer
@@ -158,35 +159,18 @@ def unit_detail(viewer: Viewer, unit_id: int, on: dt.date) -> UnitDetail:
     return UnitDetail(unit=unit, on=on, chain=chain)
 
 
-def _with_current_placements(queryset: QuerySet[Employee], on: dt.date) -> QuerySet[Employee]:
-    current = (
-        Placement.objects.effective_on(on)
-        .select_related("position__unit__agency")
-        .order_by("kind", "pk")
-    )
-    return queryset.prefetch_related(
-        Prefetch("placements", queryset=current, to_attr="current_placements")
-    )
-
-
-def employee_page(viewer: Viewer, on: dt.date, agency_id: int | None, q: str) -> QuerySet[Employee]:
+def employee_page(viewer: Viewer, on: dt.date, agency_id: int | None, q: str) -> EmployeeRows:
     """Visible employees by name, optionally those placed in one agency on the day.
 
-    The page costs 3 queries (rows, their current placements, the count) at any size.
+    A page costs 3 queries and the count at any size (`selectors.employee_list`).
     """
-    queryset = selectors.employee_list(viewer, on)
-    if agency_id is not None:
-        placed = Placement.objects.effective_on(on).filter(position__unit__agency_id=agency_id)
-        queryset = queryset.filter(pk__in=placed.values("employee_id"))
-    if q.strip():
-        queryset = queryset.filter(name__icontains=q.strip())
-    return _with_current_placements(queryset, on).order_by("name", "pk")
+    return selectors.employee_list(viewer, on, agency_id=agency_id, query=q.strip())
 
 
 def employee_detail(viewer: Viewer, nip: str, on: dt.date) -> Employee:
     """One visible employee with their placements on the day; NotFound otherwise (2 queries)."""
     queryset = selectors.employee_lookup(viewer, on).filter(nip=nip)
-    employee = _with_current_placements(queryset, on).first()
+    employee = queryset.prefetch_related(selectors.current_placements(on)).first()
     if employee is None:
         raise NotFound()
     return employee

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
 
 from sikerja.core.errors import NotFound
 from sikerja.organization.display import (
@@ -185,15 +184,11 @@ def _row(viewer: Viewer, employee: Employee) -> EmployeeRow:
 def employee_list_page(
     viewer: Viewer, on: dt.date, query: str, page_number: str | int | None
 ) -> EmployeeListPage:
-    """One page of the visible employees whose name contains the query (3 queries)."""
-    current = Placement.objects.effective_on(on).select_related("position__unit__agency")
-    queryset = employee_list(viewer, on).order_by("name", "pk")
-    if query:
-        queryset = queryset.filter(name__icontains=query)
-    queryset = queryset.prefetch_related(
-        Prefetch("placements", queryset=current, to_attr="current_placements")
-    )
-    page = Paginator(queryset, EMPLOYEES_PER_PAGE).get_page(page_number)
+    """One page of the visible employees whose name contains the query (3 queries and the
+    count: `selectors.employee_list`)."""
+    rows = employee_list(viewer, on, query=query)
+    # The paginator reads rows.count() and a slice only (its stub asks for a whole Sequence).
+    page: Page[Employee] = Paginator(rows, EMPLOYEES_PER_PAGE).get_page(page_number)  # type: ignore[arg-type]
     return EmployeeListPage(
         page=page, rows=[_row(viewer, e) for e in page.object_list], query=query
     )
