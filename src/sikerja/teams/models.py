@@ -19,6 +19,7 @@ class Team(TimeStampedModel):
         REJECTED = "REJECTED", _("Pembentukan ditolak")
         DISSOLVED = "DISSOLVED", _("Dibubarkan")
         EXPIRED = "EXPIRED", _("Berakhir")
+        COMPLETED = "COMPLETED", _("Dinyatakan selesai")
 
     class Scope(models.TextChoices):
         WITHIN_UNIT = "WITHIN_UNIT", _("Di dalam unit organisasi")
@@ -70,6 +71,7 @@ class Team(TimeStampedModel):
     set_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     end_reason = models.TextField(blank=True)
+    completed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -157,3 +159,9 @@ class LeadCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.employee_id}"
+
+
+# The reports and evaluation models (their own module, registered with the app's models).
+from sikerja.teams.models_reports import MemberResult, TeamEvaluation, TeamReport  # noqa: E402
+
+__all__ = ["LeadCandidate", "MemberResult", "Team", "TeamEvaluation", "TeamMember", "TeamReport"]

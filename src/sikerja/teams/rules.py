@@ -21,11 +21,19 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
-from sikerja.teams.models import LeadCandidate, Team, TeamMember
+from sikerja.teams.models import (
+    LeadCandidate,
+    MemberResult,
+    Team,
+    TeamEvaluation,
+    TeamMember,
+    TeamReport,
+)
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowStep
 
 SUBJECT_TYPE = "teams.team"
+WORK_SUBJECTS = ("teams.report", "teams.memberresult", "teams.evaluation")
 
 
 def may_form_team(viewer: Viewer) -> bool:
@@ -55,6 +63,23 @@ def teams_visible_to(viewer: Viewer) -> QuerySet[Team]:
         | Exists(named)
         | Exists(proposed)
         | Exists(steps)
+        | _receives_work(employee_id)
+    )
+
+
+def _receives_work(employee_id: int) -> Q:
+    """Officials on the chain of a team's reports or evaluation (the receivers up the chain,
+    a member's own appraiser) see the team whose work they receive."""
+    instances = WorkflowStep.objects.filter(
+        Q(actor_id=employee_id) | Q(decided_by_id=employee_id),
+        instance__subject_type__in=WORK_SUBJECTS,
+    ).values("instance_id")
+    return Q(
+        *(
+            Exists(model.objects.filter(team_id=OuterRef("pk"), workflow_instance_id__in=instances))
+            for model in (TeamReport, MemberResult, TeamEvaluation)
+        ),
+        _connector=Q.OR,
     )
 
 
@@ -113,3 +138,21 @@ def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:
         and step.instance.government_id == viewer.government.pk
         and may_act(step, viewer.employee_id, on)
     )
+
+
+def may_submit_results(employee_id: int, team: Team, on: dt.date) -> bool:
+    """Whether the employee submits the team's results for evaluation (may): its lead, or the
+    team's manager while it has none (SPEC 4.10: "the individual or team lead submits")."""
+    if team.lead_id is not None:
+        return team.lead_id == employee_id
+    return team_manager(team, on) == employee_id
+
+
+def reports_visible_to(viewer: Viewer) -> QuerySet[TeamReport]:
+    """The reports the viewer may open (which): those of the teams they may see."""
+    return TeamReport.objects.filter(team__in=teams_visible_to(viewer))
+
+
+def may_see_report(viewer: Viewer, report: TeamReport) -> bool:
+    """Whether the viewer may open a report (may)."""
+    return reports_visible_to(viewer).filter(pk=report.pk).exists()

@@ -19,7 +19,7 @@ from sikerja.workflows.actors import ResolvedActor
 from sikerja.workflows.engine import audit, compare_and_set, context_for, definition_of
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
-from sikerja.workflows.opening import open_step
+from sikerja.workflows.opening import chain_rest, open_step, reopen_chain
 
 
 def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> WorkflowInstance:
@@ -93,13 +93,21 @@ def _not_withdrawable(instance: WorkflowInstance) -> ValidationFailed:
 def _fresh_actor(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
     """The actor the open step would have today; None when it cannot be re-resolved.
 
-    Nodes climbed up a chain (`chain:<name>#<n>`) and fan-out steps keep their snapshot.
+    A node of a chain is the node at its place in the chain resolved today (the nodes already
+    decided stay as they were); fan-out steps keep their snapshot.
     """
     instance = step.instance
-    if is_chain(step.actor_expression) or step.actor_expression == SYSTEM_ACTOR:
+    if step.actor_expression == SYSTEM_ACTOR:
         return None
     pack = load_pack(instance.pack_id)
-    return context_for(instance, pack, on).resolve(step.actor_expression)
+    spec = definition_of(pack, instance.definition_key).step(step.step_key)
+    ctx = context_for(instance, pack, on)
+    if spec.is_chain:
+        rest = chain_rest(ctx, spec, step.chain_index)
+        return rest[0] if rest else None
+    if is_chain(step.actor_expression):
+        return None
+    return ctx.resolve(step.actor_expression)
 
 
 def step_needs_reroute(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
@@ -130,6 +138,8 @@ def instance_reroute(
         return None
     pack = load_pack(instance.pack_id)
     definition = definition_of(pack, instance.definition_key)
+    spec = definition.step(step.step_key)
+    ctx = context_for(instance, pack, on)
     with transaction.atomic():
         compare_and_set(instance, step, at)
         WorkflowStep.objects.filter(
@@ -137,13 +147,10 @@ def instance_reroute(
             step_key=step.step_key,
             status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING],
         ).update(status=WorkflowStep.Status.CANCELLED)
-        new_step = open_step(
-            instance,
-            definition,
-            definition.step(step.step_key),
-            context_for(instance, pack, on),
-            at=at,
-        )
+        if spec.is_chain:
+            new_step = reopen_chain(instance, spec, ctx, step.chain_index, at=at)
+        else:
+            new_step = open_step(instance, definition, spec, ctx, at=at)
         event_record(
             government_id=instance.government_id,
             actor_user_id=operator_user_id,
