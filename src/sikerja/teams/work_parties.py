@@ -101,6 +101,10 @@ def _lead_or_appraiser(ctx: ActorContext, expression: str) -> ResolvedActor:
     return actors.employee_role(ctx, expression, parties.author, "appraiser")
 
 
+def _author(ctx: ActorContext, expression: str) -> ResolvedActor:
+    return actors.employee_role(ctx, expression, _parties(ctx).author, "")
+
+
 def register_actors() -> None:
     """Register the role map of reports and evaluation and their own expressions."""
     for kind in KINDS:
@@ -113,6 +117,12 @@ def register_actors() -> None:
                 "pengendali": "employee",
                 "owner": "unit",
             },
+        )
+        actors.register(
+            kind,
+            "author",
+            _author,
+            ("Penyusun laporan atau hasil kerja", "Author of the report or results"),
         )
         actors.register(
             kind,

@@ -7,7 +7,7 @@ import pytest
 
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import Agency
-from sikerja.teams.models import MemberResult, Team
+from sikerja.teams.models import MemberResult, Team, TeamReport
 from sikerja.teams.services import team_propose
 from tests.organization.builders import build_org
 from tests.teams.work.flow import (
@@ -39,6 +39,43 @@ def run_cycle(team, lead, member):
 def declared(team):
     event = AuditEvent.objects.get(action="team.declared_complete", object_id=str(team.pk))
     return (team.status, event.rule, event.citation, event.after["statement"])
+
+
+@pytest.mark.django_db
+def test_kotim_dinas_team_reports_to_the_kabid_and_the_kadis_declares_it_complete():
+    org = build_org("kotim-2023")
+    people = staff(org)
+    kabid, kadis = org.people["bidang"], org.people["dinas"]
+    lead, member = people["ahli_muda"], people["pelaksana"]
+    team = team_propose(
+        requester=kabid, data=team_input(lead_id=lead.pk, member_ids=[member.pk]), at=NOW, on=ON
+    )
+    team = decide(team, "approve")
+
+    opened = open_reports(team)
+    submit(report_of(team, member))
+    member_chain = receive_all(report_of(team, member).workflow_instance_id)
+    submit(report_of(team, lead), member_results={member.pk: "Pendataan tepat waktu"})
+    lead_chain = receive_all(report_of(team, lead).workflow_instance_id)
+    result = MemberResult.objects.get(member=member)
+    result_chain = receive_all(result.workflow_instance_id)
+    evaluation = evaluate(team, lead)
+    review = approve_all(evaluation)
+
+    assert [(r.kind, r.author_id, r.period_start.isoformat()) for r in opened] == [
+        ("LEAD", lead.pk, "2026-12-01"),
+        ("MEMBER", member.pk, "2026-12-01"),
+    ]
+    assert member_chain == [lead.pk]
+    assert lead_chain == [kabid.pk]
+    assert result_chain == [kabid.pk]
+    assert review == [kabid.pk, kadis.pk]
+    assert chain(evaluation.workflow_instance_id)[0][:3] == ("submit", lead.pk, "DECIDED")
+    team.refresh_from_db()
+    assert (team.status, team.completed_on.isoformat()) == ("COMPLETED", "2027-01-04")
+    assert set(TeamReport.objects.filter(team=team).values_list("status", flat=True)) == {
+        "RECEIVED"
+    }
 
 
 @pytest.mark.django_db

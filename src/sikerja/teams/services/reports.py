@@ -285,12 +285,15 @@ def _send_result(
         at=at,
         on=on,
     )
-    first = instance.steps.order_by("seq").first()
+    submitted = instance.steps.get(status=WorkflowStep.Status.OPEN)
+    lead = Employee.objects.get(pk=report.author_id)
+    engine.step_decide(step_id=submitted.pk, by=lead, decision="submit", at=at, on=on)
+    first = instance.steps.get(status=WorkflowStep.Status.OPEN)
     MemberResult.objects.filter(pk=result.pk).update(
         workflow_instance_id=instance.pk,
-        appraiser_id=first.actor_id if first else None,
-        appraiser_rule=first.actor_rule if first else "",
-        appraiser_citation=first.actor_citation if first else "",
+        appraiser_id=first.actor_id,
+        appraiser_rule=first.actor_rule,
+        appraiser_citation=first.actor_citation,
     )
     return result.pk
 
