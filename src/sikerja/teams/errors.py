@@ -33,3 +33,8 @@ class TeamErrorCode(StrEnum):
     NOT_A_MEMBER = "not_a_member"
     ALREADY_MEMBER = "already_member"
     SCOPE_NOT_PROVIDED = "team_scope_not_provided"
+    EVIDENCE_TYPE = "evidence_type_refused"
+    EVIDENCE_TOO_LARGE = "evidence_too_large"
+    EVIDENCE_EMPTY = "evidence_empty"
+    EVIDENCE_DAMAGED = "evidence_damaged"
+    NOT_ON_TEAM = "not_on_team"
