@@ -85,6 +85,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.documents.models import Letter
     from sikerja.organization.models import Placement
     from sikerja.teams.services import team_propose
+    from sikerja.teams.services.evidence import Upload, evidence_save
     from sikerja.workflows.models import WorkflowInstance
     from tests.teams.world import NOW, ON, team_input
 
@@ -95,6 +96,15 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         data=team_input(candidate_ids=[jf.pk], appraiser_consideration="Kompeten"),
         at=NOW,
         on=ON,
+    )
+    evidence = evidence_save(
+        team=team,
+        by=jf,
+        upload=Upload(name="bukti.pdf", content=b"%PDF-1.4\n%%EOF\n"),
+        owner_kind="",
+        owner_id=None,
+        at=NOW,
+        written=[],
     )
     unit = (
         Placement.objects.select_related("position__unit")
@@ -114,6 +124,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         .values_list("pk", flat=True)
         .first(),
         "team_id": team.pk,
+        "evidence_id": evidence.pk,
         "key": WorkflowInstance.objects.filter(government_id=world.government_id)
         .values_list("definition_key", flat=True)
         .first(),
@@ -123,7 +134,10 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_connection_kept")
 @pytest.mark.parametrize("role", ["bkpsdm", "jf_ahli_muda"])
-def test_every_read_of_an_existing_object_matches_its_schema(world, persona, user_of, now, role):
+def test_every_read_of_an_existing_object_matches_its_schema(
+    world, persona, user_of, now, role, settings, tmp_path
+):
+    settings.SIKERJA_EVIDENCE_ROOT = tmp_path
     real = _real_path_parameters(world, persona)
     headers = _bearer(user_of(role), now)
     reads = [op.ok() for op in schema.get_all_operations() if op.ok().method == "get"]
@@ -134,7 +148,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(world, persona, use
         case = operation.Case(path_parameters={name: real[name] for name in names})
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 18
+    assert len(statuses) == len(reads) == 19
     if role == "bkpsdm":  # the operator sees every object of the government
         assert set(statuses.values()) == {200}
     else:  # a JF reads about themself and their requests; other objects are hidden (404)

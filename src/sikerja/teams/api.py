@@ -27,8 +27,10 @@ from sikerja.teams.schemas import (
     TeamRowOut,
     VacateLeadIn,
 )
+from sikerja.teams.work_api import router as work_router
 
 router = Router(tags=["tim kerja"])
+router.add_router("", work_router)
 
 
 def _input(viewer: Viewer, payload: TeamIn) -> TeamInput:

@@ -40,3 +40,8 @@ class TeamErrorCode(StrEnum):
     MEMBER_RESULTS_MISSING = "member_results_missing"
     NOT_THE_AUTHOR = "not_the_author"
     NOT_EVALUATING = "team_not_ready_for_evaluation"
+    EVIDENCE_TYPE = "evidence_type_refused"
+    EVIDENCE_TOO_LARGE = "evidence_too_large"
+    EVIDENCE_EMPTY = "evidence_empty"
+    EVIDENCE_DAMAGED = "evidence_damaged"
+    NOT_ON_TEAM = "not_on_team"

@@ -22,6 +22,7 @@ from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
 from sikerja.teams.models import (
+    EvidenceFile,
     LeadCandidate,
     MemberResult,
     Team,
@@ -156,3 +157,49 @@ def reports_visible_to(viewer: Viewer) -> QuerySet[TeamReport]:
 def may_see_report(viewer: Viewer, report: TeamReport) -> bool:
     """Whether the viewer may open a report (may)."""
     return reports_visible_to(viewer).filter(pk=report.pk).exists()
+
+
+# Team work (planning and execution): seeing a team's work (plan, progress, obstacles,
+# evidence) is seeing the team; whoever may not see it gets "not found" for all of it.
+
+LEAD = TeamMember.Role.LEAD
+MEMBER = TeamMember.Role.MEMBER
+
+
+def work_role(team: Team, employee_id: int | None) -> str | None:
+    """LEAD or MEMBER for a person currently on the team, else None (who)."""
+    if employee_id is None:
+        return None
+    return (
+        TeamMember.objects.filter(
+            team=team, employee_id=employee_id, status=TeamMember.Status.ACTIVE
+        )
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def appraiser_of(team: Team, employee_id: int, on: dt.date) -> int | None:
+    """The member's own (home) appraiser on the day (who)."""
+    answer = Resolver(load_pack(team.government.pack_id)).appraiser(employee_id, on)
+    return answer.person.employee_id if answer.person else None
+
+
+def may_add_evidence(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """Evidence is added to an active team's work by the people on it, its Pengendali and
+    the head of its owner unit (may)."""
+    if employee_id is None or team.status != Team.Status.ACTIVE:
+        return False
+    return (
+        work_role(team, employee_id) is not None
+        or team.pengendali_id == employee_id
+        or team_manager(team, on) == employee_id
+    )
+
+
+def may_see_evidence(viewer: Viewer, evidence: EvidenceFile) -> bool:
+    """Evidence is seen by exactly those who may see its team (may)."""
+    return (
+        evidence.government_id == viewer.government.pk
+        and teams_visible_to(viewer).filter(pk=evidence.team_id).exists()
+    )

@@ -2,10 +2,15 @@
 
 from django.urls import path
 
-from sikerja.teams.views import teams
+from sikerja.teams.views import evidence, teams
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
     path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
     path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
+    path(
+        "tim-kerja/<int:pk>/bukti/<int:evidence_id>/",
+        evidence.evidence_download,
+        name="team-evidence",
+    ),
 ]

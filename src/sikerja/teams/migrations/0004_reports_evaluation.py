@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organization', '0006_tenancy_unique'),
-        ('teams', '0002_team_member_request_fields'),
+        ('teams', '0003_planning_execution'),
     ]
 
     operations = [
