@@ -7,15 +7,18 @@ import datetime as dt
 from sikerja.organization.models import Employee
 from sikerja.teams.models import Team, TeamEvaluation, TeamReport
 from sikerja.teams.services.evaluation import team_evaluation_decide, team_evaluation_submit
+from sikerja.teams.services.evidence import Upload
 from sikerja.teams.services.reports import (
     team_report_decide,
     team_report_submit,
     team_reports_open,
 )
 from sikerja.workflows.models import WorkflowStep
+from tests.teams.work.samples import PDF
 
 AT = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.UTC)
 DAY = dt.date(2027, 1, 4)
+PDF_UPLOAD = Upload(name="rekap.pdf", content=PDF)
 
 
 def open_reports(team: Team) -> list[TeamReport]:
@@ -40,7 +43,7 @@ def chain(instance_id: int | None) -> list[tuple[str, int | None, str, str]]:
 
 
 def submit(report: TeamReport, **kwargs: object) -> TeamReport:
-    values: dict[str, object] = {"text": "Pendataan 20 sarana selesai", "evidence_ids": [1]}
+    values: dict[str, object] = {"text": "Pendataan 20 sarana selesai", "uploads": [PDF_UPLOAD]}
     values.update(kwargs)
     return team_report_submit(
         report_id=report.pk,
@@ -75,7 +78,7 @@ def evaluate(team: Team, by: Employee) -> TeamEvaluation:
         team_id=team.pk,
         by=by,
         results="Data 40 sarana terverifikasi",
-        evidence_ids=[1],
+        uploads=[PDF_UPLOAD],
         at=AT,
         on=DAY,
     )

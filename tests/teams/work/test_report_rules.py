@@ -10,13 +10,24 @@ import pytest
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import NotFound, RuleViolation, StaleState, ValidationFailed
 from sikerja.organization.models import Agency
-from sikerja.teams.models import MemberResult, TeamReport
+from sikerja.teams.models import EvidenceFile, MemberResult, TeamReport
 from sikerja.teams.selectors_reports import member_reports_for
 from sikerja.teams.services import team_propose
+from sikerja.teams.services.evidence import Upload, evidence_upload
 from sikerja.teams.services.reports import team_report_decide, team_reports_open
 from sikerja.workflows.models import WorkflowStep
 from tests.organization.builders import build_org
-from tests.teams.work.flow import AT, DAY, chain, open_reports, receive_all, report_of, submit
+from tests.teams.work.flow import (
+    AT,
+    DAY,
+    PDF_UPLOAD,
+    chain,
+    open_reports,
+    receive_all,
+    report_of,
+    submit,
+)
+from tests.teams.work.samples import png
 from tests.teams.world import NOW, ON, decide, staff, team_input
 
 SKA = "Perwali Surakarta 32/2023"
@@ -72,15 +83,52 @@ def test_v29_pasal_26_ayat_1_surakarta_refuses_a_report_without_evidence():
     before = written()
 
     with pytest.raises(RuleViolation) as refused:
-        submit(report, evidence_ids=[])
+        submit(report, uploads=[])
 
     assert (refused.value.code, refused.value.rule, refused.value.citation) == (
         "report_evidence_required",
         "V-29",
         f"{SKA} Pasal 26 ayat (1)",
     )
-    assert written() == before
-    assert submit(report, evidence_ids=[7]).evidence == [7]
+    assert (written(), EvidenceFile.objects.count()) == (before, 0)
+
+
+@pytest.mark.django_db
+def test_v29_evidence_uploaded_before_or_with_the_report_is_attached_to_it():
+    _org, people, team = surakarta_team()
+    member = people["pelaksana"]
+    open_reports(team)
+    report = report_of(team, member)
+    earlier = evidence_upload(
+        team_id=team.pk, by=member, upload=Upload("foto.png", png()), at=AT, on=ON
+    )
+
+    submitted = submit(report, evidence_ids=[earlier.pk], uploads=[PDF_UPLOAD])
+
+    files = list(
+        EvidenceFile.objects.filter(owner_kind="team_report", owner_id=report.pk)
+        .order_by("pk")
+        .values_list("pk", "original_name", "content_type")
+    )
+    assert submitted.evidence == [pk for pk, _name, _type in files]
+    assert [(name, kind) for _pk, name, kind in files] == [
+        ("foto.png", "image/png"),
+        ("rekap.pdf", "application/pdf"),
+    ]
+
+
+@pytest.mark.django_db
+def test_v29_a_file_of_another_team_or_already_attached_is_refused_and_nothing_is_kept():
+    _org, people, team = surakarta_team()
+    open_reports(team)
+    report = report_of(team, people["pelaksana"])
+    before = written()
+
+    with pytest.raises(ValidationFailed) as refused:
+        submit(report, evidence_ids=[999_999], uploads=[PDF_UPLOAD])
+
+    assert (refused.value.code, list(refused.value.fields)) == ("unknown_value", ["evidence_ids"])
+    assert (written(), EvidenceFile.objects.count()) == (before, 0)
 
 
 @pytest.mark.django_db
@@ -88,7 +136,7 @@ def test_v29_is_silent_in_kotim_a_report_goes_up_without_evidence():
     _org, people, team = kotim_team()
     open_reports(team)
 
-    report = submit(report_of(team, people["pelaksana"]), evidence_ids=[])
+    report = submit(report_of(team, people["pelaksana"]), uploads=[])
 
     assert (report.status, report.evidence) == ("SUBMITTED", [])
 

@@ -21,6 +21,8 @@ from sikerja.teams.completion import team_open_check
 from sikerja.teams.errors import TeamErrorCode
 from sikerja.teams.models import Team, TeamEvaluation
 from sikerja.teams.services.common import audit_team
+from sikerja.teams.services.evidence import Upload, evidence_files_kept
+from sikerja.teams.services.report_evidence import OWNER_EVALUATION, evidence_attach
 from sikerja.teams.services.reports import REPORTING, evidence_check, reporting_of, work_parties
 from sikerja.teams.work_hooks import EVALUATION_SUBJECT
 from sikerja.workflows import engine
@@ -38,6 +40,7 @@ def team_evaluation_submit(
     at: dt.datetime,
     on: dt.date,
     evidence_ids: list[int] | None = None,
+    uploads: list[Upload] | None = None,
 ) -> TeamEvaluation:
     """The lead (or, for a team without one, its manager) submits the team's results to the
     first reviewer of the pack's evaluation chain for the owner's unit type.
@@ -56,8 +59,7 @@ def team_evaluation_submit(
     team_open_check(team)
     _evaluable_check(team, by, on)
     pack = load_pack(team.government.pack_id)
-    evidence = [int(pk) for pk in dict.fromkeys(evidence_ids or [])]
-    evidence_check(pack, evidence)
+    evidence_check(pack, len(set(evidence_ids or [])) + len(uploads or []))
     if not results.strip():
         raise ValidationFailed(
             code=TeamErrorCode.MISSING_FIELDS,
@@ -65,7 +67,7 @@ def team_evaluation_submit(
             fields={"results": _("Wajib diisi.")},
         )
     key = reporting_of(pack).evaluation_flow(team.owner_unit.agency.agency_type)
-    with transaction.atomic():
+    with evidence_files_kept() as written, transaction.atomic():
         Team.objects.select_for_update().get(pk=team.pk)
         if (
             TeamEvaluation.objects.filter(team=team)
@@ -79,8 +81,17 @@ def team_evaluation_submit(
             submitted_by=by,
             workflow_key=key,
             results=results.strip(),
-            evidence=evidence,
             submitted_at=at,
+        )
+        evidence = evidence_attach(
+            team=team,
+            by=by,
+            owner_kind=OWNER_EVALUATION,
+            owner_id=evaluation.pk,
+            evidence_ids=list(evidence_ids or []),
+            uploads=list(uploads or []),
+            at=at,
+            written=written,
         )
         instance = engine.instance_start(
             government_id=team.government_id,
@@ -93,7 +104,9 @@ def team_evaluation_submit(
             at=at,
             on=on,
         )
-        TeamEvaluation.objects.filter(pk=evaluation.pk).update(workflow_instance_id=instance.pk)
+        TeamEvaluation.objects.filter(pk=evaluation.pk).update(
+            workflow_instance_id=instance.pk, evidence=evidence
+        )
         first = instance.steps.get(status=WorkflowStep.Status.OPEN)
         engine.step_decide(
             step_id=first.pk, by=by, decision="submit", at=at, on=on, data={"evidence": evidence}

@@ -23,6 +23,8 @@ from sikerja.teams.errors import TeamErrorCode
 from sikerja.teams.models import MemberResult, Team, TeamMember, TeamReport
 from sikerja.teams.periods import Period, report_periods
 from sikerja.teams.services.common import audit_team
+from sikerja.teams.services.evidence import Upload, evidence_files_kept
+from sikerja.teams.services.report_evidence import OWNER_REPORT, evidence_attach
 from sikerja.teams.work_hooks import REPORT_SUBJECT, RESULT_SUBJECT
 from sikerja.teams.work_parties import WorkParties
 from sikerja.workflows import engine
@@ -150,9 +152,9 @@ def _open(
     return report
 
 
-def evidence_check(pack: LoadedPack, evidence_ids: list[int]) -> None:
+def evidence_check(pack: LoadedPack, count: int) -> None:
     """V-29: a report carries supporting evidence where the pack requires it."""
-    if pack.binds("V-29") and not evidence_ids:
+    if pack.binds("V-29") and count == 0:
         raise RuleViolation(
             code=TeamErrorCode.EVIDENCE_REQUIRED,
             message=_("Laporan wajib disertai data dukung."),
@@ -184,10 +186,12 @@ def team_report_submit(
     at: dt.datetime,
     on: dt.date,
     evidence_ids: list[int] | None = None,
+    uploads: list[Upload] | None = None,
     member_results: dict[int, str] | None = None,
 ) -> TeamReport:
     """The author submits a due (or returned) report up the pack's chain; the lead's report
-    carries a report on each member, sent to that member's own appraiser.
+    carries a report on each member, sent to that member's own appraiser. Evidence: files of
+    the team already uploaded (`evidence_ids`) and new `uploads`, attached to the report.
 
     Implements: V-29 (evidence), V-54 (chain; members' results to their home appraiser).
     Raises NotFound (not the author's), StaleState (already submitted), RuleViolation
@@ -195,13 +199,22 @@ def team_report_submit(
     """
     report = _report_for(report_id, by)
     pack = load_pack(report.team.government.pack_id)
-    evidence = [int(pk) for pk in dict.fromkeys(evidence_ids or [])]
-    evidence_check(pack, evidence)
+    evidence_check(pack, len(set(evidence_ids or [])) + len(uploads or []))
     results = _results_check(report, text, member_results or {})
     step = WorkflowStep.objects.get(
         instance_id=report.workflow_instance_id, status=WorkflowStep.Status.OPEN
     )
-    with transaction.atomic():
+    with evidence_files_kept() as written, transaction.atomic():
+        evidence = evidence_attach(
+            team=report.team,
+            by=by,
+            owner_kind=OWNER_REPORT,
+            owner_id=report.pk,
+            evidence_ids=list(evidence_ids or []),
+            uploads=list(uploads or []),
+            at=at,
+            written=written,
+        )
         engine.step_decide(
             step_id=step.pk, by=by, decision="submit", at=at, on=on, data={"evidence": evidence}
         )
