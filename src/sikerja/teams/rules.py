@@ -203,3 +203,44 @@ def may_see_evidence(viewer: Viewer, evidence: EvidenceFile) -> bool:
         evidence.government_id == viewer.government.pk
         and teams_visible_to(viewer).filter(pk=evidence.team_id).exists()
     )
+
+
+# Reports and evaluation: a report is seen by those who may see its team; it is submitted by
+# its author, and each step of its chain (or of the evaluation's) decided by its actor.
+
+REPORTING_STATUSES = (Team.Status.ACTIVE, Team.Status.EXPIRED)
+
+
+def may_submit_report(viewer: Viewer, report: TeamReport) -> bool:
+    """Whether the viewer submits the report now (may): its author, while it is due or
+    returned and the team's work is not declared complete."""
+    return (
+        viewer.employee_id is not None
+        and report.government_id == viewer.government.pk
+        and report.author_id == viewer.employee_id
+        and report.status in (TeamReport.Status.DUE, TeamReport.Status.RETURNED)
+    )
+
+
+def may_submit_team_results(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """Whether the viewer submits the team's results for evaluation (may)."""
+    return (
+        viewer.employee_id is not None
+        and team.government_id == viewer.government.pk
+        and team.status in REPORTING_STATUSES
+        and may_submit_results(viewer.employee_id, team, on)
+    )
+
+
+def work_steps_for(viewer: Viewer) -> QuerySet[WorkflowStep]:
+    """The open steps of teams' reports and evaluations the viewer decides (which): their
+    snapshotted actor (a delegate acts from the report's page), reports due excepted."""
+    if viewer.employee_id is None:
+        return WorkflowStep.objects.none()
+    # A report's own "submit" step is its author's report due, listed apart.
+    return WorkflowStep.objects.filter(
+        actor_id=viewer.employee_id,
+        status=WorkflowStep.Status.OPEN,
+        instance__government_id=viewer.government.pk,
+        instance__subject_type__in=WORK_SUBJECTS,
+    ).exclude(instance__subject_type="teams.report", step_key="submit")

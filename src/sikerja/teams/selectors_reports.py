@@ -50,14 +50,7 @@ def report_inbox_for(*, viewer: Viewer) -> list[InboxRow]:
     """Open steps of teams' reports, reports on members and evaluations whose actor is the
     viewer, oldest first (4 queries whatever their number)."""
     steps = list(
-        WorkflowStep.objects.filter(
-            actor_id=viewer.employee_id,
-            status=WorkflowStep.Status.OPEN,
-            instance__government_id=viewer.government.pk,
-            instance__subject_type__in=(REPORT_SUBJECT, RESULT_SUBJECT, EVALUATION_SUBJECT),
-        )
-        .select_related("instance")
-        .order_by("opened_at", "pk")
+        rules.work_steps_for(viewer).select_related("instance").order_by("opened_at", "pk")
     )
     ids = {
         kind: {s.instance.subject_id for s in steps if s.instance.subject_type == kind}

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from sikerja.teams import report_urls
 from sikerja.teams.views import evidence, teams
 
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
         evidence.evidence_download,
         name="team-evidence",
     ),
+    *report_urls.urlpatterns,
 ]
