@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.core.files.uploadedfile import UploadedFile
 
 from sikerja.organization.rules import Viewer
-from sikerja.teams.commands import employee_of
+from sikerja.teams.commands import employee_of, ids_of
 from sikerja.teams.models import TeamEvaluation, TeamReport
 from sikerja.teams.services import evaluation as evaluation_services
 from sikerja.teams.services import reports as report_services
@@ -94,3 +94,13 @@ def evaluation_decide(
         at=at,
         on=on,
     )
+
+
+def notes_by_id(viewer: Viewer, notes: Iterable[tuple[str, str]]) -> dict[int, str]:
+    """The lead's notes on members keyed by employee id (members named by NIP)."""
+    pairs = list(notes)
+    ids = ids_of(viewer, [nip for nip, _text in pairs], field="member_results")
+    by_nip = dict(
+        zip(dict.fromkeys(nip.strip() for nip, _text in pairs if nip.strip()), ids, strict=True)
+    )
+    return {by_nip[nip.strip()]: text for nip, text in pairs if nip.strip() in by_nip}

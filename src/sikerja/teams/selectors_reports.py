@@ -143,3 +143,96 @@ def member_reports_for(
         .select_related("team", "report__author", "appraiser")
         .order_by("period_start", "pk")
     )
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """The lead's note on one member, as the API answers it."""
+
+    member_name: str
+    text: str
+    appraiser_name: str
+    appraiser_citation: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """A report with its chain, as the API answers it."""
+
+    id: int
+    team_id: int
+    team_name: str
+    kind: str
+    author_name: str
+    period_start: dt.date
+    period_end: dt.date
+    due_on: dt.date
+    status: str
+    text: str
+    evidence_ids: list[int]
+    results: list[ResultView]
+    steps: list[WorkflowStep]
+
+
+def report_view(*, viewer: Viewer, report_id: int) -> ReportView:
+    """A report the viewer may see, with its notes on members and its chain. Raises NotFound."""
+    report = report_get_for_viewer(viewer=viewer, report_id=report_id)
+    results = report.results.select_related("member", "appraiser").order_by("pk")
+    return ReportView(
+        id=report.pk,
+        team_id=report.team_id,
+        team_name=report.team.name,
+        kind=report.kind,
+        author_name=report.author.full_name,
+        period_start=report.period_start,
+        period_end=report.period_end,
+        due_on=report.due_on,
+        status=report.status,
+        text=report.text,
+        evidence_ids=list(report.evidence),
+        results=[
+            ResultView(
+                r.member.full_name,
+                r.text,
+                r.appraiser.full_name if r.appraiser else "",
+                r.appraiser_citation,
+            )
+            for r in results
+        ],
+        steps=trail_of(report.workflow_instance_id),
+    )
+
+
+@dataclass(frozen=True)
+class EvaluationView:
+    """An evaluation with its chain, as the API answers it."""
+
+    id: int
+    team_id: int
+    team_name: str
+    workflow_key: str
+    status: str
+    results: str
+    evidence_ids: list[int]
+    declared_by_name: str
+    declared_at: dt.datetime | None
+    statement: str
+    steps: list[WorkflowStep]
+
+
+def evaluation_view(*, viewer: Viewer, evaluation_id: int) -> EvaluationView:
+    """An evaluation the viewer may see, with its chain. Raises NotFound."""
+    evaluation = evaluation_get_for_viewer(viewer=viewer, evaluation_id=evaluation_id)
+    return EvaluationView(
+        id=evaluation.pk,
+        team_id=evaluation.team_id,
+        team_name=evaluation.team.name,
+        workflow_key=evaluation.workflow_key,
+        status=evaluation.status,
+        results=evaluation.results,
+        evidence_ids=list(evaluation.evidence),
+        declared_by_name=evaluation.declared_by.full_name if evaluation.declared_by else "",
+        declared_at=evaluation.declared_at,
+        statement=evaluation.statement,
+        steps=trail_of(evaluation.workflow_instance_id),
+    )

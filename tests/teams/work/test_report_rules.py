@@ -261,3 +261,28 @@ def _submit_as(report, person):
     from sikerja.teams.services.reports import team_report_submit
 
     return team_report_submit(report_id=report.pk, by=person, text="x", at=AT, on=DAY)
+
+
+@pytest.mark.django_db
+def test_v52_a_report_due_is_reminded_to_its_author_before_and_after_its_due_date():
+    from sikerja.notifications.models import Notification
+    from sikerja.notifications.reminders import reminders_due, step_reminder_send
+
+    _org, people, team = kotim_team()
+    open_reports(team)
+    lead = people["ahli_muda"]
+    report = report_of(team, lead)
+    step = WorkflowStep.objects.get(instance_id=report.workflow_instance_id)
+    before = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.UTC)
+    after = dt.datetime(2027, 1, 6, 9, 0, tzinfo=dt.UTC)
+
+    soon = [d for d in reminders_due(at=before) if d.step.pk == step.pk]
+    for due in soon:
+        step_reminder_send(due=due, at=before)
+    late = [d for d in reminders_due(at=after) if d.step.pk == step.pk]
+
+    assert [(d.kind, d.step.actor_id) for d in soon] == [("DUE_SOON", lead.pk)]
+    assert [d.kind for d in late] == ["OVERDUE"]
+    assert list(
+        Notification.objects.filter(recipient_id=lead.pk).values_list("kind", flat=True)
+    ) == ["step_due_soon"]
