@@ -286,3 +286,43 @@ def test_v52_a_report_due_is_reminded_to_its_author_before_and_after_its_due_dat
     assert list(
         Notification.objects.filter(recipient_id=lead.pk).values_list("kind", flat=True)
     ) == ["step_due_soon"]
+
+
+@pytest.mark.django_db
+def test_v54_surakarta_while_the_lead_post_is_vacant_members_report_to_their_appraiser():
+    from sikerja.teams.services.changes import team_lead_vacate
+
+    org, people, team = surakarta_team()
+    member = people["pelaksana"]
+    team_lead_vacate(
+        team_id=team.pk,
+        by=org.people["dinas"],
+        vacant_on=dt.date(2026, 12, 1),
+        reason="Ketua tim mutasi",
+        at=NOW,
+        on=ON,
+    )
+
+    opened = open_reports(team)
+    submit(report_of(team, member))
+    receivers = receive_all(report_of(team, member).workflow_instance_id)
+
+    assert [(r.kind, r.author_id) for r in opened] == [("MEMBER", member.pk)]
+    assert receivers == [org.people["bidang"].pk]
+
+
+@pytest.mark.django_db
+def test_v54_kotim_members_do_not_report_while_the_team_has_no_lead():
+    from sikerja.teams.services.changes import team_lead_vacate
+
+    org, _people, team = kotim_team()
+    team_lead_vacate(
+        team_id=team.pk,
+        by=org.people["bidang"],
+        vacant_on=dt.date(2026, 12, 1),
+        reason="Ketua tim mutasi",
+        at=NOW,
+        on=ON,
+    )
+
+    assert open_reports(team) == []

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, RuleViolation, StaleState, ValidationFailed
@@ -79,7 +80,7 @@ def team_reports_open(*, team_id: int, at: dt.datetime, on: dt.date) -> list[Tea
         opened = [
             _open(pack, reporting, team, kind, author_id, period, at, on)
             for period in periods
-            for kind, author_id in _reporters(team, period)
+            for kind, author_id in _reporters(pack, reporting, team, period)
             if not TeamReport.objects.filter(
                 team=team, kind=kind, author_id=author_id, period_start=period[0]
             ).exists()
@@ -97,21 +98,35 @@ def team_reports_open(*, team_id: int, at: dt.datetime, on: dt.date) -> list[Tea
     return opened
 
 
-def _reporters(team: Team, period: Period) -> list[tuple[str, int]]:
-    """Who reports for a period: the lead, and the members in it (members report to the lead,
-    so only while the team has one)."""
-    people = (
-        team.memberships.filter(valid_from__lte=period[1])
-        .exclude(status__in=[TeamMember.Status.PROPOSED, TeamMember.Status.PENDING])
-        .order_by("pk")
-        .values_list("employee_id", "role")
-    )
+def _reporters(
+    pack: LoadedPack, reporting: TeamReporting, team: Team, period: Period
+) -> list[tuple[str, int]]:
+    """Who reports for a period: the lead, and the members in it. Members report to the lead;
+    while the post is vacant, only where the pack routes them elsewhere (Surakarta: to their
+    appraiser)."""
+    people = on_team_in(team, period).order_by("pk").values_list("employee_id", "role")
     lead: list[tuple[str, int]] = [
         (TeamReport.Kind.LEAD, pk) for pk, role in people if role == TeamMember.Role.LEAD
     ]
-    if team.lead_id is None:
+    if team.lead_id is None and _needs_lead(pack, reporting.member_report):
         return lead
     return [*lead, *((TeamReport.Kind.MEMBER, pk) for pk, role in people if role != "LEAD")]
+
+
+def on_team_in(team: Team, period: Period) -> QuerySet[TeamMember]:
+    """The team's people on it for some of the period (not those still waiting to join)."""
+    return (
+        team.memberships.filter(valid_from__lte=period[1])
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=period[0]))
+        .exclude(status__in=[TeamMember.Status.PROPOSED, TeamMember.Status.PENDING])
+    )
+
+
+def _needs_lead(pack: LoadedPack, key: str) -> bool:
+    """Whether a member's report flow goes to the lead in person (no one while it is vacant)."""
+    definition = pack.data.workflows[key]
+    names = definition.chains()
+    return any(node.actor == "lead" for name in names for node in pack.data.chains[name].nodes)
 
 
 def _open(
@@ -246,11 +261,10 @@ def _results_check(report: TeamReport, text: str, notes: dict[int, str]) -> dict
     if report.kind != TeamReport.Kind.LEAD:
         results: dict[int, str] = {}
     else:
+        period = (report.period_start, report.period_end)
         members = list(
-            report.team.memberships.filter(
-                role=TeamMember.Role.MEMBER, valid_from__lte=report.period_end
-            )
-            .exclude(status__in=[TeamMember.Status.PROPOSED, TeamMember.Status.PENDING])
+            on_team_in(report.team, period)
+            .filter(role=TeamMember.Role.MEMBER)
             .order_by("pk")
             .values_list("employee_id", flat=True)
         )
