@@ -159,3 +159,28 @@ def test_the_report_inbox_costs_the_same_queries_for_one_report_and_for_three(
         rows_three = lead.get(reverse("web:team-reports")).content.decode().count('"inbox-row"')
 
     assert (rows_one, rows_three) == (1, 3)
+
+
+def test_the_team_pages_reports_section_costs_the_same_queries_with_more_reports(
+    active_team, client_of, django_assert_num_queries
+):
+    lead = client_of("jf_ahli_muda")
+    url = reverse("web:team-detail", args=[active_team.pk])
+    lead.get(url)
+
+    with django_assert_num_queries(len(_queries(lead, url))) as before:
+        empty = lead.get(url).content.decode().count('data-testid="team-report-row"')
+    opened(active_team)
+    with django_assert_num_queries(len(before.captured_queries)):
+        rows = lead.get(url).content.decode().count('data-testid="team-report-row"')
+
+    assert (empty, rows) == (0, 2)
+
+
+def _queries(client: Client, url: str) -> list[object]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return list(captured.captured_queries)
