@@ -165,3 +165,31 @@ def instance_reroute(
             citation=fresh.citation,
         )
     return new_step
+
+
+def instances_close_open(
+    *, instance_ids: list[int], at: dt.datetime, reason: str, citation: str = ""
+) -> int:
+    """Withdraw open instances whose subject has ended (a team's reports once its work is
+    declared complete), by the system, each audited; their open and waiting steps cancelled.
+    Call inside the caller's transaction. Returns how many were closed."""
+    closed = 0
+    for instance in WorkflowInstance.objects.filter(
+        pk__in=instance_ids, status=WorkflowInstance.Status.OPEN
+    ).order_by("pk"):
+        updated = WorkflowInstance.objects.filter(
+            pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
+        ).update(
+            status=WorkflowInstance.Status.WITHDRAWN,
+            current_step="",
+            closed_at=at,
+            version=F("version") + 1,
+        )
+        if updated != 1:
+            raise StaleState(_("Alur ini sudah berubah; muat ulang halaman."))
+        instance.steps.filter(
+            status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING]
+        ).update(status=WorkflowStep.Status.CANCELLED)
+        audit(instance, None, "workflow.withdrawn", at, after={"reason": reason}, citation=citation)
+        closed += 1
+    return closed

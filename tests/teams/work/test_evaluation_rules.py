@@ -15,7 +15,7 @@ from sikerja.teams.services import team_propose
 from sikerja.teams.services.changes import team_dissolve
 from sikerja.teams.services.evaluation import team_evaluation_decide
 from sikerja.workflows.lifecycle import instance_reroute
-from sikerja.workflows.models import WorkflowStep
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.organization.builders import NOW as ORG_NOW
 from tests.organization.builders import build_org
 from tests.teams.work.flow import (
@@ -139,6 +139,8 @@ def test_v57_declared_complete_the_teams_work_is_read_only():
     citation = f"{KOTIM} Lampiran II.A.1.c; {KOTIM} Lampiran II.A.2.c"
     assert refusals == [("team_completed", "V-57", citation)] * 3
     assert TeamReport.objects.get(pk=report.pk).status == "DUE"
+    withdrawn = WorkflowInstance.objects.get(pk=report.workflow_instance_id)
+    assert (withdrawn.status, withdrawn.steps.filter(status="OPEN").count()) == ("WITHDRAWN", 0)
 
 
 @pytest.mark.django_db

@@ -19,13 +19,14 @@ from sikerja.regulations.loader import load_pack
 from sikerja.teams import rules
 from sikerja.teams.completion import team_open_check
 from sikerja.teams.errors import TeamErrorCode
-from sikerja.teams.models import Team, TeamEvaluation
+from sikerja.teams.models import Team, TeamEvaluation, TeamReport
 from sikerja.teams.services.common import audit_team
 from sikerja.teams.services.evidence import Upload, evidence_files_kept
 from sikerja.teams.services.report_evidence import OWNER_EVALUATION, evidence_attach
 from sikerja.teams.services.reports import REPORTING, evidence_check, reporting_of, work_parties
 from sikerja.teams.work_hooks import EVALUATION_SUBJECT
 from sikerja.workflows import engine
+from sikerja.workflows.lifecycle import instances_close_open
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 ON_TARGET = "sesuai dengan target yang diharapkan"
@@ -189,6 +190,16 @@ def _declare(
     if updated != 1:
         raise StaleState(_("Keadaan tim ini sudah berubah; muat ulang halaman."))
     pack_id = evaluation.team.government.pack_id
+    citation = load_pack(pack_id).citation_of("V-57")
+    pending = TeamReport.objects.filter(team_id=evaluation.team_id).exclude(
+        status=TeamReport.Status.RECEIVED
+    )
+    instances_close_open(
+        instance_ids=[pk for pk in pending.values_list("workflow_instance_id", flat=True) if pk],
+        at=at,
+        reason="team.declared_complete",
+        citation=citation,
+    )
     audit_team(
         evaluation.team,
         by,
@@ -196,7 +207,7 @@ def _declare(
         at,
         after={"evaluation": evaluation.pk, "statement": ON_TARGET, "step": step.pk},
         rule="V-57",
-        citation=load_pack(pack_id).citation_of("V-57"),
+        citation=citation,
     )
 
 
