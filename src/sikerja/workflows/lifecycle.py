@@ -41,16 +41,7 @@ def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> Wor
     if instance.status != WorkflowInstance.Status.OPEN or decided_by_others.exists():
         raise _not_withdrawable(instance)
     with transaction.atomic():
-        updated = WorkflowInstance.objects.filter(
-            pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
-        ).update(
-            status=WorkflowInstance.Status.WITHDRAWN,
-            current_step="",
-            closed_at=at,
-            version=F("version") + 1,
-        )
-        if updated != 1:
-            raise StaleState(_("Permohonan ini sudah berubah; muat ulang halaman."))
+        _withdrawn(instance, at)
         WorkflowInstance.objects.filter(
             parent=instance, status=WorkflowInstance.Status.OPEN
         ).update(status=WorkflowInstance.Status.WITHDRAWN, current_step="", closed_at=at)
@@ -61,6 +52,20 @@ def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> Wor
         audit(instance, by, "workflow.withdrawn", at)
     instance.refresh_from_db()
     return instance
+
+
+def _withdrawn(instance: WorkflowInstance, at: dt.datetime) -> None:
+    """Check-and-set an open instance to withdrawn. Raises StaleState if it changed first."""
+    updated = WorkflowInstance.objects.filter(
+        pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
+    ).update(
+        status=WorkflowInstance.Status.WITHDRAWN,
+        current_step="",
+        closed_at=at,
+        version=F("version") + 1,
+    )
+    if updated != 1:
+        raise StaleState(_("Permohonan ini sudah berubah; muat ulang halaman."))
 
 
 def _not_withdrawable(instance: WorkflowInstance) -> ValidationFailed:
@@ -177,16 +182,7 @@ def instances_close_open(
     for instance in WorkflowInstance.objects.filter(
         pk__in=instance_ids, status=WorkflowInstance.Status.OPEN
     ).order_by("pk"):
-        updated = WorkflowInstance.objects.filter(
-            pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
-        ).update(
-            status=WorkflowInstance.Status.WITHDRAWN,
-            current_step="",
-            closed_at=at,
-            version=F("version") + 1,
-        )
-        if updated != 1:
-            raise StaleState(_("Alur ini sudah berubah; muat ulang halaman."))
+        _withdrawn(instance, at)
         instance.steps.filter(
             status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING]
         ).update(status=WorkflowStep.Status.CANCELLED)
