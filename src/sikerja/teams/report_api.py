@@ -20,11 +20,11 @@ from sikerja.teams import report_commands, selectors_reports
 from sikerja.teams.report_schemas import (
     EvaluationDecisionIn,
     EvaluationOut,
-    InboxOut,
     ReportDecisionIn,
     ReportOut,
     ReportSubmitIn,
     ResultsIn,
+    WorkInboxOut,
 )
 
 router = Router(tags=["tim kerja: laporan dan evaluasi"])
@@ -45,7 +45,7 @@ def reports_due(request: HttpRequest) -> list[selectors_reports.ReportView]:
 
 @router.get(
     "/teams/reports/inbox",
-    response=read_answers(list[InboxOut]),
+    response=read_answers(list[WorkInboxOut]),
     summary="Laporan dan evaluasi tim kerja yang menunggu tindakan saya",
 )
 def reports_inbox(request: HttpRequest) -> list[dict[str, Any]]:

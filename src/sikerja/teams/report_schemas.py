@@ -48,7 +48,7 @@ class EvaluationDecisionIn(Schema):
     results: str = Field(default="", max_length=TEXT)
 
 
-class StepOut(Schema):
+class WorkStepOut(Schema):
     """A step of a report's or an evaluation's chain, with its official and article."""
 
     id: int
@@ -64,7 +64,7 @@ class StepOut(Schema):
     due_at: dt.datetime | None
 
 
-class ResultOut(Schema):
+class MemberResultOut(Schema):
     """The lead's note on one member and the member's own appraiser it went to."""
 
     member_name: str
@@ -87,11 +87,11 @@ class ReportOut(Schema):
     status: str
     text: str
     evidence_ids: list[int]
-    results: list[ResultOut]
-    steps: list[StepOut]
+    results: list[MemberResultOut]
+    steps: list[WorkStepOut]
 
 
-class InboxOut(Schema):
+class WorkInboxOut(Schema):
     """A step of a report or evaluation waiting for the caller."""
 
     step_id: int
@@ -116,4 +116,4 @@ class EvaluationOut(Schema):
     declared_by_name: str
     declared_at: dt.datetime | None
     statement: str
-    steps: list[StepOut]
+    steps: list[WorkStepOut]
