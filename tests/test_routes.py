@@ -124,6 +124,7 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/teams/reports/{report_id}/submit"): teams.may_submit_report,
     ("POST", "/teams/reports/{report_id}/steps/{step_id}/decide"): teams.may_decide_step,
     ("POST", "/teams/{team_id}/evaluations"): teams.may_submit_team_results,
+    ("POST", "/teams/{team_id}/reports/demand"): teams.may_demand_report,
     ("GET", "/teams/evaluations/{evaluation_id}"): teams.teams_visible_to,
     ("POST", "/teams/evaluations/{evaluation_id}/steps/{step_id}/decide"): teams.may_decide_step,
     ("GET", "/flows"): ANY_VIEWER,

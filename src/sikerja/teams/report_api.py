@@ -21,6 +21,7 @@ from sikerja.teams.report_schemas import (
     EvaluationDecisionIn,
     EvaluationOut,
     ReportDecisionIn,
+    ReportDemandIn,
     ReportOut,
     ReportSubmitIn,
     ResultsIn,
@@ -115,6 +116,19 @@ def report_decide(
         on=timezone.localdate(),
     )
     return selectors_reports.report_view(viewer=viewer, report_id=report_id)
+
+
+@router.post(
+    "/teams/{team_id}/reports/demand",
+    response=write_answers(201, ReportOut),
+    summary="Minta laporan ketua atau anggota tim sekarang (Pimpinan Unit Organisasi, V-53)",
+)
+def report_demand(request: HttpRequest, team_id: int, payload: ReportDemandIn) -> Status[Any]:
+    viewer = viewer_of(request)
+    report = report_commands.report_demand(
+        viewer, team_id, payload.nip, at=timezone.now(), on=timezone.localdate()
+    )
+    return Status(201, selectors_reports.report_view(viewer=viewer, report_id=report.pk))
 
 
 @router.post(

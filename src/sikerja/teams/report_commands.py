@@ -12,6 +12,7 @@ from sikerja.organization.rules import Viewer
 from sikerja.teams.commands import employee_of, ids_of
 from sikerja.teams.models import TeamEvaluation, TeamReport
 from sikerja.teams.services import evaluation as evaluation_services
+from sikerja.teams.services import report_demand as report_demand_services
 from sikerja.teams.services import reports as report_services
 from sikerja.teams.work_commands import upload_of
 from sikerja.workflows.models import WorkflowStep
@@ -104,3 +105,13 @@ def notes_by_id(viewer: Viewer, notes: Iterable[tuple[str, str]]) -> dict[int, s
         zip(dict.fromkeys(nip.strip() for nip, _text in pairs if nip.strip()), ids, strict=True)
     )
     return {by_nip[nip.strip()]: text for nip, text in pairs if nip.strip() in by_nip}
+
+
+def report_demand(
+    viewer: Viewer, team_id: int, nip: str, *, at: dt.datetime, on: dt.date
+) -> TeamReport:
+    """Demand a report of the team's lead or member (named by NIP) now, as its unit head."""
+    (author_id,) = ids_of(viewer, [nip], field="nip")
+    return report_demand_services.team_report_demand(
+        team_id=team_id, by=employee_of(viewer), author_id=author_id, at=at, on=on
+    )

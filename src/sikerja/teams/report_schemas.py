@@ -32,6 +32,12 @@ class ReportDecisionIn(Schema):
     reason: str = Field(default="", max_length=TEXT)
 
 
+class ReportDemandIn(Schema):
+    """The lead or member of whom the unit head demands a report now (V-53)."""
+
+    nip: str = Field(max_length=18)
+
+
 class ResultsIn(Schema):
     """The team's results, submitted by its lead for evaluation."""
 

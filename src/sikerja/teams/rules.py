@@ -244,3 +244,9 @@ def work_steps_for(viewer: Viewer) -> QuerySet[WorkflowStep]:
         instance__government_id=viewer.government.pk,
         instance__subject_type__in=WORK_SUBJECTS,
     ).exclude(instance__subject_type="teams.report", step_key="submit")
+
+
+def may_demand_report(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """Whether the viewer may demand a report of the team's people at any time (may): its
+    manager, where the pack grants the power (V-53; checked again by the service)."""
+    return team.status in REPORTING_STATUSES and may_manage_team(viewer, team, on)

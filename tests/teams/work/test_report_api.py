@@ -121,3 +121,18 @@ def test_a_report_is_not_found_for_another_government(active_team, session_as):
 
     assert answer.status_code == 200
     assert hidden.status_code == 404
+
+
+def test_v53_surakarta_refuses_a_demanded_report_in_the_shared_error_shape(
+    active_team, session_as, persona
+):
+    answer = session_as("kepala_dinas").post(
+        f"/teams/{active_team.pk}/reports/demand", {"nip": persona("pelaksana").nip}
+    )
+
+    assert answer.status_code == 400
+    assert {k: answer.json()[k] for k in ("code", "rule", "citation")} == {
+        "code": "report_on_demand_not_provided",
+        "rule": "V-53",
+        "citation": f"{SKA} Pasal 26 ayat (3)",
+    }

@@ -326,3 +326,54 @@ def test_v54_kotim_members_do_not_report_while_the_team_has_no_lead():
     )
 
     assert open_reports(team) == []
+
+
+@pytest.mark.django_db
+def test_v53_pasal_13_ayat_4_the_kotim_unit_head_demands_a_report_at_any_time():
+    from sikerja.teams.services.report_demand import team_report_demand
+
+    org, people, team = kotim_team()
+    kabid, member = org.people["bidang"], people["pelaksana"]
+
+    report = team_report_demand(team_id=team.pk, by=kabid, author_id=member.pk, at=AT, on=DAY)
+
+    step = WorkflowStep.objects.get(instance_id=report.workflow_instance_id)
+    assert (report.kind, report.period_start, report.period_end, report.due_on) == (
+        "MEMBER",
+        DAY,
+        DAY,
+        DAY + dt.timedelta(days=5),
+    )
+    assert (step.step_key, step.actor_id) == ("submit", member.pk)
+    event = AuditEvent.objects.get(action="team.report_demanded")
+    assert (event.rule, event.citation) == ("V-53", "Perbup Kotim 51/2023 Pasal 13 ayat (4)")
+
+
+@pytest.mark.django_db
+def test_v53_surakarta_has_no_report_on_demand_and_others_may_not_demand_one():
+    from sikerja.core.errors import PermissionDenied
+    from sikerja.teams.services.report_demand import team_report_demand
+
+    ska_org, ska_people, ska_team = surakarta_team()
+    _org, people, team = kotim_team()
+    before = written()
+
+    with pytest.raises(RuleViolation) as silent:
+        team_report_demand(
+            team_id=ska_team.pk,
+            by=ska_org.people["dinas"],
+            author_id=ska_people["pelaksana"].pk,
+            at=AT,
+            on=DAY,
+        )
+    with pytest.raises(PermissionDenied):
+        team_report_demand(
+            team_id=team.pk,
+            by=people["ahli_muda"],
+            author_id=people["pelaksana"].pk,
+            at=AT,
+            on=DAY,
+        )
+
+    assert (silent.value.rule, silent.value.citation) == ("V-53", f"{SKA} Pasal 26 ayat (3)")
+    assert written() == before

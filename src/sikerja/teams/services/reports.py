@@ -78,7 +78,7 @@ def team_reports_open(*, team_id: int, at: dt.datetime, on: dt.date) -> list[Tea
         months = pack.rule_params("V-52", ReportInterval).default_interval_months
         periods = [p for p in report_periods(team.starts_on, team.ends_on, months) if p[0] <= on]
         opened = [
-            _open(pack, reporting, team, kind, author_id, period, at, on)
+            open_report(pack, reporting, team, kind, author_id, period, at, on)
             for period in periods
             for kind, author_id in _reporters(pack, reporting, team, period)
             if not TeamReport.objects.filter(
@@ -129,7 +129,7 @@ def _needs_lead(pack: LoadedPack, key: str) -> bool:
     return any(node.actor == "lead" for name in names for node in pack.data.chains[name].nodes)
 
 
-def _open(
+def open_report(
     pack: LoadedPack,
     reporting: TeamReporting,
     team: Team,
@@ -139,6 +139,8 @@ def _open(
     at: dt.datetime,
     on: dt.date,
 ) -> TeamReport:
+    """Open one report for a period on the pack's flow, its first step due the pack's days
+    after the period (inside the caller's transaction)."""
     due_on = period[1] + dt.timedelta(days=reporting.due_days_after_period)
     report = TeamReport.objects.create(
         government_id=team.government_id,
