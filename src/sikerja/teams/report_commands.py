@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
 
+from sikerja.core.errors import NotFound
 from sikerja.organization.rules import Viewer
-from sikerja.teams.commands import employee_of, ids_of
+from sikerja.teams.commands import employee_of, ids_of, one_id
 from sikerja.teams.models import TeamEvaluation, TeamReport
 from sikerja.teams.services import evaluation as evaluation_services
 from sikerja.teams.services import report_demand as report_demand_services
@@ -111,7 +112,9 @@ def report_demand(
     viewer: Viewer, team_id: int, nip: str, *, at: dt.datetime, on: dt.date
 ) -> TeamReport:
     """Demand a report of the team's lead or member (named by NIP) now, as its unit head."""
-    (author_id,) = ids_of(viewer, [nip], field="nip")
+    author_id = one_id(viewer, nip, field="nip")
+    if author_id is None:
+        raise NotFound()
     return report_demand_services.team_report_demand(
         team_id=team_id, by=employee_of(viewer), author_id=author_id, at=at, on=on
     )

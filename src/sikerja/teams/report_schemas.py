@@ -35,7 +35,7 @@ class ReportDecisionIn(Schema):
 class ReportDemandIn(Schema):
     """The lead or member of whom the unit head demands a report now (V-53)."""
 
-    nip: str = Field(max_length=18)
+    nip: str = Field(min_length=1, max_length=18)
 
 
 class ResultsIn(Schema):
