@@ -78,6 +78,29 @@ def test_as_a_jf(case, jf_bearer):
     _call_and_validate(case, jf_bearer)
 
 
+def _reported(team, lead) -> tuple[int, int]:
+    """The team made active, its reports opened and its results submitted for evaluation."""
+    from sikerja.teams.models import TeamReport
+    from sikerja.teams.services.evaluation import team_evaluation_submit
+    from sikerja.teams.services.evidence import Upload
+    from sikerja.teams.services.reports import team_reports_open
+    from tests.teams.work.flow import AT, DAY
+    from tests.teams.world import decide
+
+    decide(team, "approve", lead_id=lead.pk)
+    decide(team, "approve")
+    team_reports_open(team_id=team.pk, at=AT, on=DAY)
+    evaluation = team_evaluation_submit(
+        team_id=team.pk,
+        by=lead,
+        results="Data terverifikasi",
+        uploads=[Upload(name="hasil.pdf", content=b"%PDF-1.4\n%%EOF\n")],
+        at=AT,
+        on=DAY,
+    )
+    return TeamReport.objects.filter(team=team).order_by("pk").first().pk, evaluation.pk  # type: ignore[union-attr]
+
+
 def _real_path_parameters(world, persona) -> dict[str, object]:
     """An existing object for every path parameter of a read, from the demo world with its
     sample requests: the generated examples above mostly name objects that do not exist."""
@@ -85,6 +108,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.documents.models import Letter
     from sikerja.organization.models import Placement
     from sikerja.teams.services import team_propose
+    from sikerja.teams.services.evidence import Upload, evidence_save
     from sikerja.workflows.models import WorkflowInstance
     from tests.teams.world import NOW, ON, team_input
 
@@ -96,6 +120,16 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         at=NOW,
         on=ON,
     )
+    evidence = evidence_save(
+        team=team,
+        by=jf,
+        upload=Upload(name="bukti.pdf", content=b"%PDF-1.4\n%%EOF\n"),
+        owner_kind="",
+        owner_id=None,
+        at=NOW,
+        written=[],
+    )
+    report_id, evaluation_id = _reported(team, jf)
     unit = (
         Placement.objects.select_related("position__unit")
         .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
@@ -114,6 +148,9 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         .values_list("pk", flat=True)
         .first(),
         "team_id": team.pk,
+        "evidence_id": evidence.pk,
+        "report_id": report_id,
+        "evaluation_id": evaluation_id,
         "key": WorkflowInstance.objects.filter(government_id=world.government_id)
         .values_list("definition_key", flat=True)
         .first(),
@@ -123,7 +160,10 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
 @pytest.mark.django_db
 @pytest.mark.usefixtures("_connection_kept")
 @pytest.mark.parametrize("role", ["bkpsdm", "jf_ahli_muda"])
-def test_every_read_of_an_existing_object_matches_its_schema(world, persona, user_of, now, role):
+def test_every_read_of_an_existing_object_matches_its_schema(
+    world, persona, user_of, now, role, settings, tmp_path
+):
+    settings.SIKERJA_EVIDENCE_ROOT = tmp_path
     real = _real_path_parameters(world, persona)
     headers = _bearer(user_of(role), now)
     reads = [op.ok() for op in schema.get_all_operations() if op.ok().method == "get"]
@@ -134,7 +174,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(world, persona, use
         case = operation.Case(path_parameters={name: real[name] for name in names})
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 18
+    assert len(statuses) == len(reads) == 23
     if role == "bkpsdm":  # the operator sees every object of the government
         assert set(statuses.values()) == {200}
     else:  # a JF reads about themself and their requests; other objects are hidden (404)

@@ -26,7 +26,7 @@ from functools import wraps
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, RawPostDataException
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -56,8 +56,28 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def _content(request: HttpRequest) -> bytes:
+    """The request's content: its body, or, once the multipart parser has read the stream of an
+    upload, its fields and each file's name and SHA-256."""
+    try:
+        return request.body
+    except RawPostDataException:
+        pass
+    parts = [f"{name}={value}" for name, values in sorted(request.POST.lists()) for value in values]
+    for name, files in sorted(request.FILES.lists()):
+        for upload in files:
+            digest = hashlib.sha256()
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+            parts.append(f"{name}:{upload.name}:{digest.hexdigest()}")
+    return "\n".join(parts).encode()
+
+
 def _fingerprint(request: HttpRequest) -> str:
-    material = b"\n".join([(request.method or "").encode(), request.path.encode(), request.body])
+    material = b"\n".join(
+        [(request.method or "").encode(), request.path.encode(), _content(request)]
+    )
     return hashlib.sha256(material).hexdigest()
 
 

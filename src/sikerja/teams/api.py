@@ -17,6 +17,7 @@ from sikerja.organization.http import viewer_of
 from sikerja.organization.rules import Viewer
 from sikerja.teams import commands, selectors
 from sikerja.teams.inputs import SubActivity, TeamInput
+from sikerja.teams.report_api import router as report_router
 from sikerja.teams.schemas import (
     DissolveIn,
     FillLeadIn,
@@ -27,8 +28,11 @@ from sikerja.teams.schemas import (
     TeamRowOut,
     VacateLeadIn,
 )
+from sikerja.teams.work_api import router as work_router
 
 router = Router(tags=["tim kerja"])
+router.add_router("", work_router)
+router.add_router("", report_router)
 
 
 def _input(viewer: Viewer, payload: TeamIn) -> TeamInput:

@@ -10,8 +10,13 @@ class TeamsConfig(AppConfig):
         from sikerja.teams.handlers import instance_closed
         from sikerja.teams.hooks import TeamHooks
         from sikerja.teams.parties import register_actors
+        from sikerja.teams.work_hooks import EvaluationHooks, ReportHooks
+        from sikerja.teams.work_parties import register_actors as register_work_actors
         from sikerja.workflows import events, hooks
 
         register_actors()
         hooks.register(TeamHooks())
+        register_work_actors()
+        hooks.register(ReportHooks())
+        hooks.register(EvaluationHooks())
         events.subscribe(events.INSTANCE_CLOSED, instance_closed)

@@ -37,6 +37,17 @@ class TeamErrorCode(StrEnum):
     ALREADY_MEMBER = "already_member"
     SCOPE_NOT_PROVIDED = "team_scope_not_provided"
     PROPOSAL_REFUSED = "team_proposal_refused"
+    NOT_ON_TARGET = "results_not_on_target"
+    EVIDENCE_REQUIRED = "report_evidence_required"
+    TEAM_COMPLETED = "team_completed"
+    ON_DEMAND_NOT_PROVIDED = "report_on_demand_not_provided"
+    MEMBER_RESULTS_MISSING = "member_results_missing"
+    NOT_EVALUATING = "team_not_ready_for_evaluation"
+    EVIDENCE_TYPE = "evidence_type_refused"
+    EVIDENCE_TOO_LARGE = "evidence_too_large"
+    EVIDENCE_EMPTY = "evidence_empty"
+    EVIDENCE_DAMAGED = "evidence_damaged"
+    NOT_ON_TEAM = "not_on_team"
 
 
 @dataclass

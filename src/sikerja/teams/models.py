@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +23,7 @@ class Team(TimeStampedModel):
         REJECTED = "REJECTED", _("Pembentukan ditolak")
         DISSOLVED = "DISSOLVED", _("Dibubarkan")
         EXPIRED = "EXPIRED", _("Berakhir")
+        COMPLETED = "COMPLETED", _("Dinyatakan selesai")
 
     class Scope(models.TextChoices):
         WITHIN_UNIT = "WITHIN_UNIT", _("Di dalam unit organisasi")
@@ -70,6 +75,7 @@ class Team(TimeStampedModel):
     set_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     end_reason = models.TextField(blank=True)
+    completed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -157,3 +163,73 @@ class LeadCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.employee_id}"
+
+
+class EvidenceStorage(FileSystemStorage):
+    """Evidence files under `SIKERJA_EVIDENCE_ROOT` (default `var/evidence`), read per use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property
+    def base_location(self) -> str:
+        root = getattr(settings, "SIKERJA_EVIDENCE_ROOT", None)
+        return str(root or Path(settings.VAR_DIR) / "evidence")
+
+    @property
+    def location(self) -> str:
+        return str(Path(self.base_location).resolve())
+
+
+def evidence_storage() -> Storage:
+    """Where evidence files are kept (a callable, so the setting is read when it is used)."""
+    return EvidenceStorage()
+
+
+class EvidenceFile(models.Model):
+    """A file of supporting evidence (data dukung) uploaded for a team's work, owned by the
+    record it supports (a progress entry, a report, ...) through `owner_kind` + `owner_id`."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="evidence_files")
+    uploaded_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField()
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(storage=evidence_storage, max_length=255)
+    owner_kind = models.CharField(max_length=40, blank=True)
+    owner_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["team", "owner_kind", "owner_id"], name="evidence_team_owner"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(owner_kind="") & Q(owner_id__isnull=True))
+                | (~Q(owner_kind="") & Q(owner_id__isnull=False)),
+                name="evidence_owner_complete",
+            ),
+            models.UniqueConstraint(fields=["file"], name="evidence_file_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team_id}: {self.original_name}"
+
+
+# The reports and evaluation models (their own module, registered with the app's models).
+from sikerja.teams.models_reports import MemberResult, TeamEvaluation, TeamReport  # noqa: E402
+
+__all__ = [
+    "EvidenceFile",
+    "EvidenceStorage",
+    "LeadCandidate",
+    "MemberResult",
+    "Team",
+    "TeamEvaluation",
+    "TeamMember",
+    "TeamReport",
+    "evidence_storage",
+]

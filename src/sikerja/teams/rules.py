@@ -21,11 +21,20 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
-from sikerja.teams.models import LeadCandidate, Team, TeamMember
+from sikerja.teams.models import (
+    EvidenceFile,
+    LeadCandidate,
+    MemberResult,
+    Team,
+    TeamEvaluation,
+    TeamMember,
+    TeamReport,
+)
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowStep
 
 SUBJECT_TYPE = "teams.team"
+WORK_SUBJECTS = ("teams.report", "teams.memberresult", "teams.evaluation")
 
 
 def may_form_team(viewer: Viewer) -> bool:
@@ -55,6 +64,23 @@ def teams_visible_to(viewer: Viewer) -> QuerySet[Team]:
         | Exists(named)
         | Exists(proposed)
         | Exists(steps)
+        | _receives_work(employee_id)
+    )
+
+
+def _receives_work(employee_id: int) -> Q:
+    """Officials on the chain of a team's reports or evaluation (the receivers up the chain,
+    a member's own appraiser) see the team whose work they receive."""
+    instances = WorkflowStep.objects.filter(
+        Q(actor_id=employee_id) | Q(decided_by_id=employee_id),
+        instance__subject_type__in=WORK_SUBJECTS,
+    ).values("instance_id")
+    return Q(
+        *(
+            Exists(model.objects.filter(team_id=OuterRef("pk"), workflow_instance_id__in=instances))
+            for model in (TeamReport, MemberResult, TeamEvaluation)
+        ),
+        _connector=Q.OR,
     )
 
 
@@ -113,3 +139,114 @@ def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:
         and step.instance.government_id == viewer.government.pk
         and may_act(step, viewer.employee_id, on)
     )
+
+
+def may_submit_results(employee_id: int, team: Team, on: dt.date) -> bool:
+    """Whether the employee submits the team's results for evaluation (may): its lead, or the
+    team's manager while it has none (SPEC 4.10: "the individual or team lead submits")."""
+    if team.lead_id is not None:
+        return team.lead_id == employee_id
+    return team_manager(team, on) == employee_id
+
+
+def reports_visible_to(viewer: Viewer) -> QuerySet[TeamReport]:
+    """The reports the viewer may open (which): those of the teams they may see."""
+    return TeamReport.objects.filter(team__in=teams_visible_to(viewer))
+
+
+def may_see_report(viewer: Viewer, report: TeamReport) -> bool:
+    """Whether the viewer may open a report (may)."""
+    return reports_visible_to(viewer).filter(pk=report.pk).exists()
+
+
+# Team work (planning and execution): seeing a team's work (plan, progress, obstacles,
+# evidence) is seeing the team; whoever may not see it gets "not found" for all of it.
+
+LEAD = TeamMember.Role.LEAD
+MEMBER = TeamMember.Role.MEMBER
+
+
+def work_role(team: Team, employee_id: int | None) -> str | None:
+    """LEAD or MEMBER for a person currently on the team, else None (who)."""
+    if employee_id is None:
+        return None
+    return (
+        TeamMember.objects.filter(
+            team=team, employee_id=employee_id, status=TeamMember.Status.ACTIVE
+        )
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def appraiser_of(team: Team, employee_id: int, on: dt.date) -> int | None:
+    """The member's own (home) appraiser on the day (who)."""
+    answer = Resolver(load_pack(team.government.pack_id)).appraiser(employee_id, on)
+    return answer.person.employee_id if answer.person else None
+
+
+def may_add_evidence(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """Evidence is added to an active team's work by the people on it, its Pengendali and
+    the head of its owner unit (may)."""
+    if employee_id is None or team.status != Team.Status.ACTIVE:
+        return False
+    return (
+        work_role(team, employee_id) is not None
+        or team.pengendali_id == employee_id
+        or team_manager(team, on) == employee_id
+    )
+
+
+def may_see_evidence(viewer: Viewer, evidence: EvidenceFile) -> bool:
+    """Evidence is seen by exactly those who may see its team (may)."""
+    return (
+        evidence.government_id == viewer.government.pk
+        and teams_visible_to(viewer).filter(pk=evidence.team_id).exists()
+    )
+
+
+# Reports and evaluation: a report is seen by those who may see its team; it is submitted by
+# its author, and each step of its chain (or of the evaluation's) decided by its actor.
+
+REPORTING_STATUSES = (Team.Status.ACTIVE, Team.Status.EXPIRED)
+
+
+def may_submit_report(viewer: Viewer, report: TeamReport) -> bool:
+    """Whether the viewer submits the report now (may): its author, while it is due or
+    returned and the team's work is not declared complete."""
+    return (
+        viewer.employee_id is not None
+        and report.government_id == viewer.government.pk
+        and report.author_id == viewer.employee_id
+        and report.status in (TeamReport.Status.DUE, TeamReport.Status.RETURNED)
+    )
+
+
+def may_submit_team_results(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """Whether the viewer submits the team's results for evaluation (may)."""
+    return (
+        viewer.employee_id is not None
+        and team.government_id == viewer.government.pk
+        and team.status in REPORTING_STATUSES
+        and may_submit_results(viewer.employee_id, team, on)
+    )
+
+
+def work_steps_for(viewer: Viewer) -> QuerySet[WorkflowStep]:
+    """The open steps of teams' reports and evaluations the viewer decides (which): their
+    snapshotted actor (a delegate acts from the report's page), reports due excepted."""
+    if viewer.employee_id is None:
+        return WorkflowStep.objects.none()
+    # A report's own "submit" step is its author's report due, listed apart.
+    return WorkflowStep.objects.filter(
+        actor_id=viewer.employee_id,
+        status=WorkflowStep.Status.OPEN,
+        instance__government_id=viewer.government.pk,
+        instance__subject_type__in=WORK_SUBJECTS,
+    ).exclude(instance__subject_type="teams.report", step_key="submit")
+
+
+def may_demand_report(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """Whether the viewer may demand a report of the team's people at any time (may): its
+    manager, where the pack grants the power (V-53; checked again by the service)."""
+    return team.status in REPORTING_STATUSES and may_manage_team(viewer, team, on)

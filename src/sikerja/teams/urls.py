@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from sikerja.teams.views import changes, proposal, teams
+from sikerja.teams import report_urls
+from sikerja.teams.views import changes, evidence, proposal, teams
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
@@ -10,4 +11,10 @@ urlpatterns = [
     path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
     path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
     path("tim-kerja/<int:pk>/ubah/<slug:change>/", changes.team_change, name="team-change"),
+    path(
+        "tim-kerja/<int:pk>/bukti/<int:evidence_id>/",
+        evidence.evidence_download,
+        name="team-evidence",
+    ),
+    *report_urls.urlpatterns,
 ]

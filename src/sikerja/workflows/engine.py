@@ -85,8 +85,12 @@ def instance_start(
     on: dt.date,
     parent: WorkflowInstance | None = None,
     party_key: str = "",
+    first_due_at: dt.datetime | None = None,
 ) -> WorkflowInstance:
     """Start an instance of a definition and open its first step for its resolved actor.
+
+    `first_due_at` gives the first step a due date of the subject's own (a periodic report is
+    due after its period ends) instead of the step's days.
 
     Raises: RuleViolation (no official holds the first step's role), StaleState (the subject
     already has an open instance).
@@ -116,7 +120,9 @@ def instance_start(
             started_at=at,
         )
         ctx = ActorContext(pack, definition.kind, parties, government_id, on)
-        open_step(instance, definition, definition.step(definition.start), ctx, at=at)
+        first = open_step(instance, definition, definition.step(definition.start), ctx, at=at)
+        if first_due_at is not None:
+            WorkflowStep.objects.filter(pk=first.pk).update(due_at=first_due_at)
         audit(instance, None, "workflow.started", at, after={"definition": key})
     return instance
 

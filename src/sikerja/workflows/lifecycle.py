@@ -19,7 +19,7 @@ from sikerja.workflows.actors import ResolvedActor
 from sikerja.workflows.engine import audit, compare_and_set, context_for, definition_of
 from sikerja.workflows.errors import WorkflowErrorCode
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
-from sikerja.workflows.opening import open_step
+from sikerja.workflows.opening import chain_rest, open_step, reopen_chain
 
 
 def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> WorkflowInstance:
@@ -41,16 +41,7 @@ def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> Wor
     if instance.status != WorkflowInstance.Status.OPEN or decided_by_others.exists():
         raise _not_withdrawable(instance)
     with transaction.atomic():
-        updated = WorkflowInstance.objects.filter(
-            pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
-        ).update(
-            status=WorkflowInstance.Status.WITHDRAWN,
-            current_step="",
-            closed_at=at,
-            version=F("version") + 1,
-        )
-        if updated != 1:
-            raise StaleState(_("Permohonan ini sudah berubah; muat ulang halaman."))
+        _withdrawn(instance, at)
         WorkflowInstance.objects.filter(
             parent=instance, status=WorkflowInstance.Status.OPEN
         ).update(status=WorkflowInstance.Status.WITHDRAWN, current_step="", closed_at=at)
@@ -61,6 +52,20 @@ def instance_withdraw(*, instance_id: int, by: Employee, at: dt.datetime) -> Wor
         audit(instance, by, "workflow.withdrawn", at)
     instance.refresh_from_db()
     return instance
+
+
+def _withdrawn(instance: WorkflowInstance, at: dt.datetime) -> None:
+    """Check-and-set an open instance to withdrawn. Raises StaleState if it changed first."""
+    updated = WorkflowInstance.objects.filter(
+        pk=instance.pk, version=instance.version, status=WorkflowInstance.Status.OPEN
+    ).update(
+        status=WorkflowInstance.Status.WITHDRAWN,
+        current_step="",
+        closed_at=at,
+        version=F("version") + 1,
+    )
+    if updated != 1:
+        raise StaleState(_("Permohonan ini sudah berubah; muat ulang halaman."))
 
 
 def _not_withdrawable(instance: WorkflowInstance) -> ValidationFailed:
@@ -93,13 +98,21 @@ def _not_withdrawable(instance: WorkflowInstance) -> ValidationFailed:
 def _fresh_actor(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
     """The actor the open step would have today; None when it cannot be re-resolved.
 
-    Nodes climbed up a chain (`chain:<name>#<n>`) and fan-out steps keep their snapshot.
+    A node of a chain is the node at its place in the chain resolved today (the nodes already
+    decided stay as they were); fan-out steps keep their snapshot.
     """
     instance = step.instance
-    if is_chain(step.actor_expression) or step.actor_expression == SYSTEM_ACTOR:
+    if step.actor_expression == SYSTEM_ACTOR:
         return None
     pack = load_pack(instance.pack_id)
-    return context_for(instance, pack, on).resolve(step.actor_expression)
+    spec = definition_of(pack, instance.definition_key).step(step.step_key)
+    ctx = context_for(instance, pack, on)
+    if spec.is_chain:
+        rest = chain_rest(ctx, spec, step.chain_index)
+        return rest[0] if rest else None
+    if is_chain(step.actor_expression):
+        return None
+    return ctx.resolve(step.actor_expression)
 
 
 def step_needs_reroute(step: WorkflowStep, on: dt.date) -> ResolvedActor | None:
@@ -130,6 +143,8 @@ def instance_reroute(
         return None
     pack = load_pack(instance.pack_id)
     definition = definition_of(pack, instance.definition_key)
+    spec = definition.step(step.step_key)
+    ctx = context_for(instance, pack, on)
     with transaction.atomic():
         compare_and_set(instance, step, at)
         WorkflowStep.objects.filter(
@@ -137,13 +152,10 @@ def instance_reroute(
             step_key=step.step_key,
             status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING],
         ).update(status=WorkflowStep.Status.CANCELLED)
-        new_step = open_step(
-            instance,
-            definition,
-            definition.step(step.step_key),
-            context_for(instance, pack, on),
-            at=at,
-        )
+        if spec.is_chain:
+            new_step = reopen_chain(instance, spec, ctx, step.chain_index, at=at)
+        else:
+            new_step = open_step(instance, definition, spec, ctx, at=at)
         event_record(
             government_id=instance.government_id,
             actor_user_id=operator_user_id,
@@ -158,3 +170,22 @@ def instance_reroute(
             citation=fresh.citation,
         )
     return new_step
+
+
+def instances_close_open(
+    *, instance_ids: list[int], at: dt.datetime, reason: str, citation: str = ""
+) -> int:
+    """Withdraw open instances whose subject has ended (a team's reports once its work is
+    declared complete), by the system, each audited; their open and waiting steps cancelled.
+    Call inside the caller's transaction. Returns how many were closed."""
+    closed = 0
+    for instance in WorkflowInstance.objects.filter(
+        pk__in=instance_ids, status=WorkflowInstance.Status.OPEN
+    ).order_by("pk"):
+        _withdrawn(instance, at)
+        instance.steps.filter(
+            status__in=[WorkflowStep.Status.OPEN, WorkflowStep.Status.PENDING]
+        ).update(status=WorkflowStep.Status.CANCELLED)
+        audit(instance, None, "workflow.withdrawn", at, after={"reason": reason}, citation=citation)
+        closed += 1
+    return closed

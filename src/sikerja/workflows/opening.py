@@ -127,6 +127,40 @@ def _row(
     )
 
 
+def chain_rest(ctx: ActorContext, spec: StepSpec, index: int) -> list[ResolvedActor]:
+    """The nodes of a chain step from place `index` on, resolved on the context's day (the top
+    official when the chain has grown shorter)."""
+    actors = resolve_chain(ctx, chain_name(spec.actor), spec)
+    return actors[min(index, len(actors) - 1) :]
+
+
+def reopen_chain(
+    instance: WorkflowInstance,
+    spec: StepSpec,
+    ctx: ActorContext,
+    index: int,
+    *,
+    at: dt.datetime,
+) -> WorkflowStep:
+    """Open a chain again from place `index` (re-routing after a placement change): the nodes
+    decided before it stay, the rest are resolved anew; return the open node."""
+    actors = chain_rest(ctx, spec, index)
+    seq = next_seq(instance)
+    length = index + len(actors)
+    rows = [
+        _row(
+            instance, spec, actor, ctx, seq=seq + offset, index=index + offset, length=length, at=at
+        )
+        for offset, actor in enumerate(actors)
+    ]
+    for offset, row in enumerate(rows):
+        row.status = WorkflowStep.Status.OPEN if offset == 0 else WorkflowStep.Status.PENDING
+    WorkflowStep.objects.bulk_create(rows)
+    first = instance.steps.get(seq=seq)
+    events.publish_on_commit(events.STEP_OPENED, step_id=first.pk)
+    return first
+
+
 def resolve_chain(ctx: ActorContext, name: str, spec: StepSpec) -> list[ResolvedActor]:
     """The officials of a chain on the day, in order, consecutive repeats collapsed."""
     chain = ctx.pack.data.chains[name]

@@ -65,6 +65,11 @@ MIDDLEWARE = [
 # Request bodies: forms and JSON up to Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), file
 # uploads (organisation imports) up to this; larger requests get 413 (sikerja.web.input_limits).
 MAX_UPLOAD_BYTES = envint("SIKERJA_MAX_UPLOAD_BYTES", 60 * 1024 * 1024)
+# Evidence files (data dukung) of team work: where they are kept, the largest one accepted, and
+# the kinds accepted, recognised by their content (sikerja.teams.services.evidence).
+SIKERJA_EVIDENCE_ROOT = Path(envstr("SIKERJA_EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
+SIKERJA_EVIDENCE_MAX_BYTES = envint("SIKERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+SIKERJA_EVIDENCE_KINDS = ("pdf", "png", "jpeg", "xlsx", "docx", "odt")
 # Organisation imports uploaded in the browser run in a thread of the web process ("thread"),
 # or only by `manage.py org_import_jobs` in a separate worker ("command"; docs/production.md).
 IMPORT_WORKER = envchoice("SIKERJA_IMPORT_WORKER", "thread", ("thread", "command"))

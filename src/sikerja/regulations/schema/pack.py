@@ -93,6 +93,10 @@ class Pack(BaseModel):
             chains = sorted(definition.chains() - set(self.chains))
             if chains:
                 raise ValueError(f"workflow {key}: unknown chains: {', '.join(chains)}")
+        reporting = self.parameters.team_reporting
+        missing = sorted(reporting.flows() - set(self.workflows)) if reporting else []
+        if missing:
+            raise ValueError(f"team_reporting names unknown flows: {', '.join(missing)}")
 
     def _referenced_rule_ids(self) -> set[str]:
         referenced: set[str] = set()

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, UnitType
+from sikerja.regulations.schema.team_report import TeamReporting
 from sikerja.regulations.schema.workflows import Scope
 
 
@@ -157,6 +158,7 @@ class PackParameters(_Strict):
     responsibility_items: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     responsibility_citations: dict[str, str] = Field(default_factory=dict)
     report_chain: ReportChain | None = None
+    team_reporting: TeamReporting | None = None
     issue_route: dict[Scope, IssueRoute] = Field(default_factory=dict)
     monitoring: str = ""
     # Organisation and placement.

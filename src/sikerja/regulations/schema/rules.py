@@ -57,9 +57,17 @@ class DelegationByGrade(RuleParams):
         return self.delegable.get(Grade(grade)) if grade in Grade.__members__ else None
 
 
+class ReportInterval(RuleParams):
+    """V-52: to whom the lead reports periodically, and every how many months."""
+
+    to: tuple[str, ...] = Field(min_length=1)
+    default_interval_months: Literal[1, 3]
+
+
 RULE_PARAMS: dict[str, type[RuleParams]] = {
     "V-41": DelegationByGrade,
     "V-47": PppkPositions,
+    "V-52": ReportInterval,
 }
 
 

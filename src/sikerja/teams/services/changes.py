@@ -19,6 +19,7 @@ from sikerja.documents.services import letter_issue
 from sikerja.organization.models import Employee
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.teams import checks, membership, rules
+from sikerja.teams.completion import team_open_check
 from sikerja.teams.errors import TeamErrorCode
 from sikerja.teams.models import Team, TeamMember
 from sikerja.teams.parties import TEAM, TeamParties
@@ -49,6 +50,7 @@ def _active_team(team_id: int, by: Employee) -> Team:
     )
     if team is None:
         raise NotFound()
+    team_open_check(team)
     if team.status != Team.Status.ACTIVE:
         raise ValidationFailed(
             code=TeamErrorCode.NOT_ACTIVE, message=_("Tim kerja ini tidak sedang aktif.")

@@ -10,11 +10,11 @@ an edge, so modelling tools (bpmn.io, Camunda Modeler) open the file with its dr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import WorkflowDefinition
+from sikerja.regulations.schema.workflows import ChainSpec, WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.graph import FlowNode, NodeKind, ident_part
 from sikerja.workflows.maps.layout import (
@@ -50,13 +50,17 @@ class _Model:
 
 
 def bpmn_xml(
-    definition: WorkflowDefinition, *, cite: Callable[[Citation], str], lang: str = "id"
+    definition: WorkflowDefinition,
+    *,
+    cite: Callable[[Citation], str],
+    lang: str = "id",
+    chains: Mapping[str, ChainSpec] | None = None,
 ) -> str:
     """The flow as a BPMN 2.0 document (semantic model plus diagram), as a string.
 
     Raises ValueError for an unsupported language.
     """
-    model = _Model(map_layout(definition, cite=cite, lang=lang))
+    model = _Model(map_layout(definition, cite=cite, lang=lang, chains=chains))
     _add_flows(model)
     _add_data(model)
     key = definition.id

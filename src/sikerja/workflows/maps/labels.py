@@ -6,7 +6,17 @@ are chosen by an explicit ``lang`` argument rather than Django's active translat
 
 from __future__ import annotations
 
-from sikerja.regulations.schema.workflows import Decision, Mode, Scope, Subject
+from collections.abc import Mapping
+
+from sikerja.regulations.schema.workflows import (
+    ChainSpec,
+    Decision,
+    Mode,
+    Scope,
+    Subject,
+    chain_name,
+    is_chain,
+)
 from sikerja.workflows import actors, hooks
 
 LANGUAGES = ("id", "en")
@@ -130,12 +140,18 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[LANGUAGES.index(lang)]
 
 
-def actor_lane_label(expression: str, lang: str = "id") -> str:
+def actor_lane_label(
+    expression: str, lang: str = "id", chains: Mapping[str, ChainSpec] | None = None
+) -> str:
     """The lane title for an actor expression, e.g. 'home.appraiser' → its Indonesian name.
 
-    Expressions other kinds' apps registered take the label they registered with.
+    Expressions other kinds' apps registered take the label they registered with; a chain of
+    officials (`chain:<name>`) takes its label in the pack's `chains`.
     Raises ValueError for an expression or language without a label.
     """
+    chain = (chains or {}).get(chain_name(expression)) if is_chain(expression) else None
+    if chain is not None:
+        return _pick((chain.label, chain.label_en), lang)
     pair = _ACTOR_LABELS.get(expression) or actors.registered_label(expression)
     if pair is None:
         raise ValueError(f"no lane label for actor expression {expression!r}")

@@ -8,11 +8,11 @@ How arrows run is decided in `routing`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import DocumentSpec, WorkflowDefinition
+from sikerja.regulations.schema.workflows import ChainSpec, DocumentSpec, WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.content import (
     DocumentContent,
@@ -97,9 +97,14 @@ class MapLayout:
 
 
 def map_layout(
-    definition: WorkflowDefinition, *, cite: Callable[[Citation], str], lang: str = "id"
+    definition: WorkflowDefinition,
+    *,
+    cite: Callable[[Citation], str],
+    lang: str = "id",
+    chains: Mapping[str, ChainSpec] | None = None,
 ) -> MapLayout:
-    """Place every lane, node, transition and document of a definition."""
+    """Place every lane, node, transition and document of a definition (a chain step's lane
+    titled by its chain in `chains`, the pack's)."""
     labels.check_language(lang)
     graph = build_graph(definition)
     contents = {
@@ -124,7 +129,8 @@ def map_layout(
         for edge in graph.edges
     )
     lanes = tuple(
-        _place_lane(actor, rect, lang) for actor, rect in zip(graph.lanes, lane_rects, strict=True)
+        _place_lane(actor, rect, lang, chains)
+        for actor, rect in zip(graph.lanes, lane_rects, strict=True)
     )
     height = (lane_rects[-1].bottom if lane_rects else top) + MARGIN
     return MapLayout(
@@ -204,8 +210,10 @@ def _lanes(
     return rects, box_tops, box_heights
 
 
-def _place_lane(actor: str, rect: Rect, lang: str) -> PlacedLane:
-    label = labels.actor_lane_label(actor, lang)
+def _place_lane(
+    actor: str, rect: Rect, lang: str, chains: Mapping[str, ChainSpec] | None
+) -> PlacedLane:
+    label = labels.actor_lane_label(actor, lang, chains)
     header = TextLines.wrapped(label, width=HEADER_W - 20, size=12, bold=True, tone="lane-title")
     first = rect.y + (rect.h - header.height) // 2 + header.size
     return PlacedLane(actor, label, rect, header.at(x=rect.x + 10, y=first))

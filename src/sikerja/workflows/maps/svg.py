@@ -8,10 +8,10 @@ maps can sit inline on one page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.workflows import Decision, WorkflowDefinition
+from sikerja.regulations.schema.workflows import ChainSpec, Decision, WorkflowDefinition
 from sikerja.workflows.maps import labels
 from sikerja.workflows.maps.content import TextLines
 from sikerja.workflows.maps.graph import NodeKind
@@ -53,13 +53,17 @@ _END_COLOURS = {"@approved": "#047857", "@rejected": "#b91c1c", "@withdrawn": "#
 
 
 def swimlane_svg(
-    definition: WorkflowDefinition, *, cite: Callable[[Citation], str], lang: str = "id"
+    definition: WorkflowDefinition,
+    *,
+    cite: Callable[[Citation], str],
+    lang: str = "id",
+    chains: Mapping[str, ChainSpec] | None = None,
 ) -> str:
     """The cross-functional swimlane map of a flow, one lane per actor, as an SVG string.
 
     Raises ValueError for an unsupported language.
     """
-    layout = map_layout(definition, cite=cite, lang=lang)
+    layout = map_layout(definition, cite=cite, lang=lang, chains=chains)
     prefix = f"map-{definition.id.lower()}-{lang}"
     label = definition.label if lang == "id" else definition.label_en
     children = [

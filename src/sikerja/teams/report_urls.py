@@ -1,0 +1,29 @@
+"""URLs of the report and evaluation pages of tim kerja, mounted with the app's other pages."""
+
+from django.urls import path
+
+from sikerja.teams.views import reports
+
+urlpatterns = [
+    path("tim-kerja/laporan/", reports.team_reports, name="team-reports"),
+    path("tim-kerja/laporan/<int:pk>/", reports.team_report_detail, name="team-report-detail"),
+    path(
+        "tim-kerja/laporan/<int:pk>/kirim/", reports.team_report_submit, name="team-report-submit"
+    ),
+    path(
+        "tim-kerja/laporan/<int:pk>/putuskan/",
+        reports.team_report_decide,
+        name="team-report-decide",
+    ),
+    path(
+        "tim-kerja/evaluasi/<int:pk>/",
+        reports.team_evaluation_detail,
+        name="team-evaluation-detail",
+    ),
+    path(
+        "tim-kerja/evaluasi/<int:pk>/putuskan/",
+        reports.team_evaluation_decide,
+        name="team-evaluation-decide",
+    ),
+    path("tim-kerja/<int:pk>/hasil/", reports.team_results_submit, name="team-results-submit"),
+]
