@@ -215,3 +215,38 @@ class EvidenceFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.original_name}"
+
+
+# The team's work (planning and execution) is kept in its own module.
+from sikerja.teams.work_models import (  # noqa: E402
+    ExpectationDialogue,
+    Feedback,
+    MonitoringRecord,
+    Obstacle,
+    ObstacleFollowUp,
+    PlanActivity,
+    ProgressEntry,
+    Rework,
+    TeamPlan,
+    WorkPlan,
+)
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "EvidenceFile",
+    "EvidenceStorage",
+    "ExpectationDialogue",
+    "Feedback",
+    "LeadCandidate",
+    "MonitoringRecord",
+    "Obstacle",
+    "ObstacleFollowUp",
+    "PlanActivity",
+    "ProgressEntry",
+    "Rework",
+    "Team",
+    "TeamMember",
+    "TeamPlan",
+    "WorkPlan",
+    "evidence_storage",
+]

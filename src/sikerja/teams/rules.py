@@ -21,7 +21,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
-from sikerja.teams.models import EvidenceFile, LeadCandidate, Team, TeamMember
+from sikerja.regulations.schema.teamwork import TeamWork
+from sikerja.teams.models import EvidenceFile, LeadCandidate, Obstacle, Team, TeamMember
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowStep
 
@@ -159,3 +160,109 @@ def may_see_evidence(viewer: Viewer, evidence: EvidenceFile) -> bool:
         evidence.government_id == viewer.government.pk
         and teams_visible_to(viewer).filter(pk=evidence.team_id).exists()
     )
+
+
+def teamwork_of(team: Team) -> TeamWork | None:
+    """The pack's planning and execution settings for the team's government (None: the pack
+    does not describe team work)."""
+    return load_pack(team.government.pack_id).data.teamwork
+
+
+def work_official(team: Team, role: str, on: dt.date, *, about: int | None = None) -> int | None:
+    """The employee who holds a work role of the pack (`WorkActor`) for the team on the day:
+    the head of its owner unit, its lead, its Pengendali, or the appraiser of `about` (the
+    lead when no one is named) (who)."""
+    if role == "unit_head":
+        return team_manager(team, on)
+    if role == "team_lead":
+        return team.lead_id
+    if role == "pengendali":
+        return team.pengendali_id
+    subject = about if about is not None else team.lead_id
+    return appraiser_of(team, subject, on) if subject is not None else None
+
+
+def work_role_of(
+    team: Team,
+    roles: tuple[str, ...],
+    employee_id: int | None,
+    on: dt.date,
+    *,
+    about: int | None = None,
+) -> str | None:
+    """The first of the pack's `roles` the person holds for the team on the day (which)."""
+    if employee_id is None:
+        return None
+    for role in roles:
+        if work_official(team, role, on, about=about) == employee_id:
+            return role
+    return None
+
+
+def may_plan(team: Team, employee_id: int | None) -> bool:
+    """The lead draws up the detailed plan of an active team (K1) (may)."""
+    return team.status == Team.Status.ACTIVE and work_role(team, employee_id) == LEAD
+
+
+def may_report_progress(team: Team, employee_id: int | None) -> bool:
+    """The lead and members report their work on an active team (A3, E3) (may)."""
+    return team.status == Team.Status.ACTIVE and work_role(team, employee_id) is not None
+
+
+def may_give_feedback(team: Team, employee_id: int | None, about: int, on: dt.date) -> bool:
+    """Feedback on a member's work comes from the officials the pack names (may)."""
+    work = teamwork_of(team)
+    return (
+        work is not None
+        and team.status == Team.Status.ACTIVE
+        and employee_id != about
+        and work_role_of(team, work.feedback.by, employee_id, on, about=about) is not None
+    )
+
+
+def may_monitor(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """The team's work is monitored by the officials the pack names (V-30, V-30a) (may)."""
+    work = teamwork_of(team)
+    return (
+        work is not None
+        and team.status == Team.Status.ACTIVE
+        and work_role_of(team, work.monitoring.by, employee_id, on) is not None
+    )
+
+
+def may_raise_obstacle(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """Teams escalate through the people the pack (or the product) names: the lead (may)."""
+    work = teamwork_of(team)
+    return (
+        work is not None
+        and team.status == Team.Status.ACTIVE
+        and work_role_of(team, work.issues.raised_by, employee_id, on) is not None
+    )
+
+
+def may_decide_obstacle(obstacle: Obstacle, employee_id: int | None) -> bool:
+    """An obstacle is decided by one of its first targets, snapshotted when raised (may)."""
+    return (
+        obstacle.status == Obstacle.Status.UNDER_DECISION
+        and employee_id is not None
+        and employee_id in obstacle.targets
+    )
+
+
+def may_follow_up_obstacle(obstacle: Obstacle, employee_id: int | None) -> bool:
+    """A follow-up is recorded by the decider's side, a collaborating head or the raiser
+    while the obstacle is open (may)."""
+    return (
+        obstacle.status in {Obstacle.Status.DECIDED, Obstacle.Status.COLLABORATION}
+        and employee_id is not None
+        and (
+            employee_id in obstacle.targets
+            or employee_id in obstacle.collaborators
+            or employee_id == obstacle.raised_by_id
+        )
+    )
+
+
+def may_open_rework(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """Off-target work is sent to rework by the head of the owner unit (may)."""
+    return team.status == Team.Status.ACTIVE and team_manager(team, on) == employee_id
