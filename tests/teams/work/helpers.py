@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from sikerja.audit.models import AuditEvent
+from sikerja.core.errors import DomainError
 from sikerja.teams.models import (
     EvidenceFile,
     Feedback,
@@ -69,3 +72,12 @@ def work_counts() -> tuple[int, ...]:
         AuditEvent,
     )
     return tuple(model.objects.count() for model in models)
+
+
+def refused(call, error=DomainError):  # type: ignore[no-untyped-def]
+    """Run a call that must be refused; assert nothing was written; return the error."""
+    before = work_counts()
+    with pytest.raises(error) as raised:
+        call()
+    assert work_counts() == before
+    return raised.value

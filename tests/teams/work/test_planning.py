@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from sikerja.core.errors import DomainError, PermissionDenied, RuleViolation, ValidationFailed
+from sikerja.core.errors import PermissionDenied, RuleViolation, ValidationFailed
 from sikerja.teams.models import PlanActivity, TeamMember, TeamPlan, WorkPlan
 from sikerja.teams.services.planning import (
     expectation_dialogue_record,
@@ -16,7 +16,7 @@ from sikerja.teams.services.planning import (
     work_plan_acknowledge,
     work_plan_submit,
 )
-from tests.teams.work.helpers import actions, activity, submitted_plan, work_counts
+from tests.teams.work.helpers import actions, activity, refused, submitted_plan
 from tests.teams.work.packs import PACKS, active_team
 from tests.teams.world import NOW, ON
 
@@ -31,14 +31,6 @@ APPROVER = {
     "cilegon-2023": "bidang",
     "barut-2024": "bidang",
 }
-
-
-def refused(call, error=DomainError):
-    before = work_counts()
-    with pytest.raises(error) as raised:
-        call()
-    assert work_counts() == before
-    return raised.value
 
 
 @pytest.mark.parametrize("pack_id", PACKS)

@@ -43,9 +43,11 @@ def _heads_where_members_sit(
 ) -> list[int]:
     """The heads of the members' home units (or of their Perangkat Daerah / agencies)."""
     resolver = Resolver(pack)
-    rows = team.memberships.filter(
-        status=TeamMember.Status.ACTIVE, home_unit__isnull=False
-    ).values_list("home_unit_id", "home_unit__agency_id")
+    rows = (
+        team.memberships.exclude(status=TeamMember.Status.ENDED)
+        .filter(home_unit__isnull=False)
+        .values_list("home_unit_id", "home_unit__agency_id")
+    )
     heads: list[int] = []
     for unit_id, agency_id in rows:
         answer = (
