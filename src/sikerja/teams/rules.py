@@ -22,7 +22,15 @@ from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.teamwork import TeamWork
-from sikerja.teams.models import EvidenceFile, LeadCandidate, Obstacle, Team, TeamMember
+from sikerja.teams.models import (
+    EvidenceFile,
+    LeadCandidate,
+    Obstacle,
+    Rework,
+    Team,
+    TeamMember,
+    TeamPlan,
+)
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowStep
 
@@ -154,11 +162,10 @@ def may_add_evidence(team: Team, employee_id: int | None, on: dt.date) -> bool:
     )
 
 
-def may_see_evidence(viewer: Viewer, evidence: EvidenceFile) -> bool:
-    """Evidence is seen by exactly those who may see its team (may)."""
-    return (
-        evidence.government_id == viewer.government.pk
-        and teams_visible_to(viewer).filter(pk=evidence.team_id).exists()
+def may_see_evidence(viewer: Viewer, evidence: EvidenceFile, on: dt.date) -> bool:
+    """Evidence is seen by exactly those who may see its team's work (may)."""
+    return evidence.government_id == viewer.government.pk and may_see_team_work(
+        viewer, evidence.team, on
     )
 
 
@@ -266,3 +273,43 @@ def may_follow_up_obstacle(obstacle: Obstacle, employee_id: int | None) -> bool:
 def may_open_rework(team: Team, employee_id: int | None, on: dt.date) -> bool:
     """Off-target work is sent to rework by the head of the owner unit (may)."""
     return team.status == Team.Status.ACTIVE and team_manager(team, on) == employee_id
+
+
+def may_decide_plan(plan: TeamPlan, employee_id: int | None) -> bool:
+    """A submitted plan is set or returned by its approver, snapshotted at submission (may)."""
+    return plan.status == TeamPlan.Status.SUBMITTED and plan.approver_id == employee_id
+
+
+def may_record_dialogue(
+    team: Team, employee_id: int | None, about: int, with_roles: tuple[str, ...], on: dt.date
+) -> bool:
+    """An expectation dialogue (V-59) is recorded by the unit head or the member's appraiser,
+    as the pack names them, for someone on the team (may)."""
+    return (
+        work_role(team, about) is not None
+        and work_role_of(team, with_roles, employee_id, on, about=about) is not None
+    )
+
+
+def may_close_rework(rework: Rework, employee_id: int | None) -> bool:
+    """Rework is recorded done by its owner (may)."""
+    return rework.status == Rework.Status.OPEN and rework.owner_id == employee_id
+
+
+def may_see_team_work(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """A team's work (plan, progress, evidence, obstacles) is seen by whoever may see the
+    team, and by the officials its work names on the day: the head of its owner unit and
+    the appraiser of anyone on it (feedback, monitoring, dialogues) (may)."""
+    if team.government_id != viewer.government.pk:
+        return False
+    if may_see_team(viewer, team):
+        return True
+    me = viewer.employee_id
+    if me is None:
+        return False
+    if team_manager(team, on) == me:
+        return True
+    people = team.memberships.exclude(status=TeamMember.Status.ENDED).values_list(
+        "employee_id", flat=True
+    )
+    return any(appraiser_of(team, person, on) == me for person in people)

@@ -2,12 +2,19 @@
 
 from django.urls import path
 
-from sikerja.teams.views import evidence, teams
+from sikerja.teams.views import evidence, teams, work
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
     path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
     path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
+    path("tim-kerja/<int:pk>/pelaksanaan/", work.team_work, name="team-work"),
+    path(
+        "tim-kerja/<int:pk>/pelaksanaan/<slug:action>/",
+        work.team_work_action,
+        name="team-work-action",
+    ),
+    path("pekerjaan-saya/", work.my_work, name="my-work"),
     path(
         "tim-kerja/<int:pk>/bukti/<int:evidence_id>/",
         evidence.evidence_download,

@@ -175,12 +175,13 @@ def _download(client, team, evidence):
         ("kepala_dinas", 200),
         ("sekda", 200),
         ("bkpsdm", 200),
-        ("kabid", 404),
+        ("kabid", 200),
+        ("subkoordinator", 200),
         ("outsider", 404),
         ("other_tenant", 404),
     ],
 )
-def test_the_download_is_for_those_who_may_see_the_team_case(
+def test_the_download_is_for_those_who_may_see_the_teams_work_case(
     active_team, persona, client_of, name, status
 ):
     content = samples.png()

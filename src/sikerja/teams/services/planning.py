@@ -258,7 +258,7 @@ def expectation_dialogue_record(
     )
     role = rules.work_role_of(team, with_roles, by.pk, on, about=employee_id)
     refuse_unless(
-        role is not None and rules.work_role(team, employee_id) is not None,
+        rules.may_record_dialogue(team, by.pk, employee_id, with_roles, on),
         _("Dialog kinerja dicatat oleh pimpinan unit atau pejabat penilai anggota tim."),
         rule="V-59",
         citation=pack.citation_of("V-59"),
