@@ -313,3 +313,15 @@ def may_see_team_work(viewer: Viewer, team: Team, on: dt.date) -> bool:
         "employee_id", flat=True
     )
     return any(appraiser_of(team, person, on) == me for person in people)
+
+
+DIALOGUE_WITH = ("unit_head", "appraiser")
+
+
+def dialogue_roles(team: Team) -> tuple[str, ...]:
+    """Who holds a member's expectation dialogue (V-59's `with`, by default the unit head or
+    the appraiser) (who)."""
+    pack = load_pack(team.government.pack_id)
+    if not pack.has_rule("V-59"):
+        return DIALOGUE_WITH
+    return tuple(pack.rule("V-59").params.get("with", DIALOGUE_WITH))

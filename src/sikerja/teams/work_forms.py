@@ -127,3 +127,46 @@ class ObstacleDecisionForm(forms.Form):
     collaborate = forms.BooleanField(
         label=_("Teruskan ke pimpinan unit tempat anggota berada"), required=False
     )
+
+
+class RoleForm(forms.Form):
+    """The role the lead gives a member by competence (K2)."""
+
+    member_nip = forms.ChoiceField(label=_("Anggota"), choices=[])
+    role = forms.CharField(label=_("Peran"), max_length=LINE)
+
+
+class WorkPlanForm(forms.Form):
+    """A member's individual work plan (A1)."""
+
+    content = forms.CharField(label=_("Rencana kerja individu"), max_length=TEXT, widget=_area())
+    target = forms.CharField(label=_("Target"), max_length=LINE)
+
+
+class DialogueForm(forms.Form):
+    """The expectations set with a member in a performance dialogue (V-59)."""
+
+    member_nip = forms.ChoiceField(label=_("Anggota"), choices=[])
+    held_on = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    expectations = forms.CharField(label=_("Ekspektasi"), max_length=TEXT, widget=_area())
+
+
+class FollowUpForm(forms.Form):
+    """A follow-up of an obstacle, and whether it closes it."""
+
+    obstacle_id = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Tindak lanjut"), max_length=TEXT, widget=_area(2))
+    close = forms.BooleanField(label=_("Permasalahan selesai"), required=False)
+
+
+class ReworkForm(forms.Form):
+    """Off-target work sent back for improvement (V-58)."""
+
+    reason = forms.CharField(label=_("Alasan perbaikan"), max_length=TEXT, widget=_area(2))
+
+
+class ReworkCloseForm(forms.Form):
+    """How the owner improved the work."""
+
+    rework_id = forms.IntegerField(widget=forms.HiddenInput)
+    resolution = forms.CharField(label=_("Hasil perbaikan"), max_length=TEXT, widget=_area(2))

@@ -158,6 +158,7 @@ def work_allowed(view: TeamWorkView, viewer: Viewer, on: dt.date) -> dict[str, b
     lead_view = rules.may_plan(team, me)
     return {
         "plan": lead_view and (view.plan is None or view.plan.status in {"DRAFT", "RETURNED"}),
+        "plan_roles": lead_view,
         "decide_plan": view.plan is not None
         and view.plan.status == TeamPlan.Status.SUBMITTED
         and view.plan.approver_id == me,
@@ -168,6 +169,10 @@ def work_allowed(view: TeamWorkView, viewer: Viewer, on: dt.date) -> dict[str, b
         "monitor": rules.may_monitor(team, me, on),
         "raise": rules.may_raise_obstacle(team, me, on),
         "rework": rules.may_open_rework(team, me, on),
+        "dialogue": any(
+            rules.may_record_dialogue(team, me, member.employee_id, rules.dialogue_roles(team), on)
+            for member in view.members
+        ),
     }
 
 
@@ -205,6 +210,17 @@ def obstacles_waiting_for(*, viewer: Viewer) -> list[Obstacle]:
         team__government_id=viewer.government.pk, status=Obstacle.Status.UNDER_DECISION
     ).select_related("team")
     return [row for row in rows if viewer.employee_id in row.targets]
+
+
+def plans_waiting_for(*, viewer: Viewer) -> list[TeamPlan]:
+    """Submitted plans the viewer is to set (1 query)."""
+    return list(
+        TeamPlan.objects.filter(
+            approver_id=viewer.employee_id,
+            team__government_id=viewer.government.pk,
+            status=TeamPlan.Status.SUBMITTED,
+        ).select_related("team")
+    )
 
 
 def rework_owned_by(*, viewer: Viewer) -> list[Rework]:

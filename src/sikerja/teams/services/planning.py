@@ -35,7 +35,6 @@ from sikerja.teams.services.work_common import (
 )
 
 EDITABLE = (TeamPlan.Status.DRAFT, TeamPlan.Status.RETURNED)
-V59_WITH = ("unit_head", "appraiser")
 
 
 @dataclass(frozen=True)
@@ -253,9 +252,7 @@ def expectation_dialogue_record(
     team = work_team(team_id, by)
     pack = pack_of(team)
     text = required_text(expectations, "expectations")
-    with_roles = (
-        tuple(pack.rule("V-59").params.get("with", V59_WITH)) if pack.has_rule("V-59") else V59_WITH
-    )
+    with_roles = rules.dialogue_roles(team)
     role = rules.work_role_of(team, with_roles, by.pk, on, about=employee_id)
     refuse_unless(
         rules.may_record_dialogue(team, by.pk, employee_id, with_roles, on),

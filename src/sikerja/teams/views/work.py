@@ -26,13 +26,19 @@ from sikerja.teams import work_commands, work_selectors
 from sikerja.teams.services.execution import monitoring_period
 from sikerja.teams.work_forms import (
     ActivityFormSet,
+    DialogueForm,
     FeedbackForm,
+    FollowUpForm,
     MonitoringForm,
     ObstacleDecisionForm,
     ObstacleForm,
     PlanDecisionForm,
     PlanForm,
     ProgressForm,
+    ReworkCloseForm,
+    ReworkForm,
+    RoleForm,
+    WorkPlanForm,
 )
 
 HTTP_BAD_REQUEST = 400
@@ -70,16 +76,28 @@ def _choices(form: forms.Form, name: str, choices: list[tuple[Any, str]]) -> Non
 def _forms(view: work_selectors.TeamWorkView, data: Any = None) -> dict[str, Any]:
     members = _member_choices(view)
     activities = ActivityFormSet(prefix="activity")
-    for form in activities:
-        _choices(form, "assignee_nip", [("", "—"), *members])
+    for row in activities:
+        _choices(row, "assignee_nip", [("", "—"), *members])
     progress = ProgressForm()
     set_plan = view.plan is not None and view.plan.status == "APPROVED"
     _choices(
         progress, "activity_id", [("", "—")] + [(a.pk, a.name) for a in view.activities if set_plan]
     )
-    feedback = FeedbackForm()
+    feedback, role, dialogue = (
+        FeedbackForm(),
+        RoleForm(),
+        DialogueForm(initial={"held_on": today()}),
+    )
     _choices(feedback, "about_nip", members)
+    _choices(role, "member_nip", members)
+    _choices(dialogue, "member_nip", members)
     return {
+        "role": role,
+        "work_plan": WorkPlanForm(),
+        "dialogue": dialogue,
+        "follow_up": FollowUpForm(),
+        "rework": ReworkForm(),
+        "rework_close": ReworkCloseForm(),
         "plan": PlanForm(
             initial={
                 "strategy": view.plan.strategy if view.plan else "",
@@ -227,7 +245,53 @@ def _obstacle_decide(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) 
     return _("Keputusan atas permasalahan tersimpan.")
 
 
+def _nip_form(form: forms.Form) -> dict[str, Any]:
+    """A form whose person is named by NIP: any NIP parses; the domain says who may be named."""
+    form.fields["member_nip"] = forms.CharField(max_length=18)
+    return _valid(form)
+
+
+def _role(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    work_commands.member_role_set(viewer, pk, **_nip_form(RoleForm(request.POST)), **now)
+    return _("Peran anggota tersimpan.")
+
+
+def _work_plan(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    work_commands.work_plan_submit(viewer, pk, **_valid(WorkPlanForm(request.POST)), **now)
+    return _("Rencana kerja individu tersimpan.")
+
+
+def _dialogue(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    work_commands.dialogue_record(viewer, pk, **_nip_form(DialogueForm(request.POST)), **now)
+    return _("Dialog kinerja tercatat.")
+
+
+def _follow_up(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    data = _valid(FollowUpForm(request.POST))
+    obstacle_id = data.pop("obstacle_id")
+    work_commands.obstacle_follow_up(viewer, pk, obstacle_id, **data, **now)
+    return _("Tindak lanjut tercatat.")
+
+
+def _rework(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    data = _valid(ReworkForm(request.POST))
+    work_commands.rework_open(viewer, pk, reason=data["reason"], activity_id=None, **now)
+    return _("Hasil dikembalikan untuk diperbaiki.")
+
+
+def _rework_close(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    data = _valid(ReworkCloseForm(request.POST))
+    work_commands.rework_close(viewer, pk, data["rework_id"], resolution=data["resolution"], **now)
+    return _("Perbaikan tercatat selesai.")
+
+
 ACTIONS: dict[str, Callable[..., str]] = {
+    "peran": _role,
+    "rencana-kerja": _work_plan,
+    "dialog": _dialogue,
+    "tindak-lanjut": _follow_up,
+    "perbaikan": _rework,
+    "perbaikan-selesai": _rework_close,
     "rencana": _plan,
     "putusan-rencana": _plan_decide,
     "kemajuan": _progress,
@@ -266,6 +330,7 @@ class MyWorkPage:
     progress: list[Any]
     obstacles: list[Any]
     rework: list[Any]
+    plans: list[Any]
 
 
 @require_GET
@@ -277,5 +342,6 @@ def my_work(request: HttpRequest, viewer: Viewer) -> HttpResponse:
         progress=work_selectors.my_progress(viewer=viewer),
         obstacles=work_selectors.obstacles_waiting_for(viewer=viewer),
         rework=work_selectors.rework_owned_by(viewer=viewer),
+        plans=work_selectors.plans_waiting_for(viewer=viewer),
     )
     return render_page(request, viewer, "teams/my_work.html", page=page, nav="my-work")
