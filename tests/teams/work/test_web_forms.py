@@ -114,3 +114,21 @@ def test_my_work_shows_the_plan_waiting_for_the_approver(active_team, client_of,
     html = client_of("kepala_dinas").get(reverse("web:my-work")).content.decode()
 
     assert html.count('data-testid="waiting-plan"') == 1
+
+
+def test_v30_surakarta_the_page_says_whether_this_quarter_was_monitored(active_team, client_of):
+    head = client_of("kepala_dinas")
+    page_url = reverse("web:team-work", args=[active_team.pk])
+    before = head.get(page_url).content.decode()
+
+    recorded = post(
+        head,
+        active_team,
+        "pemantauan",
+        {"held_on": "2026-10-05", "findings": "Sesuai jadwal", "direction": ""},
+    )
+    after = head.get(page_url).content.decode()
+
+    assert "Pemantauan periode ini belum dilakukan" in before
+    assert recorded.status_code == 302
+    assert "Pemantauan periode ini sudah dilakukan" in after
