@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import StaleState, ValidationFailed
+from sikerja.notifications import messages
 from sikerja.organization.models import Employee
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.teamwork import MonitoringSettings
@@ -28,6 +29,7 @@ from sikerja.teams.services.common import audit_team
 from sikerja.teams.services.evidence import Upload, evidence_files_kept, evidence_save
 from sikerja.teams.services.work_common import (
     cite,
+    notify_on_commit,
     pack_of,
     refuse_unless,
     required_text,
@@ -276,6 +278,8 @@ def rework_open(
         opened_by=by,
         opened_at=at,
     )
+    citation = pack.citation_of(rule) if rule else cite(pack, settings)
+    notify_on_commit(team, [owner], messages.TEAM_REWORK_OPENED, citation, by)
     audit_team(
         team,
         by,
@@ -283,7 +287,7 @@ def rework_open(
         at,
         after={"rework": rework.pk, "owner": owner},
         rule=rule,
-        citation=pack.citation_of(rule) if rule else cite(pack, settings),
+        citation=citation,
     )
     return rework
 

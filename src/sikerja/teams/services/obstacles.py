@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, StaleState, ValidationFailed
+from sikerja.notifications import messages
 from sikerja.organization.models import Employee
 from sikerja.organization.resolver import Resolver
 from sikerja.regulations.loader import LoadedPack
@@ -22,6 +23,7 @@ from sikerja.teams.services.common import audit_team
 from sikerja.teams.services.work_common import (
     PRODUCT_DECISION,
     cite,
+    notify_on_commit,
     pack_of,
     refuse_unless,
     required_text,
@@ -143,6 +145,8 @@ def obstacle_raise(
         ],
         route_specified=settings.route_specified,
     )
+    citation = pack.citation_of("V-56") if pack.binds("V-56") else cite(pack, settings)
+    notify_on_commit(team, targets, messages.TEAM_OBSTACLE_RAISED, citation, by)
     audit_team(
         team,
         by,
@@ -150,7 +154,7 @@ def obstacle_raise(
         at,
         after={"obstacle": obstacle.pk, "targets": targets},
         rule="V-56" if pack.binds("V-56") else "",
-        citation=pack.citation_of("V-56") if pack.binds("V-56") else cite(pack, settings),
+        citation=citation,
     )
     return obstacle
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import PermissionDenied, StaleState, ValidationFailed
+from sikerja.notifications import messages
 from sikerja.organization.models import Employee
 from sikerja.teams import rules
 from sikerja.teams.errors import TeamErrorCode
@@ -26,6 +27,7 @@ from sikerja.teams.models import (
 from sikerja.teams.services.common import audit_team
 from sikerja.teams.services.work_common import (
     cite,
+    notify_on_commit,
     pack_of,
     refuse_unless,
     required_text,
@@ -162,6 +164,14 @@ def team_plan_submit(*, team_id: int, by: Employee, at: dt.datetime, on: dt.date
     plan.approver_id = approver
     plan.status = TeamPlan.Status.SUBMITTED if approver else TeamPlan.Status.APPROVED
     plan.save()
+    if approver:
+        notify_on_commit(
+            team,
+            [approver],
+            messages.TEAM_PLAN_SUBMITTED,
+            cite(pack, settings, settings.approval_citation),
+            by,
+        )
     audit_team(
         team,
         by,

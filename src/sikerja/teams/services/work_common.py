@@ -3,9 +3,14 @@ settings, the citation of a setting, and refusals."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, PermissionDenied, RuleViolation, ValidationFailed
+from sikerja.notifications import services as notifications
 from sikerja.organization.models import Employee
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.teamwork import Cited, TeamWork
@@ -82,3 +87,23 @@ def rule_refusal(
         citation=pack.citation_of(rule_id),
         fields={field: message},
     )
+
+
+def notify_on_commit(
+    team: Team, recipients: list[int], kind: str, citation: str, by: Employee
+) -> None:
+    """After the transaction commits, tell each recipient (not the actor) that the team's
+    work waits for them, with a link to its page."""
+    link = reverse("web:team-work", args=[team.pk])
+    params = {"team": team.name, "citation": citation}
+    for recipient in dict.fromkeys(recipients):
+        if recipient != by.pk:
+            transaction.on_commit(
+                partial(
+                    notifications.notify,
+                    recipient_id=recipient,
+                    kind=kind,
+                    params=params,
+                    link=link,
+                )
+            )
