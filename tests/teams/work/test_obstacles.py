@@ -14,7 +14,7 @@ from sikerja.organization.models import Employee
 from sikerja.teams.models import Obstacle, ObstacleFollowUp
 from sikerja.teams.services import team_propose
 from sikerja.teams.services.obstacles import obstacle_decide, obstacle_follow_up, obstacle_raise
-from tests.organization.builders import build_org
+from tests.organization.builders import add_agency, build_org
 from tests.teams.work.helpers import actions, refused
 from tests.teams.work.packs import active_team
 from tests.teams.world import NOW, ON, decide, staff, team_input
@@ -226,3 +226,28 @@ def test_two_concurrent_decisions_on_one_obstacle_exactly_one_wins():
     assert stale == "stale"
     assert decided.decided_by_id == int(won.removeprefix("won:"))
     assert decided.decision == f"oleh {decided.decided_by_id}"
+
+
+@pytest.mark.django_db
+def test_kotim_lampiran_ii_b_3_c_across_pd_the_heads_of_the_members_pd_collaborate_too():
+    org = build_org("kotim-2023")
+    people = staff(org)
+    add_agency(org, "BAPPEDA", "Badan Perencanaan")
+    outsider = org.staff("Joko Widodo", "BAPPEDA.bidang", "FUNGSIONAL", "AHLI_MUDA")
+    team = team_propose(
+        requester=org.people["bidang"],
+        data=team_input(lead_id=people["ahli_muda"].pk, member_ids=[outsider.pk]),
+        at=NOW,
+        on=ON,
+    )
+    team = decide(team, "approve")
+
+    obstacle = raise_(team, people["ahli_muda"])
+
+    assert team.scope == "CROSS_PD"
+    assert obstacle.targets == [org.people["bidang"].pk]
+    assert obstacle.collaborators == [
+        org.people["BAPPEDA.bidang"].pk,
+        org.people["dinas"].pk,
+        org.people["BAPPEDA.root"].pk,
+    ]
