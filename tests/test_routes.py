@@ -131,6 +131,7 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/teams/{team_id}/obstacles/{obstacle_id}/follow-ups"): teams.may_follow_up_obstacle,
     ("POST", "/teams/{team_id}/rework"): teams.may_open_rework,
     ("POST", "/teams/{team_id}/rework/{rework_id}/close"): teams.may_close_rework,
+    ("POST", "/teams/{team_id}/work/reroute"): teams.may_manage_team,
     ("GET", "/flows"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.svg"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.bpmn"): ANY_VIEWER,

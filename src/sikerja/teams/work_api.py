@@ -34,6 +34,7 @@ from sikerja.teams.work_schemas import (
     PlanIn,
     PlanOut,
     ProgressOut,
+    ReroutedOut,
     ReworkCloseIn,
     ReworkIn,
     ReworkOut,
@@ -292,3 +293,16 @@ def rework_close(request: HttpRequest, team_id: int, rework_id: int, payload: Re
     return work_commands.rework_close(
         viewer_of(request), team_id, rework_id, **payload.model_dump(), **_now()
     )
+
+
+@router.post(
+    "/teams/{team_id}/work/reroute",
+    response=write_answers(200, ReroutedOut),
+    summary="Alihkan rencana dan permasalahan yang menunggu kepada pemegang peran hari ini",
+)
+def work_reroute(request: HttpRequest, team_id: int) -> dict[str, Any]:
+    moved = work_commands.work_reroute(viewer_of(request), team_id, **_now())
+    return {
+        "plan": list(moved.plan) if moved.plan else None,
+        "obstacles": {key: [before, after] for key, (before, after) in moved.obstacles.items()},
+    }

@@ -31,8 +31,9 @@ from sikerja.teams.models import (
     WorkPlan,
 )
 from sikerja.teams.services import evidence as evidence_services
-from sikerja.teams.services import execution, obstacles, planning
+from sikerja.teams.services import execution, obstacles, planning, reroute
 from sikerja.teams.services.evidence import Upload, evidence_read, max_bytes, too_large
+from sikerja.teams.services.reroute import Rerouted
 
 
 def upload_of(file: UploadedFile[bytes]) -> Upload:
@@ -366,3 +367,7 @@ def rework_close(
     if not Rework.objects.filter(pk=rework_id, team_id=team_id).exists():
         raise NotFound()
     return execution.rework_close(rework_id=rework_id, by=by, resolution=resolution, at=at, on=on)
+
+
+def work_reroute(viewer: Viewer, team_id: int, *, at: dt.datetime, on: dt.date) -> Rerouted:
+    return reroute.team_work_reroute(team_id=team_id, by=_actor(viewer, team_id, on), at=at, on=on)

@@ -226,3 +226,8 @@ class MyTeamOut(Schema):
 class MyWorkOut(Schema):
     teams: list[MyTeamOut]
     progress: list[ProgressOut]
+
+
+class ReroutedOut(Schema):
+    plan: list[int | None] | None
+    obstacles: dict[int, list[list[int]]]

@@ -113,3 +113,13 @@ def test_my_work_lists_my_teams_and_my_entries(active_team, session_as):
 
     assert [(t["team_id"], t["role"]) for t in body["teams"]] == [(active_team.pk, "MEMBER")]
     assert [p["summary"] for p in body["progress"]] == ["5 sarana"]
+
+
+def test_the_reroute_is_the_managers_and_moves_nothing_that_still_holds(active_team, session_as):
+    path = f"/teams/{active_team.pk}/work/reroute"
+
+    by_head = session_as("kepala_dinas").post(path)
+    by_lead = session_as("jf_ahli_muda").post(path)
+
+    assert (by_head.status_code, by_head.json()) == (200, {"plan": None, "obstacles": {}})
+    assert by_lead.status_code == 403

@@ -80,6 +80,12 @@ def _resolve(
     return found
 
 
+def route_targets(pack: LoadedPack, team: Team, raiser: Employee, on: dt.date) -> list[int]:
+    """The first targets of the pack's route for the team's scope on the day (V-56)."""
+    route = pack.parameters.issue_route.get(Scope(team.scope))
+    return _resolve(pack, team, route.first, raiser, on) if route else []
+
+
 def _recommendations(pack: LoadedPack, items: list[str]) -> list[str]:
     """At least one alternative recommendation: V-55 where the pack binds it, else the
     product's rule for every raised issue (SPEC 4.13)."""
@@ -124,7 +130,7 @@ def obstacle_raise(
     text = required_text(problem, "problem")
     items = _recommendations(pack, recommendations)
     route = pack.parameters.issue_route.get(Scope(team.scope))
-    targets = _resolve(pack, team, route.first, by, on) if route else []
+    targets = route_targets(pack, team, by, on)
     if route is None or not targets:
         raise ValidationFailed(
             code=TeamErrorCode.ROUTE_MISSING,

@@ -285,7 +285,14 @@ def _rework_close(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> 
     return _("Perbaikan tercatat selesai.")
 
 
+def _reroute(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    moved = work_commands.work_reroute(viewer, pk, **now)
+    count = len(moved.obstacles) + (1 if moved.plan else 0)
+    return _("Dialihkan: %(count)s.") % {"count": count}
+
+
 ACTIONS: dict[str, Callable[..., str]] = {
+    "alihkan": _reroute,
     "peran": _role,
     "rencana-kerja": _work_plan,
     "dialog": _dialogue,
