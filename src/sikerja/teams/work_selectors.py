@@ -206,9 +206,13 @@ def my_progress(*, viewer: Viewer, limit: int = PROGRESS_SHOWN) -> list[Progress
 
 def obstacles_waiting_for(*, viewer: Viewer) -> list[Obstacle]:
     """Open obstacles the viewer is asked to decide (1 query; JSON lists filtered here)."""
-    rows = Obstacle.objects.filter(
-        team__government_id=viewer.government.pk, status=Obstacle.Status.UNDER_DECISION
-    ).select_related("team")
+    rows = (
+        Obstacle.objects.filter(
+            team__government_id=viewer.government.pk, status=Obstacle.Status.UNDER_DECISION
+        )
+        .select_related("team")
+        .order_by("-raised_at", "-pk")
+    )
     return [row for row in rows if viewer.employee_id in row.targets]
 
 
@@ -219,7 +223,9 @@ def plans_waiting_for(*, viewer: Viewer) -> list[TeamPlan]:
             approver_id=viewer.employee_id,
             team__government_id=viewer.government.pk,
             status=TeamPlan.Status.SUBMITTED,
-        ).select_related("team")
+        )
+        .select_related("team")
+        .order_by("-submitted_at", "-pk")
     )
 
 
@@ -230,5 +236,7 @@ def rework_owned_by(*, viewer: Viewer) -> list[Rework]:
             owner_id=viewer.employee_id,
             team__government_id=viewer.government.pk,
             status=Rework.Status.OPEN,
-        ).select_related("team")
+        )
+        .select_related("team")
+        .order_by("-opened_at", "-pk")
     )

@@ -48,6 +48,7 @@ def _heads_where_members_sit(
     rows = (
         team.memberships.exclude(status=TeamMember.Status.ENDED)
         .filter(home_unit__isnull=False)
+        .order_by("pk")
         .values_list("home_unit_id", "home_unit__agency_id")
     )
     heads: list[int] = []
