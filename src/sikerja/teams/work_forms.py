@@ -170,3 +170,9 @@ class ReworkCloseForm(forms.Form):
 
     rework_id = forms.IntegerField(widget=forms.HiddenInput)
     resolution = forms.CharField(label=_("Hasil perbaikan"), max_length=TEXT, widget=_area(2))
+
+
+class AcknowledgeForm(forms.Form):
+    """The lead acknowledges a member's work plan (named by NIP)."""
+
+    member_nip = forms.CharField(max_length=18)

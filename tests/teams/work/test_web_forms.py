@@ -132,3 +132,30 @@ def test_v30_surakarta_the_page_says_whether_this_quarter_was_monitored(active_t
     assert "Pemantauan periode ini belum dilakukan" in before
     assert recorded.status_code == 302
     assert "Pemantauan periode ini sudah dilakukan" in after
+
+
+def test_the_lead_acknowledges_a_members_work_plan_on_the_page(active_team, client_of, persona):
+    from sikerja.teams.services.planning import expectation_dialogue_record, work_plan_submit
+
+    expectation_dialogue_record(
+        team_id=active_team.pk,
+        by=persona("kepala_dinas"),
+        employee_id=persona("pelaksana").pk,
+        expectations="Data lengkap",
+        held_on=ON,
+        at=NOW,
+        on=ON,
+    )
+    work_plan_submit(
+        team_id=active_team.pk, by=persona("pelaksana"), content="a", target="b", at=NOW, on=ON
+    )
+    lead = client_of("jf_ahli_muda")
+    page = lead.get(reverse("web:team-work", args=[active_team.pk])).content.decode()
+
+    response = post(
+        lead, active_team, "terima-rencana-kerja", {"member_nip": persona("pelaksana").nip}
+    )
+
+    assert page.count('data-testid="acknowledge-form"') == 1
+    assert response.status_code == 302
+    assert WorkPlan.objects.get().acknowledged_by_id == persona("jf_ahli_muda").pk

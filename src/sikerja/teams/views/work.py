@@ -25,6 +25,7 @@ from sikerja.organization.rules import Viewer
 from sikerja.teams import work_commands, work_selectors
 from sikerja.teams.services.execution import monitoring_period
 from sikerja.teams.work_forms import (
+    AcknowledgeForm,
     ActivityFormSet,
     DialogueForm,
     FeedbackForm,
@@ -261,6 +262,12 @@ def _work_plan(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str
     return _("Rencana kerja individu tersimpan.")
 
 
+def _acknowledge(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
+    data = _valid(AcknowledgeForm(request.POST))
+    work_commands.work_plan_acknowledge(viewer, pk, member_nip=data["member_nip"], **now)
+    return _("Rencana kerja anggota diterima.")
+
+
 def _dialogue(request: HttpRequest, viewer: Viewer, pk: int, **now: Any) -> str:
     work_commands.dialogue_record(viewer, pk, **_nip_form(DialogueForm(request.POST)), **now)
     return _("Dialog kinerja tercatat.")
@@ -295,6 +302,7 @@ ACTIONS: dict[str, Callable[..., str]] = {
     "alihkan": _reroute,
     "peran": _role,
     "rencana-kerja": _work_plan,
+    "terima-rencana-kerja": _acknowledge,
     "dialog": _dialogue,
     "tindak-lanjut": _follow_up,
     "perbaikan": _rework,
