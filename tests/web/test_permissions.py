@@ -16,6 +16,7 @@ from sikerja.web import urls as web_urls
 from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
 from tests.teams import test_web_pages as team_pages
+from tests.teams.world import decide
 
 PERSONAS = (
     "bkpsdm",
@@ -62,6 +63,11 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:team-create", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:team-detail", "team"): (Y, Y, Y, N, N, Y, Y, N, N, N),
     ("web:team-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    # A team's work: the same team, set up (lead JF Ahli Muda, member Pelaksana); the
+    # Kepala Bidang and the Subkoordinator appraise its people.
+    ("web:team-work", "active_team"): (Y, Y, Y, Y, Y, Y, Y, N, N, N),
+    ("web:team-work", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:my-work", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -110,6 +116,10 @@ POST_ROUTES = {
     "web:assignment-remind",
     "web:assignment-withdraw",
     "web:team-decide",
+    # A team's work: its writes and its evidence downloads have their persona matrices in
+    # tests/teams/work/test_web.py and tests/teams/work/test_evidence.py.
+    "web:team-work-action",
+    "web:team-evidence",
     "web:team-change",
     "web:account-unlock",
     "web:login-create",
@@ -121,6 +131,7 @@ URL_KWARGS = {
     "web:employee_detail": "employee_id",
     "web:assignment-detail": "pk",
     "web:team-detail": "pk",
+    "web:team-work": "pk",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -155,11 +166,21 @@ def _target_id(target: str, world, today) -> int | str:
         return _import_job(world, today).pk
     if target == "cross_unit_request":
         return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
-    if target == "team":
-        return team_pages.propose(persona_of).pk
+    if target in {"team", "active_team"}:
+        return _team(active=target == "active_team")
     if target.startswith("WF-") or target in {"unit", "position", "employee"}:
         return target
     return world.personas[target]
+
+
+def _team(*, active: bool) -> int:
+    """The Kepala Dinas's proposed team; set up (the Sekda determines the JF Ahli Muda as
+    lead, the Kepala Dinas sets it) when `active`."""
+    team = team_pages.propose(persona_of)
+    if active:
+        decide(team, "approve", lead_id=persona_of("jf_ahli_muda").pk)
+        team = decide(team, "approve")
+    return team.pk
 
 
 def _import_job(world, today) -> ImportJob:

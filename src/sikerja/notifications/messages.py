@@ -24,6 +24,9 @@ STEP_DUE_SOON = "step_due_soon"
 STEP_OVERDUE = "step_overdue"
 RECOMMENDATION_REMINDER = "recommendation_reminder"
 LETTER_COPIED = "letter_copied"
+TEAM_PLAN_SUBMITTED = "team_plan_submitted"
+TEAM_OBSTACLE_RAISED = "team_obstacle_raised"
+TEAM_REWORK_OPENED = "team_rework_opened"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,15 @@ MESSAGES = {
         gettext_noop("%(name)s menunggu rekomendasi Anda untuk memutuskan. %(citation)s"),
     ),
     LETTER_COPIED: Message(gettext_noop("Tembusan: %(title)s nomor %(number)s"), "%(citation)s"),
+    TEAM_PLAN_SUBMITTED: Message(
+        gettext_noop("Rencana tim menunggu penetapan Anda: %(team)s"), "%(citation)s"
+    ),
+    TEAM_OBSTACLE_RAISED: Message(
+        gettext_noop("Permasalahan tim menunggu keputusan Anda: %(team)s"), "%(citation)s"
+    ),
+    TEAM_REWORK_OPENED: Message(
+        gettext_noop("Hasil tim perlu Anda perbaiki: %(team)s"), "%(citation)s"
+    ),
 }
 
 

@@ -48,6 +48,16 @@ class TeamErrorCode(StrEnum):
     EVIDENCE_EMPTY = "evidence_empty"
     EVIDENCE_DAMAGED = "evidence_damaged"
     NOT_ON_TEAM = "not_on_team"
+    NO_TEAMWORK = "teamwork_not_described"
+    PLAN_MISSING = "plan_missing"
+    PLAN_STATE = "plan_state"
+    PLAN_ACTIVITIES = "plan_activities_invalid"
+    BUDGET_REQUIRED = "plan_budget_required"
+    DIALOGUE_REQUIRED = "expectation_dialogue_required"
+    RECOMMENDATION_REQUIRED = "recommendation_required"
+    ROUTE_MISSING = "issue_route_missing"
+    NO_COLLABORATION = "issue_no_collaboration_route"
+    TEXT_REQUIRED = "text_required"
 
 
 @dataclass

@@ -222,14 +222,39 @@ class EvidenceFile(models.Model):
 # The reports and evaluation models (their own module, registered with the app's models).
 from sikerja.teams.models_reports import MemberResult, TeamEvaluation, TeamReport  # noqa: E402
 
+# The team's work (planning and execution) is kept in its own module.
+from sikerja.teams.work_models import (  # noqa: E402
+    ExpectationDialogue,
+    Feedback,
+    MonitoringRecord,
+    Obstacle,
+    ObstacleFollowUp,
+    PlanActivity,
+    ProgressEntry,
+    Rework,
+    TeamPlan,
+    WorkPlan,
+)
+
 __all__ = [
+    "ACTIVE_STATUSES",
     "EvidenceFile",
     "EvidenceStorage",
+    "ExpectationDialogue",
+    "Feedback",
     "LeadCandidate",
     "MemberResult",
+    "MonitoringRecord",
+    "Obstacle",
+    "ObstacleFollowUp",
+    "PlanActivity",
+    "ProgressEntry",
+    "Rework",
     "Team",
     "TeamEvaluation",
     "TeamMember",
+    "TeamPlan",
     "TeamReport",
+    "WorkPlan",
     "evidence_storage",
 ]

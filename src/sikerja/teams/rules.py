@@ -21,13 +21,17 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema.teamwork import TeamWork
 from sikerja.teams.models import (
     EvidenceFile,
     LeadCandidate,
     MemberResult,
+    Obstacle,
+    Rework,
     Team,
     TeamEvaluation,
     TeamMember,
+    TeamPlan,
     TeamReport,
 )
 from sikerja.workflows.engine import may_act
@@ -197,11 +201,10 @@ def may_add_evidence(team: Team, employee_id: int | None, on: dt.date) -> bool:
     )
 
 
-def may_see_evidence(viewer: Viewer, evidence: EvidenceFile) -> bool:
-    """Evidence is seen by exactly those who may see its team (may)."""
-    return (
-        evidence.government_id == viewer.government.pk
-        and teams_visible_to(viewer).filter(pk=evidence.team_id).exists()
+def may_see_evidence(viewer: Viewer, evidence: EvidenceFile, on: dt.date) -> bool:
+    """Evidence is seen by exactly those who may see its team's work (may)."""
+    return evidence.government_id == viewer.government.pk and may_see_team_work(
+        viewer, evidence.team, on
     )
 
 
@@ -250,3 +253,161 @@ def may_demand_report(viewer: Viewer, team: Team, on: dt.date) -> bool:
     """Whether the viewer may demand a report of the team's people at any time (may): its
     manager, where the pack grants the power (V-53; checked again by the service)."""
     return team.status in REPORTING_STATUSES and may_manage_team(viewer, team, on)
+
+
+def teamwork_of(team: Team) -> TeamWork | None:
+    """The pack's planning and execution settings for the team's government (None: the pack
+    does not describe team work)."""
+    return load_pack(team.government.pack_id).data.teamwork
+
+
+def work_official(team: Team, role: str, on: dt.date, *, about: int | None = None) -> int | None:
+    """The employee who holds a work role of the pack (`WorkActor`) for the team on the day:
+    the head of its owner unit, its lead, its Pengendali, or the appraiser of `about` (the
+    lead when no one is named) (who)."""
+    if role == "unit_head":
+        return team_manager(team, on)
+    if role == "team_lead":
+        return team.lead_id
+    if role == "pengendali":
+        return team.pengendali_id
+    subject = about if about is not None else team.lead_id
+    return appraiser_of(team, subject, on) if subject is not None else None
+
+
+def work_role_of(
+    team: Team,
+    roles: tuple[str, ...],
+    employee_id: int | None,
+    on: dt.date,
+    *,
+    about: int | None = None,
+) -> str | None:
+    """The first of the pack's `roles` the person holds for the team on the day (which)."""
+    if employee_id is None:
+        return None
+    for role in roles:
+        if work_official(team, role, on, about=about) == employee_id:
+            return role
+    return None
+
+
+def may_plan(team: Team, employee_id: int | None) -> bool:
+    """The lead draws up the detailed plan of an active team (K1) (may)."""
+    return team.status == Team.Status.ACTIVE and work_role(team, employee_id) == LEAD
+
+
+def may_report_progress(team: Team, employee_id: int | None) -> bool:
+    """The lead and members report their work on an active team (A3, E3) (may)."""
+    return team.status == Team.Status.ACTIVE and work_role(team, employee_id) is not None
+
+
+def may_give_feedback(team: Team, employee_id: int | None, about: int, on: dt.date) -> bool:
+    """Feedback on a member's work comes from the officials the pack names (may)."""
+    work = teamwork_of(team)
+    return (
+        work is not None
+        and team.status == Team.Status.ACTIVE
+        and employee_id != about
+        and work_role_of(team, work.feedback.by, employee_id, on, about=about) is not None
+    )
+
+
+def may_monitor(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """The team's work is monitored by the officials the pack names (V-30, V-30a) (may)."""
+    work = teamwork_of(team)
+    return (
+        work is not None
+        and team.status == Team.Status.ACTIVE
+        and work_role_of(team, work.monitoring.by, employee_id, on) is not None
+    )
+
+
+def may_raise_obstacle(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """Teams escalate through the people the pack (or the product) names: the lead (may)."""
+    work = teamwork_of(team)
+    return (
+        work is not None
+        and team.status == Team.Status.ACTIVE
+        and work_role_of(team, work.issues.raised_by, employee_id, on) is not None
+    )
+
+
+def may_decide_obstacle(obstacle: Obstacle, employee_id: int | None) -> bool:
+    """An obstacle is decided by one of its first targets, snapshotted when raised (may)."""
+    return (
+        obstacle.status == Obstacle.Status.UNDER_DECISION
+        and employee_id is not None
+        and employee_id in obstacle.targets
+    )
+
+
+def may_follow_up_obstacle(obstacle: Obstacle, employee_id: int | None) -> bool:
+    """A follow-up is recorded by the decider's side, a collaborating head or the raiser
+    while the obstacle is open (may)."""
+    return (
+        obstacle.status in {Obstacle.Status.DECIDED, Obstacle.Status.COLLABORATION}
+        and employee_id is not None
+        and (
+            employee_id in obstacle.targets
+            or employee_id in obstacle.collaborators
+            or employee_id == obstacle.raised_by_id
+        )
+    )
+
+
+def may_open_rework(team: Team, employee_id: int | None, on: dt.date) -> bool:
+    """Off-target work is sent to rework by the head of the owner unit (may)."""
+    return team.status == Team.Status.ACTIVE and team_manager(team, on) == employee_id
+
+
+def may_decide_plan(plan: TeamPlan, employee_id: int | None) -> bool:
+    """A submitted plan is set or returned by its approver, snapshotted at submission (may)."""
+    return plan.status == TeamPlan.Status.SUBMITTED and plan.approver_id == employee_id
+
+
+def may_record_dialogue(
+    team: Team, employee_id: int | None, about: int, with_roles: tuple[str, ...], on: dt.date
+) -> bool:
+    """An expectation dialogue (V-59) is recorded by the unit head or the member's appraiser,
+    as the pack names them, for someone on the team (may)."""
+    return (
+        work_role(team, about) is not None
+        and work_role_of(team, with_roles, employee_id, on, about=about) is not None
+    )
+
+
+def may_close_rework(rework: Rework, employee_id: int | None) -> bool:
+    """Rework is recorded done by its owner (may)."""
+    return rework.status == Rework.Status.OPEN and rework.owner_id == employee_id
+
+
+def may_see_team_work(viewer: Viewer, team: Team, on: dt.date) -> bool:
+    """A team's work (plan, progress, evidence, obstacles) is seen by whoever may see the
+    team, and by the officials its work names on the day: the head of its owner unit and
+    the appraiser of anyone on it (feedback, monitoring, dialogues) (may)."""
+    if team.government_id != viewer.government.pk:
+        return False
+    if may_see_team(viewer, team):
+        return True
+    me = viewer.employee_id
+    if me is None:
+        return False
+    if team_manager(team, on) == me:
+        return True
+    people = team.memberships.exclude(status=TeamMember.Status.ENDED).values_list(
+        "employee_id", flat=True
+    )
+    return any(appraiser_of(team, person, on) == me for person in people)
+
+
+DIALOGUE_WITH = ("unit_head", "appraiser")
+
+
+def dialogue_roles(team: Team) -> tuple[str, ...]:
+    """Who holds a member's expectation dialogue (V-59's `with`, by default the unit head or
+    the appraiser) (who)."""
+    pack = load_pack(team.government.pack_id)
+    if not pack.has_rule("V-59"):
+        return DIALOGUE_WITH
+    return tuple(pack.rule("V-59").params.get("with", DIALOGUE_WITH))

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from sikerja.teams import report_urls
-from sikerja.teams.views import changes, evidence, proposal, teams
+from sikerja.teams.views import changes, evidence, proposal, teams, work
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
@@ -11,6 +11,13 @@ urlpatterns = [
     path("tim-kerja/<int:pk>/", teams.team_detail, name="team-detail"),
     path("tim-kerja/<int:pk>/putuskan/", teams.team_decide, name="team-decide"),
     path("tim-kerja/<int:pk>/ubah/<slug:change>/", changes.team_change, name="team-change"),
+    path("tim-kerja/<int:pk>/pelaksanaan/", work.team_work, name="team-work"),
+    path(
+        "tim-kerja/<int:pk>/pelaksanaan/<slug:action>/",
+        work.team_work_action,
+        name="team-work-action",
+    ),
+    path("pekerjaan-saya/", work.my_work, name="my-work"),
     path(
         "tim-kerja/<int:pk>/bukti/<int:evidence_id>/",
         evidence.evidence_download,

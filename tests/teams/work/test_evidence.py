@@ -175,12 +175,13 @@ def _download(client, team, evidence):
         ("kepala_dinas", 200),
         ("sekda", 200),
         ("bkpsdm", 200),
-        ("kabid", 404),
+        ("kabid", 200),
+        ("subkoordinator", 200),
         ("outsider", 404),
         ("other_tenant", 404),
     ],
 )
-def test_the_download_is_for_those_who_may_see_the_team_case(
+def test_the_download_is_for_those_who_may_see_the_teams_work_case(
     active_team, persona, client_of, name, status
 ):
     content = samples.png()
@@ -266,3 +267,18 @@ def test_a_retried_api_upload_with_the_same_key_keeps_one_file(
     assert second.json() == first.json()
     assert EvidenceFile.objects.count() == 1
     assert len(stored_files(evidence_root)) == 1
+
+
+def test_an_api_upload_larger_than_a_form_body_is_kept_with_an_idempotency_key(
+    active_team, session_as
+):
+    content = samples.PDF + b" " * (3 * 1024 * 1024)
+
+    created = session_as("pelaksana").client.post(
+        f"/api/v1/teams/{active_team.pk}/evidence",
+        {"file": SimpleUploadedFile("besar.pdf", content)},
+        headers={"Idempotency-Key": "large-1"},
+    )
+
+    assert created.status_code == 201
+    assert EvidenceFile.objects.get().size == len(content)

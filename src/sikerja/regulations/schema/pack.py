@@ -12,6 +12,7 @@ from sikerja.regulations.schema.letters import LetterLayouts
 from sikerja.regulations.schema.organisation import Placement, Roles
 from sikerja.regulations.schema.parameters import PackParameters
 from sikerja.regulations.schema.rules import Rule
+from sikerja.regulations.schema.teamwork import TeamWork
 from sikerja.regulations.schema.workflows import ChainSpec, FlowCore, parse_definition
 
 Definition = Annotated[FlowCore, BeforeValidator(parse_definition)]
@@ -30,6 +31,7 @@ class Pack(BaseModel):
     workflows: dict[str, Definition] = Field(default_factory=dict)
     chains: dict[str, ChainSpec] = Field(default_factory=dict)
     letters: LetterLayouts = Field(default_factory=LetterLayouts)
+    teamwork: TeamWork | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -14,16 +14,16 @@ from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sikerja.core.errors import NotFound, PermissionDenied, StaleState, ValidationFailed
+from sikerja.core.errors import PermissionDenied, StaleState, ValidationFailed
 from sikerja.documents.services import letter_issue
 from sikerja.organization.models import Employee
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.teams import checks, membership, rules
-from sikerja.teams.completion import team_open_check
 from sikerja.teams.errors import TeamErrorCode
 from sikerja.teams.models import Team, TeamMember
 from sikerja.teams.parties import TEAM, TeamParties
 from sikerja.teams.services.common import audit_team
+from sikerja.teams.services.work_common import work_team
 from sikerja.workflows.actors import ActorContext, employee_role
 from sikerja.workflows.engine import justify
 from sikerja.workflows.letters import party_snapshot
@@ -42,20 +42,7 @@ DOC_TYPE = {
 
 
 def _active_team(team_id: int, by: Employee) -> Team:
-    team = (
-        Team.objects.select_for_update()
-        .select_related("government", "owner_unit__agency")
-        .filter(pk=team_id, government_id=by.government_id)
-        .first()
-    )
-    if team is None:
-        raise NotFound()
-    team_open_check(team)
-    if team.status != Team.Status.ACTIVE:
-        raise ValidationFailed(
-            code=TeamErrorCode.NOT_ACTIVE, message=_("Tim kerja ini tidak sedang aktif.")
-        )
-    return team
+    return work_team(team_id, by, lock=True)
 
 
 def _managed(team: Team, by: Employee, on: dt.date) -> None:
