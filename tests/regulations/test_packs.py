@@ -39,15 +39,15 @@ def workflow_rule_count(pack_id):
     return sum(rule.id.startswith("WF-") for rule in load_pack(pack_id).data.rules)
 
 
-# Rules of each pack besides its workflow file's; Blitar and Surakarta state a performance rule
-# of their own (P-EXPECTATION, P-APPRAISAL-PERIODS) in their performance part file.
+# Rules of each pack besides its workflow file's. Each regional performance part file states
+# P-SKP-APPROVAL; Blitar and Surakarta add one of their own (P-EXPECTATION, P-APPRAISAL-PERIODS).
 BASE_RULE_COUNTS = {
-    "barut-2024": 80,
-    "blitar-2023": 83,
-    "cilegon-2023": 80,
-    "kotim-2023": 83,
+    "barut-2024": 81,
+    "blitar-2023": 84,
+    "cilegon-2023": 81,
+    "kotim-2023": 84,
     "national": 9,
-    "surakarta-2023": 84,
+    "surakarta-2023": 85,
 }
 
 

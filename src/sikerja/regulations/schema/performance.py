@@ -60,6 +60,14 @@ class SkpContent(RuleParams):
     source: str = ""
 
 
+class Cascading(RuleParams):
+    """P-CASCADING: the PK feeds its head's SKP; a change of position starts a new SKP."""
+
+    pk_feeds_head_skp: bool = True
+    new_skp_on_position_change: bool = True
+    source: str = ""
+
+
 class PredikatMatrix(RuleParams):
     """P-PREDIKAT: result rating × behaviour rating → predikat; every cell given."""
 
@@ -162,6 +170,7 @@ EXPECTATION_FIELDS = frozenset({"output", "target", "timeline"})
 
 PERFORMANCE_PARAMS: dict[str, type[RuleParams]] = {
     "P-SKP": SkpContent,
+    "P-CASCADING": Cascading,
     "P-PREDIKAT": PredikatMatrix,
     "P-DISTRIBUTION": DistributionCurves,
     "P-APPRAISAL-PERIODS": AppraisalPeriods,

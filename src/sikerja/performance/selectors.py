@@ -1,0 +1,57 @@
+"""Reads of performance records, scoped to what the viewer may see (rules.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from sikerja.core.errors import NotFound
+from sikerja.organization.rules import Viewer
+from sikerja.performance import rules
+from sikerja.performance.models import Skp
+
+
+def skp_list_for(*, viewer: Viewer, on: dt.date, year: int | None = None) -> QuerySet[Skp]:
+    """The SKPs the viewer may see (own, subordinates', appraised), newest first."""
+    queryset = rules.skps_visible_to(viewer, on).select_related("employee", "position", "unit")
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    return queryset.order_by("-year", "employee__name", "-starts_on", "pk")
+
+
+def skp_list_own(*, viewer: Viewer) -> QuerySet[Skp]:
+    """The viewer's own SKPs ("SKP saya"), newest first."""
+    if viewer.employee_id is None:
+        return Skp.objects.none()
+    return (
+        Skp.objects.filter(government_id=viewer.government.pk, employee_id=viewer.employee_id)
+        .select_related("position", "unit", "appraiser")
+        .order_by("-year", "-starts_on", "pk")
+    )
+
+
+def skps_to_approve(*, viewer: Viewer, on: dt.date) -> QuerySet[Skp]:
+    """Submitted SKPs whose approval step waits for the viewer (or a principal they act for)."""
+    return (
+        rules.skps_waiting_on(viewer, on)
+        .select_related("employee", "position", "unit")
+        .order_by("employee__name", "pk")
+    )
+
+
+def skp_get_for_view(*, viewer: Viewer, skp_id: int, on: dt.date) -> Skp:
+    """One SKP the viewer may see, with its RHK, indicators and expectations.
+
+    Raises NotFound (missing or hidden alike).
+    """
+    skp = (
+        rules.skps_visible_to(viewer, on)
+        .select_related("employee", "position", "unit", "appraiser")
+        .prefetch_related("rhks__indicators", "rhks__parent", "expectations", "ratings")
+        .filter(pk=skp_id)
+        .first()
+    )
+    if skp is None:
+        raise NotFound()
+    return skp

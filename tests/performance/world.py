@@ -1,0 +1,76 @@
+"""Performance records built through the services on the shared Surakarta world.
+
+The chain of appraisers there: kepala_dinas (Kepala Dinas Pendidikan) appraises kabid, who
+appraises jf_ahli_muda and subkoordinator, who appraises pelaksana.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sikerja.organization.models import Employee, Placement
+from sikerja.performance import services
+from sikerja.performance.models import PerformanceAgreement, Rhk, Skp
+from sikerja.performance.services.agreements import AgreementInput, IndicatorInput
+from sikerja.performance.services.skp import ExpectationInput, RhkInput
+from sikerja.performance.services.skp import IndicatorInput as RhkIndicatorInput
+
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+ON = dt.date(2026, 11, 23)
+YEAR = 2026
+TARGET = (RhkIndicatorInput("Persentase sekolah terbina", "KUANTITATIF", "90 %"),)
+
+
+def unit_of(employee: Employee) -> int:
+    return Placement.objects.effective_on(ON).get(employee=employee).position.unit_id
+
+
+def unit_pk(head: Employee) -> PerformanceAgreement:
+    """The head's unit PK for the year, with one indicator."""
+    data = AgreementInput(
+        unit_id=unit_of(head),
+        kind="UNIT",
+        year=YEAR,
+        indicators=(IndicatorInput("Mutu pendidikan dasar", "Indeks mutu SD", "80"),),
+    )
+    return services.pk_set(actor=head, data=data, at=NOW, on=ON)
+
+
+def rhk(
+    skp: Skp, kind: str = "UTAMA", parent: Rhk | None = None, cascade: str = "DIRECT", **extra
+) -> Rhk:
+    data = RhkInput(
+        kind=kind,
+        text=f"RHK {kind.lower()} {skp.employee_id}",
+        indicators=TARGET,
+        parent_id=parent.pk if parent else None,
+        cascade=cascade if parent else "",
+        **extra,
+    )
+    return services.skp_rhk_add(actor=skp.employee, skp_id=skp.pk, data=data, at=NOW)
+
+
+def head_skp(head: Employee) -> tuple[Skp, Rhk]:
+    """The head's SKP with a main RHK from the unit's PK."""
+    agreement = unit_pk(head)
+    skp = services.skp_create(actor=head, year=YEAR, at=NOW, on=ON)
+    main = rhk(skp, pk_indicator_id=agreement.indicators.get().pk)
+    return skp, main
+
+
+def cascaded_skp(employee: Employee, parent: Rhk, cascade: str = "DIRECT") -> tuple[Skp, Rhk]:
+    """An SKP with one main RHK cascaded from the appraiser's RHK."""
+    skp = services.skp_create(actor=employee, year=YEAR, at=NOW, on=ON)
+    return skp, rhk(skp, parent=parent, cascade=cascade)
+
+
+def expectation(skp: Skp, core_value: str = "AKUNTABEL", **fields: str):
+    data = ExpectationInput(core_value=core_value, text="Tepat waktu", **fields)
+    return services.skp_expectation_set(actor=skp.employee, skp_id=skp.pk, data=data, at=NOW)
+
+
+def approved(skp: Skp) -> Skp:
+    """Submit the SKP and approve it as its appraiser."""
+    skp = services.skp_submit(actor=skp.employee, skp_id=skp.pk, at=NOW, on=ON)
+    appraiser = Employee.objects.get(pk=skp.appraiser_id)
+    return services.skp_decide(actor=appraiser, skp_id=skp.pk, decision="approve", at=NOW, on=ON)
