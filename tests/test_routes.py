@@ -20,6 +20,7 @@ from sikerja.api.v1 import api
 from sikerja.assignments import rules as assignments
 from sikerja.documents import rules as documents
 from sikerja.organization import rules as organization
+from sikerja.performance import rules as performance
 from sikerja.teams import rules as teams
 
 PUBLIC = "public: no login"
@@ -72,6 +73,13 @@ PAGES: dict[str, object] = {
     "web:team-list": teams.teams_visible_to,
     "web:team-detail": teams.teams_visible_to,
     "web:team-decide": teams.may_decide_step,
+    "web:skp-mine": performance.skps_visible_to,
+    "web:skp-create": performance.may_edit_skp,
+    "web:skp-approvals": performance.skps_waiting_on,
+    "web:skp-detail": performance.skps_visible_to,
+    "web:skp-decide": performance.may_decide_skp,
+    "web:rating-form": performance.may_rate,
+    "web:rating-sign": performance.may_rate,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
     "documents:letterhead": documents.may_manage_letterhead,

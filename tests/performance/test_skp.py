@@ -26,6 +26,7 @@ from tests.performance.world import (
     YEAR,
     approved,
     cascaded_skp,
+    delegate,
     expectation,
     head_skp,
     rhk,
@@ -203,15 +204,7 @@ def test_wf_skp_someone_else_may_not_approve_and_nothing_changes(chain, persona)
 
 
 def test_wf_skp_a_delegate_for_performance_management_approves(chain, persona, operator):
-    services_people.delegation_create(
-        actor=operator,
-        from_employee=persona("kepala_dinas"),
-        to_employee=persona("sekda"),
-        scope="PERF_MGMT",
-        valid_from=ON,
-        legal_basis="Keputusan Kepala Dinas 800/2/2026",
-        at=NOW,
-    )
+    delegate(operator, persona("kepala_dinas"), persona("sekda"), "PERF_MGMT")
     skp = services.skp_submit(actor=persona("kabid"), skp_id=chain["kabid"].pk, at=NOW, on=ON)
 
     done = services.skp_decide(

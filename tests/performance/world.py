@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sikerja.organization import services_people
 from sikerja.organization.models import Employee, Placement
 from sikerja.performance import services
 from sikerja.performance.models import PerformanceAgreement, Rhk, Skp
@@ -74,3 +75,24 @@ def approved(skp: Skp) -> Skp:
     skp = services.skp_submit(actor=skp.employee, skp_id=skp.pk, at=NOW, on=ON)
     appraiser = Employee.objects.get(pk=skp.appraiser_id)
     return services.skp_decide(actor=appraiser, skp_id=skp.pk, decision="approve", at=NOW, on=ON)
+
+
+def jf_skp(persona_of) -> Skp:
+    """The JF Ahli Muda's draft SKP, its main RHK cascaded from the kabid's (for the matrices)."""
+    _head, head_main = head_skp(persona_of("kepala_dinas"))
+    _kabid, kabid_main = cascaded_skp(persona_of("kabid"), head_main)
+    skp, _main = cascaded_skp(persona_of("jf_ahli_muda"), kabid_main)
+    return skp
+
+
+def delegate(operator, from_employee: Employee, to_employee: Employee, scope: str):
+    """A delegation from today, recorded by the BKPSDM operator."""
+    return services_people.delegation_create(
+        actor=operator,
+        from_employee=from_employee,
+        to_employee=to_employee,
+        scope=scope,
+        valid_from=ON,
+        legal_basis="Keputusan 800/3/2026",
+        at=NOW,
+    )

@@ -15,6 +15,7 @@ from sikerja.organization.models import Agency, Employee, ImportJob, Placement
 from sikerja.web import urls as web_urls
 from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
+from tests.performance import world as performance_world
 from tests.teams import test_web_pages as team_pages
 
 PERSONAS = (
@@ -61,6 +62,11 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:team-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:team-detail", "team"): (Y, Y, Y, N, N, Y, Y, N, N, N),
     ("web:team-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:skp-mine", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:skp-approvals", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:skp-detail", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    ("web:skp-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:rating-form", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -102,13 +108,17 @@ PUBLIC_ROUTES = {
 }
 # POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py
 # (the reminder of the recommender: tests/assignments/web/test_refusal_help.py); a team's
-# decision: tests/teams/test_web_decide.py.
+# decision: tests/teams/test_web_decide.py; an SKP's creation and decision and a rating's
+# sign-off: tests/performance/test_web_pages.py.
 POST_ROUTES = {
     "web:assignment-decide",
     "web:assignment-recommend",
     "web:assignment-remind",
     "web:assignment-withdraw",
     "web:team-decide",
+    "web:skp-create",
+    "web:skp-decide",
+    "web:rating-sign",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
@@ -119,6 +129,8 @@ URL_KWARGS = {
     "web:employee_detail": "employee_id",
     "web:assignment-detail": "pk",
     "web:team-detail": "pk",
+    "web:skp-detail": "pk",
+    "web:rating-form": "pk",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -149,15 +161,23 @@ def _target_id(target: str, world, today) -> int | str:
         return Employee.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
     if target == "missing":
         return MISSING_ID
-    if target == "import_job":
-        return _import_job(world, today).pk
-    if target == "cross_unit_request":
-        return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
-    if target == "team":
-        return team_pages.propose(persona_of).pk
+    built = _built(target, world, today)
+    if built is not None:
+        return built
     if target.startswith("WF-") or target in {"unit", "position", "employee"}:
         return target
     return world.personas[target]
+
+
+def _built(target: str, world, today) -> int | None:
+    """The id of an object a target names, built for the test (None: not such a target)."""
+    builders = {
+        "import_job": lambda: _import_job(world, today),
+        "cross_unit_request": lambda: penugasan_world.cross_unit_request(persona_of, NOW, today),
+        "team": lambda: team_pages.propose(persona_of),
+        "skp": lambda: performance_world.jf_skp(persona_of),
+    }
+    return builders[target]().pk if target in builders else None
 
 
 def _import_job(world, today) -> ImportJob:

@@ -191,6 +191,10 @@ def predikat_for(pack: LoadedPack, result: str, behaviour: str) -> Predikat:
     return predikat_of(matrix, result=Rating(result), behaviour=Rating(behaviour))
 
 
+def matrix_citation(pack: LoadedPack) -> str:
+    return stated_rule(pack, "P-PREDIKAT", PredikatMatrix).citation
+
+
 def curve_of(pack: LoadedPack) -> StatedRule[DistributionCurves]:
     return stated_rule(pack, "P-DISTRIBUTION", DistributionCurves)
 

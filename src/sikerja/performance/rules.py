@@ -8,7 +8,8 @@ An SKP and its ratings are personal: they are seen by their employee, the offici
 unit above the employee's (their superiors), the appraiser named on the SKP and that appraiser's
 delegates for performance management or appraisal, and the government's BKPSDM operators and
 auditor. A rating is given by the appraiser of record on the day (the resolver's answer, with its
-rule and article) or that official's delegate for appraisal.
+rule and article, a delegate for appraisal included) or one acting for that official under a
+delegation of performance management.
 """
 
 from __future__ import annotations
@@ -69,8 +70,10 @@ def appraiser_of_record(skp: Skp, on: dt.date) -> RoleAnswer:
 
 
 def may_rate(employee_id: int, skp: Skp, on: dt.date) -> tuple[bool, RoleAnswer]:
-    """Whether the employee may rate the SKP on the day: its appraiser of record, or that
-    official's delegate for appraisal (may), with the resolver's answer for the refusal."""
+    """Whether the employee may rate the SKP on the day (may): its appraiser of record (the
+    resolver names a delegate for appraisal in the appraiser's place), or one who acts for that
+    official under a delegation of performance management, as on the SKP's approval step.
+    Returns the resolver's answer too, for the refusal's rule and article."""
     answer = appraiser_of_record(skp, on)
     appraiser_id = answer.person.employee_id if answer.person else None
     if appraiser_id is None:
@@ -78,7 +81,7 @@ def may_rate(employee_id: int, skp: Skp, on: dt.date) -> tuple[bool, RoleAnswer]
     if appraiser_id == employee_id:
         return True, answer
     delegated = (
-        _delegators_of(employee_id, on, (Delegation.Scope.APPRAISAL,))
+        _delegators_of(employee_id, on, (Delegation.Scope.PERF_MGMT,))
         .filter(from_employee_id=appraiser_id)
         .exists()
     )
@@ -88,6 +91,16 @@ def may_rate(employee_id: int, skp: Skp, on: dt.date) -> tuple[bool, RoleAnswer]
 def unit_head_of(unit_id: int, pack_id: str, on: dt.date) -> RoleAnswer:
     """The head of a unit on the day (who sets its PK), with its rule and article."""
     return Resolver(load_pack(pack_id)).head_of_unit(unit_id, on)
+
+
+def level_setter(unit_id: int, pack_id: str, on: dt.date) -> RoleAnswer:
+    """Who sets a unit's organisational level (who): the leader one level up, the appraiser of
+    the unit's head on the day (P-ORG-PERFORMANCE)."""
+    resolver = Resolver(load_pack(pack_id))
+    head = resolver.head_of_unit(unit_id, on, "own_unit")
+    if head.person is None:
+        return head
+    return resolver.appraiser(head.person.employee_id, on)
 
 
 def may_set_pk(employee_id: int, unit_id: int, pack_id: str, on: dt.date) -> bool:
@@ -116,3 +129,11 @@ def skps_waiting_on(viewer: Viewer, on: dt.date) -> QuerySet[Skp]:
     return Skp.objects.filter(
         government_id=viewer.government.pk, status=Skp.Status.SUBMITTED, pk__in=steps
     )
+
+
+def may_decide_skp(viewer: Viewer, skp: Skp, on: dt.date) -> bool:
+    """Whether the viewer may approve or return the submitted SKP on the day (may): the open
+    step's actor, or one acting for them under a delegation of performance management."""
+    if viewer.employee_id is None or skp.status != Skp.Status.SUBMITTED:
+        return False
+    return skps_waiting_on(viewer, on).filter(pk=skp.pk).exists()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from sikerja.core.errors import NotFound
+from sikerja.organization.resolver import RoleAnswer
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules
-from sikerja.performance.models import Skp
+from sikerja.performance.curve import CurveView, curves_for
+from sikerja.performance.models import Rating, Skp
+from sikerja.regulations.loader import load_pack
 
 
 def skp_list_for(*, viewer: Viewer, on: dt.date, year: int | None = None) -> QuerySet[Skp]:
@@ -47,7 +51,7 @@ def skp_get_for_view(*, viewer: Viewer, skp_id: int, on: dt.date) -> Skp:
     """
     skp = (
         rules.skps_visible_to(viewer, on)
-        .select_related("employee", "position", "unit", "appraiser")
+        .select_related("employee", "position", "unit", "appraiser", "government")
         .prefetch_related("rhks__indicators", "rhks__parent", "expectations", "ratings")
         .filter(pk=skp_id)
         .first()
@@ -55,3 +59,37 @@ def skp_get_for_view(*, viewer: Viewer, skp_id: int, on: dt.date) -> Skp:
     if skp is None:
         raise NotFound()
     return skp
+
+
+@dataclass(frozen=True)
+class RatingPage:
+    """An SKP's rating of one period as its rating form shows it: the draft or signed rating
+    (if any), the curves it counts in, and whether the viewer may rate."""
+
+    skp: Skp
+    rating: Rating | None
+    curves: list[CurveView]
+    may_rate: bool
+    appraiser: RoleAnswer
+
+
+def rating_page_for(
+    *, viewer: Viewer, skp_id: int, period_kind: str, period_index: int, on: dt.date
+) -> RatingPage:
+    """The rating form's data for a period of an SKP the viewer may see.
+
+    Raises NotFound (missing or hidden alike).
+    """
+    skp = skp_get_for_view(viewer=viewer, skp_id=skp_id, on=on)
+    rating = Rating.objects.filter(
+        skp=skp, period_kind=period_kind, period_index=period_index
+    ).first()
+    pack = load_pack(skp.government.pack_id)
+    curves = curves_for(pack, rating) if rating is not None else []
+    employee_id = viewer.employee_id
+    allowed, answer = (
+        rules.may_rate(employee_id, skp, on) if employee_id is not None else (False, None)
+    )
+    if answer is None:
+        answer = rules.appraiser_of_record(skp, on)
+    return RatingPage(skp, rating, curves, allowed, answer)

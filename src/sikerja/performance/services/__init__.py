@@ -1,6 +1,7 @@
 """Every write of performance management: one function per use case."""
 
 from sikerja.performance.services.agreements import pk_set
+from sikerja.performance.services.ratings import rating_draft, rating_sign, unit_level_set
 from sikerja.performance.services.skp import (
     skp_create,
     skp_decide,
@@ -11,9 +12,12 @@ from sikerja.performance.services.skp import (
 
 __all__ = [
     "pk_set",
+    "rating_draft",
+    "rating_sign",
     "skp_create",
     "skp_decide",
     "skp_expectation_set",
     "skp_rhk_add",
     "skp_submit",
+    "unit_level_set",
 ]

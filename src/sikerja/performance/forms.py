@@ -1,0 +1,55 @@
+"""Input of the performance pages (parsing only; what is allowed is the domain's to say)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sikerja.regulations.schema.performance import Rating as RatingValue
+
+PERIOD_CHOICES = [
+    ("QUARTERLY", _("Triwulan")),
+    ("SEMESTER", _("Semester")),
+    ("MONTHLY", _("Bulan")),
+    ("ANNUAL", _("Tahunan")),
+]
+RATING_CHOICES = [
+    (RatingValue.ABOVE.value, _("Di atas ekspektasi")),
+    (RatingValue.MEETS.value, _("Sesuai ekspektasi")),
+    (RatingValue.BELOW.value, _("Di bawah ekspektasi")),
+]
+
+
+class SkpCreateForm(forms.Form):
+    """Start my SKP for a year."""
+
+    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+
+
+class SkpDecisionForm(forms.Form):
+    """The appraiser's decision on a submitted SKP."""
+
+    decision = forms.ChoiceField(
+        label=_("Keputusan"), choices=[("approve", _("Setujui")), ("return", _("Kembalikan"))]
+    )
+    reason = forms.CharField(
+        label=_("Alasan"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RatingForm(forms.Form):
+    """A rating of one period: draft it, or sign it off."""
+
+    period_kind = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES)
+    period_index = forms.IntegerField(label=_("Ke-"), min_value=1, max_value=12)
+    result_rating = forms.ChoiceField(label=_("Hasil kerja"), choices=RATING_CHOICES)
+    behaviour_rating = forms.ChoiceField(label=_("Perilaku kerja"), choices=RATING_CHOICES)
+    note = forms.CharField(
+        label=_("Catatan"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    action = forms.ChoiceField(
+        choices=[("draft", _("Simpan draf")), ("sign", _("Tetapkan"))], initial="draft"
+    )

@@ -1,0 +1,197 @@
+"""Thin HTML views of performance management: my SKPs, the SKPs waiting for my approval, one
+SKP (with the appraiser's decision), and the rating form with the unit's curve.
+
+Each view parses its input, makes one call (a selector or a service) and renders the result or
+the DomainError (message, rule, citation). Writes answer with a redirect (PRG).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sikerja.core.errors import DomainError, NotFound
+from sikerja.organization.http import render_page, today, viewer_required
+from sikerja.organization.models import Employee
+from sikerja.organization.rules import Viewer
+from sikerja.performance import rules, selectors, services
+from sikerja.performance.forms import RatingForm, SkpCreateForm, SkpDecisionForm
+from sikerja.performance.services.ratings import RatingInput
+
+HTTP_BAD_REQUEST = 400
+NAV = "performance"
+
+
+def _employee(viewer: Viewer) -> Employee:
+    if viewer.employee_id is None:
+        raise NotFound()
+    return Employee.objects.select_related("government").get(pk=viewer.employee_id)
+
+
+@require_GET
+@viewer_required
+def skp_mine(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """SKP saya: my SKPs, newest first, and the form to start this year's."""
+    skps = selectors.skp_list_own(viewer=viewer)
+    form = SkpCreateForm(initial={"year": today().year})
+    return render_page(request, viewer, "performance/mine.html", skps=skps, form=form, nav=NAV)
+
+
+@require_POST
+@viewer_required
+def skp_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """Start my SKP for a year in the position I hold today."""
+    form = SkpCreateForm(request.POST)
+    if not form.is_valid():
+        return redirect("web:skp-mine")
+    try:
+        skp = services.skp_create(
+            actor=_employee(viewer), year=form.cleaned_data["year"], at=timezone.now(), on=today()
+        )
+    except DomainError as error:
+        messages.error(request, f"{error.message} {error.citation}".strip())
+        return redirect("web:skp-mine")
+    return redirect("web:skp-detail", skp.pk)
+
+
+@require_GET
+@viewer_required
+def skp_approvals(request: HttpRequest, viewer: Viewer) -> HttpResponse:
+    """The SKPs waiting for my approval (as appraiser or acting for one)."""
+    skps = selectors.skps_to_approve(viewer=viewer, on=today())
+    return render_page(request, viewer, "performance/approvals.html", skps=skps, nav=NAV)
+
+
+def _detail(
+    request: HttpRequest, viewer: Viewer, pk: int, status: int = 200, **extra: Any
+) -> HttpResponse:
+    skp = selectors.skp_get_for_view(viewer=viewer, skp_id=pk, on=today())
+    context = {
+        "skp": skp,
+        "may_decide": rules.may_decide_skp(viewer, skp, today()),
+        "form": SkpDecisionForm(),
+        **extra,
+    }
+    return render_page(request, viewer, "performance/detail.html", status, nav=NAV, **context)
+
+
+@require_GET
+@viewer_required
+def skp_detail(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """One SKP: its RHK with indicators and targets, expectations, approval and ratings."""
+    return _detail(request, viewer, pk)
+
+
+@require_POST
+@viewer_required
+def skp_decide(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """Approve the SKP, or return it to its employee with a reason."""
+    form = SkpDecisionForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, viewer, pk, HTTP_BAD_REQUEST, form=form)
+    try:
+        services.skp_decide(
+            actor=_employee(viewer),
+            skp_id=pk,
+            decision=form.cleaned_data["decision"],
+            reason=form.cleaned_data["reason"],
+            at=timezone.now(),
+            on=today(),
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _detail(request, viewer, pk, error.status, form=form, error=error)
+    messages.success(request, _("Keputusan atas SKP disimpan."))
+    return redirect("web:skp-detail", pk)
+
+
+def _rating_url(pk: int, kind: str, index: int) -> str:
+    query = urlencode({"period_kind": kind, "period_index": str(index)})
+    return f"{reverse('web:rating-form', args=[pk])}?{query}"
+
+
+def _period(data: Any) -> tuple[str, int]:
+    kind = str(data.get("period_kind") or "QUARTERLY")
+    try:
+        index = int(data.get("period_index") or 1)
+    except ValueError:
+        index = 1
+    return kind, index
+
+
+def _rating_page(
+    request: HttpRequest, viewer: Viewer, pk: int, form: RatingForm, status: int = 200, **extra: Any
+) -> HttpResponse:
+    kind, index = _period(form.data or form.initial)
+    page = selectors.rating_page_for(
+        viewer=viewer, skp_id=pk, period_kind=kind, period_index=index, on=today()
+    )
+    return render_page(
+        request, viewer, "performance/rating.html", status, page=page, form=form, nav=NAV, **extra
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@viewer_required
+def rating_form(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """The rating of a period of the SKP: draft it (the curve warns) or see it signed."""
+    if request.method == "GET":
+        kind, index = _period(request.GET)
+        return _rating_page(
+            request, viewer, pk, RatingForm(initial={"period_kind": kind, "period_index": index})
+        )
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return _rating_page(request, viewer, pk, form, HTTP_BAD_REQUEST)
+    data = form.cleaned_data
+    try:
+        services.rating_draft(
+            actor=_employee(viewer),
+            data=RatingInput(
+                pk,
+                data["period_kind"],
+                data["period_index"],
+                data["result_rating"],
+                data["behaviour_rating"],
+                data["note"],
+            ),
+            at=timezone.now(),
+            on=today(),
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _rating_page(request, viewer, pk, form, error.status, error=error)
+    messages.success(request, _("Draf penilaian disimpan."))
+    return redirect(_rating_url(pk, data["period_kind"], data["period_index"]))
+
+
+@require_POST
+@viewer_required
+def rating_sign(request: HttpRequest, viewer: Viewer, pk: int, rating_id: int) -> HttpResponse:
+    """Sign off the drafted rating: final and immutable, unless the unit's curve refuses."""
+    kind, index = _period(request.POST)
+    try:
+        services.rating_sign(
+            actor=_employee(viewer),
+            rating_id=rating_id,
+            justification=str(request.POST.get("justification", "")),
+            at=timezone.now(),
+            on=today(),
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        form = RatingForm(initial={"period_kind": kind, "period_index": index})
+        return _rating_page(request, viewer, pk, form, error.status, error=error)
+    messages.success(request, _("Penilaian ditetapkan."))
+    return redirect(_rating_url(pk, kind, index))
