@@ -267,3 +267,14 @@ def test_p_expectation_blitar_pasal_25_huruf_a_needs_output_target_and_timeline(
     )
     assert refused.value.citation == "Perwali Blitar 6/2023 Pasal 25 huruf a"
     assert set(refused.value.fields) == {"target", "timeline"}
+
+
+def test_an_skp_for_a_year_outside_the_position_is_refused(world, persona):
+    with pytest.raises(ValidationFailed) as refused:
+        services.skp_create(actor=persona("jf_ahli_muda"), year=2000, at=NOW, on=ON)
+
+    assert (refused.value.code, set(refused.value.fields)) == (
+        "skp_year_outside_position",
+        {"year"},
+    )
+    assert not Skp.objects.exists()

@@ -155,15 +155,27 @@ def expectation_check(pack: LoadedPack, expectations: Iterable[Expectation]) -> 
             )
 
 
-def period_check(pack: LoadedPack, skp: Skp, kind: str, index: int) -> tuple[dt.date, dt.date]:
-    """P-APPRAISAL-PERIODS: a period the pack allows, inside the SKP's part of the year."""
+def period_check(
+    pack: LoadedPack,
+    year: int,
+    kind: str,
+    index: int,
+    within: tuple[dt.date, dt.date] | None = None,
+) -> tuple[dt.date, dt.date]:
+    """P-APPRAISAL-PERIODS: a period the pack allows (inside an SKP's part of the year, when
+    given); returns its first and last day."""
     rule = stated_rule(pack, "P-APPRAISAL-PERIODS", AppraisalPeriods)
     allowed = {*rule.params.periodic_options, *([ANNUAL] if rule.params.annual else [])}
-    bounds = _bounds(skp.year, kind, index) if kind in allowed else None
-    if bounds is None or bounds[1] < skp.starts_on or bounds[0] > skp.ends_on:
+    bounds = _bounds(year, kind, index) if kind in allowed else None
+    outside = (
+        within is not None
+        and bounds is not None
+        and (bounds[1] < within[0] or bounds[0] > within[1])
+    )
+    if bounds is None or outside:
         raise RuleViolation(
             code=PerformanceErrorCode.PERIOD,
-            message=_("Periode penilaian %(kind)s %(index)s tidak berlaku untuk SKP ini.")
+            message=_("Periode penilaian %(kind)s %(index)s tidak berlaku.")
             % {"kind": kind, "index": index},
             rule=rule.rule_id,
             citation=rule.citation,
@@ -172,8 +184,7 @@ def period_check(pack: LoadedPack, skp: Skp, kind: str, index: int) -> tuple[dt.
                 % {"periods": ", ".join(sorted(allowed))}
             },
         )
-    start, end = bounds
-    return start, end
+    return bounds
 
 
 def _bounds(year: int, kind: str, index: int) -> tuple[dt.date, dt.date] | None:

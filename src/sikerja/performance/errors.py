@@ -12,6 +12,7 @@ class PerformanceErrorCode(StrEnum):
     PK_EMPTY = "pk_empty"
     NO_PLACEMENT = "no_placement"
     SKP_EXISTS = "skp_exists"
+    YEAR_OUTSIDE_POSITION = "skp_year_outside_position"
     SKP_OVERLAP = "skp_starts_before_previous"
     NOT_OWNER = "not_skp_owner"
     NOT_DRAFT = "skp_not_draft"

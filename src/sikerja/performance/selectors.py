@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -12,7 +13,7 @@ from sikerja.organization.resolver import RoleAnswer
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules
 from sikerja.performance.curve import CurveView, curves_for
-from sikerja.performance.models import Rating, Skp
+from sikerja.performance.models import PerformanceAgreement, Rating, Skp
 from sikerja.regulations.loader import load_pack
 
 
@@ -93,3 +94,49 @@ def rating_page_for(
     if answer is None:
         answer = rules.appraiser_of_record(skp, on)
     return RatingPage(skp, rating, curves, allowed, answer)
+
+
+def skp_view(*, viewer: Viewer, skp_id: int, on: dt.date) -> Skp:
+    """One SKP the viewer may see, as the API answers it. Raises NotFound."""
+    return skp_get_for_view(viewer=viewer, skp_id=skp_id, on=on)
+
+
+def agreement_view(*, agreement_id: int) -> PerformanceAgreement:
+    """A PK just set, with its indicators and activities (for the answer of its write)."""
+    return PerformanceAgreement.objects.prefetch_related("indicators", "activities").get(
+        pk=agreement_id
+    )
+
+
+def rating_view(*, rating: Rating, curves: list[CurveView]) -> dict[str, Any]:
+    """A rating with the curves it counts in, as the API answers it."""
+    fields = [
+        "id",
+        "skp_id",
+        "period_kind",
+        "period_index",
+        "period_start",
+        "period_end",
+        "result_rating",
+        "behaviour_rating",
+        "predikat",
+        "status",
+        "signed_by_id",
+        "signed_at",
+        "appraiser_rule",
+        "appraiser_citation",
+    ]
+    return {
+        **{name: getattr(rating, name) for name in fields},
+        "curves": [
+            {
+                "unit_id": curve.unit_id,
+                "level": curve.level.value,
+                "counts": {p.value: n for p, n in curve.counts.items()},
+                "breaches": curve.messages,
+                "rule": curve.rule,
+                "citation": curve.citation,
+            }
+            for curve in curves
+        ],
+    }

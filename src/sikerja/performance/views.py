@@ -20,20 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikerja.core.errors import DomainError, NotFound
 from sikerja.organization.http import render_page, today, viewer_required
-from sikerja.organization.models import Employee
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules, selectors, services
+from sikerja.performance.commands import employee_of
 from sikerja.performance.forms import RatingForm, SkpCreateForm, SkpDecisionForm
 from sikerja.performance.services.ratings import RatingInput
 
 HTTP_BAD_REQUEST = 400
 NAV = "performance"
-
-
-def _employee(viewer: Viewer) -> Employee:
-    if viewer.employee_id is None:
-        raise NotFound()
-    return Employee.objects.select_related("government").get(pk=viewer.employee_id)
 
 
 @require_GET
@@ -54,7 +48,7 @@ def skp_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
         return redirect("web:skp-mine")
     try:
         skp = services.skp_create(
-            actor=_employee(viewer), year=form.cleaned_data["year"], at=timezone.now(), on=today()
+            actor=employee_of(viewer), year=form.cleaned_data["year"], at=timezone.now(), on=today()
         )
     except DomainError as error:
         messages.error(request, f"{error.message} {error.citation}".strip())
@@ -99,7 +93,7 @@ def skp_decide(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
         return _detail(request, viewer, pk, HTTP_BAD_REQUEST, form=form)
     try:
         services.skp_decide(
-            actor=_employee(viewer),
+            actor=employee_of(viewer),
             skp_id=pk,
             decision=form.cleaned_data["decision"],
             reason=form.cleaned_data["reason"],
@@ -155,7 +149,7 @@ def rating_form(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         services.rating_draft(
-            actor=_employee(viewer),
+            actor=employee_of(viewer),
             data=RatingInput(
                 pk,
                 data["period_kind"],
@@ -182,7 +176,7 @@ def rating_sign(request: HttpRequest, viewer: Viewer, pk: int, rating_id: int) -
     kind, index = _period(request.POST)
     try:
         services.rating_sign(
-            actor=_employee(viewer),
+            actor=employee_of(viewer),
             rating_id=rating_id,
             justification=str(request.POST.get("justification", "")),
             at=timezone.now(),

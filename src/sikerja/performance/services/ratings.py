@@ -89,7 +89,9 @@ def rating_draft(*, actor: Employee, data: RatingInput, at: dt.datetime, on: dt.
     """
     skp, answer = _rated_skp(actor, data.skp_id, on)
     pack = load_pack(skp.government.pack_id)
-    start, end = checks.period_check(pack, skp, data.period_kind, data.period_index)
+    start, end = checks.period_check(
+        pack, skp.year, data.period_kind, data.period_index, (skp.starts_on, skp.ends_on)
+    )
     predikat = checks.predikat_for(pack, data.result_rating, data.behaviour_rating)
     values = {
         "result_rating": data.result_rating,
@@ -234,6 +236,7 @@ def unit_level_set(
         raise NotFound()
     pack = load_pack(actor.government.pack_id)
     checks.choice_check(level, OrgLevel, "level")
+    checks.period_check(pack, year, period_kind, period_index)
     setter = rules.level_setter(unit.pk, pack.id, on)
     if setter.person is None or setter.person.employee_id != actor.pk:
         raise _refuse_rater(setter)

@@ -73,6 +73,14 @@ def skp_create(*, actor: Employee, year: int, at: dt.datetime, on: dt.date) -> S
             message=_("SKP tahun %(year)s untuk jabatan ini sudah ada.") % {"year": year},
         )
     starts_on = max(dt.date(year, 1, 1), placement.valid_from)
+    if starts_on > dt.date(year, 12, 31) or (
+        placement.valid_to is not None and placement.valid_to <= dt.date(year, 1, 1)
+    ):
+        raise ValidationFailed(
+            code=PerformanceErrorCode.YEAR_OUTSIDE_POSITION,
+            message=_("Anda tidak menduduki jabatan ini pada tahun %(year)s.") % {"year": year},
+            fields={"year": _("Pilih tahun selama Anda menduduki jabatan ini.")},
+        )
     _close_previous(actor, year, placement.position_id, starts_on)
     skp = Skp(
         government_id=actor.government_id,
