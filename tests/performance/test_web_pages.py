@@ -12,6 +12,7 @@ from tests.performance.test_ratings import MEETS, draft, set_level
 from tests.performance.world import NOW, ON, YEAR, cascaded_skp, head_skp
 
 QUERIES_MINE = 7
+QUERIES_APPROVALS = 8
 
 
 @pytest.mark.parametrize(
@@ -136,3 +137,20 @@ def test_someone_else_sees_who_rates_instead_of_the_form(team, client_of):
     assert 'data-testid="rating-form"' not in html
     assert 'data-testid="rater-note"' in html
     assert "Lampiran III.f (Tabel 7.5)" in html
+
+
+
+def test_the_skps_to_approve_list_at_a_constant_query_count(
+    world, persona, client_of, django_assert_num_queries
+):
+    _head, head_main = head_skp(persona("kepala_dinas"))
+    _kabid, kabid_main = cascaded_skp(persona("kabid"), head_main)
+    client = client_of("kabid")
+    for name in ("jf_ahli_muda", "subkoordinator"):
+        skp, _ = cascaded_skp(persona(name), kabid_main)
+        services.skp_submit(actor=skp.employee, skp_id=skp.pk, at=NOW, on=ON)
+        client.get(reverse("web:skp-approvals"))
+        with django_assert_num_queries(QUERIES_APPROVALS):
+            response = client.get(reverse("web:skp-approvals"))
+
+    assert response.content.decode().count('data-testid="approval-row"') == 2
