@@ -139,7 +139,6 @@ def test_someone_else_sees_who_rates_instead_of_the_form(team, client_of):
     assert "Lampiran III.f (Tabel 7.5)" in html
 
 
-
 def test_the_skps_to_approve_list_at_a_constant_query_count(
     world, persona, client_of, django_assert_num_queries
 ):
