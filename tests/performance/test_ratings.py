@@ -4,6 +4,7 @@ unit's curve warns while drafted and refuses at sign-off, citing SE MenPANRB 3/2
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -15,9 +16,10 @@ from sikerja.core.errors import (
     StaleState,
     ValidationFailed,
 )
-from sikerja.performance import services
+from sikerja.performance import checks, services
 from sikerja.performance.models import Rating, UnitLevel
 from sikerja.performance.services.ratings import RatingInput
+from sikerja.regulations.schema.enums import Strength
 from tests.performance.world import NOW, ON, cascaded_skp, delegate, head_skp, unit_of
 
 CURVE = "SE MenPANRB 3/2023 kurva distribusi predikat kinerja pegawai"
@@ -205,3 +207,31 @@ def test_spec_10_3_a_curve_kept_lets_the_ratings_be_signed(team, persona):
     signed = services.rating_sign(actor=kabid, rating_id=rating.pk, at=NOW, on=ON)
 
     assert (signed.status, signed.predikat, signed.curve_justification) == ("SIGNED", "BAIK", "")
+
+
+STATED_CURVE = checks.curve_of
+
+
+def preferred_curve(pack):
+    """The curve as a pack would state it PREFERRED: warn and record a justification."""
+    return dataclasses.replace(STATED_CURVE(pack), strength=Strength.PREFERRED)
+
+
+def test_spec_10_3_a_preferred_curve_signs_with_a_written_justification(team, persona, monkeypatch):
+    monkeypatch.setattr(checks, "curve_of", preferred_curve)
+    set_level(persona, "BAIK")
+    kabid = persona("kabid")
+    rating = draft(kabid, team["jf"]).rating
+    draft(kabid, team["sub"])
+
+    with pytest.raises(RuleViolation) as refused:
+        services.rating_sign(actor=kabid, rating_id=rating.pk, at=NOW, on=ON)
+    signed = services.rating_sign(
+        actor=kabid, rating_id=rating.pk, justification="Dua pegawai berprestasi", at=NOW, on=ON
+    )
+
+    assert set(refused.value.fields) == {"justification"}
+    assert (signed.status, signed.curve_justification) == ("SIGNED", "Dua pegawai berprestasi")
+    assert AuditEvent.objects.get(action="performance.rating_signed").after["justification"] == (
+        "Dua pegawai berprestasi"
+    )

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.base import RuleParams
+from sikerja.regulations.schema.enums import Strength
 from sikerja.regulations.schema.performance import (
     Band,
     DistributionCurves,
@@ -37,6 +38,7 @@ class StatedRule(Generic[P]):
     params: P
     pack_id: str
     citation: str
+    strength: Strength
 
 
 def stated_rule(pack: LoadedPack, rule_id: str, model: type[P]) -> StatedRule[P]:
@@ -46,7 +48,9 @@ def stated_rule(pack: LoadedPack, rule_id: str, model: type[P]) -> StatedRule[P]
     """
     stating = pack if pack.has_rule(rule_id) else load_pack(NATIONAL)
     params = stating.rule_params(rule_id, model)
-    return StatedRule(rule_id, params, stating.id, stating.cite_rule(rule_id))
+    return StatedRule(
+        rule_id, params, stating.id, stating.cite_rule(rule_id), stating.strength(rule_id)
+    )
 
 
 def predikat_of(matrix: PredikatMatrix, *, result: Rating, behaviour: Rating) -> Predikat:

@@ -26,6 +26,7 @@ from sikerja.performance.models import Rating, Skp, UnitLevel
 from sikerja.performance.services.common import audit
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.performance import stated_rule
+from sikerja.regulations.schema.enums import Strength
 from sikerja.regulations.schema.performance import OrgLevel, OrgPerformance
 
 RATING = "performance.rating"
@@ -143,26 +144,31 @@ def _signed() -> StaleState:
 
 
 def _curve_check(pack: LoadedPack, rating: Rating, justification: str) -> str:
-    """P-DISTRIBUTION at sign-off: a broken curve refuses where the rule binds, and needs a
-    written justification where it is PREFERRED (SPEC §10.3 item 5)."""
+    """P-DISTRIBUTION at sign-off: a broken curve refuses where the rule binds (MUST), and
+    needs a written justification where the pack makes it PREFERRED (SPEC §10.3 item 5)."""
     broken = [curve for curve in curves_for(pack, rating) if curve.breaches]
     if not broken:
         return ""
-    curve = broken[0]
     rule = checks.curve_of(pack)
-    detail = "; ".join(curve.messages)
-    stating = load_pack(rule.pack_id)
-    if stating.binds(rule.rule_id) or not justification.strip():
-        raise RuleViolation(
-            code=PerformanceErrorCode.CURVE,
-            message=_(
-                "Kurva distribusi predikat unit %(unit)s (%(level)s) tidak terpenuhi: %(detail)s."
-            )
-            % {"unit": curve.unit_name, "level": curve.level_label, "detail": detail},
-            rule=rule.rule_id,
-            citation=rule.citation,
+    if rule.strength == Strength.PREFERRED and justification.strip():
+        return justification.strip()
+    curve = broken[0]
+    raise RuleViolation(
+        code=PerformanceErrorCode.CURVE,
+        message=_(
+            "Kurva distribusi predikat unit %(unit)s (%(level)s) tidak terpenuhi: %(detail)s."
         )
-    return justification.strip()
+        % {
+            "unit": curve.unit_name,
+            "level": curve.level_label,
+            "detail": "; ".join(curve.messages),
+        },
+        rule=rule.rule_id,
+        citation=rule.citation,
+        fields={"justification": _("Tulis alasan penyimpangan dari kurva.")}
+        if rule.strength == Strength.PREFERRED
+        else {},
+    )
 
 
 @transaction.atomic(durable=True)
