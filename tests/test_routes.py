@@ -122,6 +122,7 @@ API: dict[tuple[str, str], object] = {
     ("GET", "/performance/skps/{skp_id}"): performance.skps_visible_to,
     ("POST", "/performance/skps/{skp_id}/rhks"): performance.may_edit_skp,
     ("POST", "/performance/skps/{skp_id}/expectations"): performance.may_edit_skp,
+    ("POST", "/performance/skps/{skp_id}/dialogues"): performance.may_record_dialogue,
     ("POST", "/performance/skps/{skp_id}/submit"): performance.may_edit_skp,
     ("POST", "/performance/skps/{skp_id}/decide"): performance.may_decide_skp,
     ("POST", "/performance/skps/{skp_id}/ratings"): performance.may_rate,

@@ -9,43 +9,15 @@ import pytest
 from django.db.models import Q
 
 from sikerja.audit.models import AuditEvent
-from sikerja.organization.models import Employee, Placement
+from sikerja.organization.models import Employee
 from sikerja.organization.resolver import Resolver
-from sikerja.performance import rules, services
-from sikerja.performance.models import Rhk, Skp
-from sikerja.performance.services.agreements import AgreementInput, IndicatorInput
+from sikerja.performance import services
+from sikerja.performance.models import Skp
 from sikerja.performance.services.ratings import RatingInput
-from sikerja.performance.services.skp import RhkInput
 from sikerja.regulations.loader import load_pack
 from tests.organization.builders import build_org
-from tests.performance.world import NOW, ON, TARGET, YEAR, expectation
+from tests.performance.world import NOW, ON, expectation, main_rhk
 from tests.regulations.conftest import REGIONAL
-
-
-def main_rhk(employee: Employee, resolver: Resolver, made: dict[int, Rhk]) -> Rhk:
-    """The employee's SKP with a main RHK: from the PK of the unit they head where the pack
-    makes them its head, else cascaded from their appraiser's main RHK."""
-    if employee.pk in made:
-        return made[employee.pk]
-    unit_id = Placement.objects.effective_on(ON).get(employee=employee).position.unit_id
-    source: dict[str, object] = {}
-    if rules.may_set_pk(employee.pk, unit_id, resolver.pack.id, ON):
-        agreement = services.pk_set(
-            actor=employee,
-            data=AgreementInput(unit_id, "UNIT", YEAR, (IndicatorInput("Sasaran", "IKU", "80"),)),
-            at=NOW,
-            on=ON,
-        )
-        source = {"pk_indicator_id": agreement.indicators.get().pk}
-    else:
-        appraiser = resolver.appraiser(employee.pk, ON).person
-        assert appraiser is not None
-        parent = main_rhk(Employee.objects.get(pk=appraiser.employee_id), resolver, made)
-        source = {"parent_id": parent.pk, "cascade": "DIRECT"}
-    skp = services.skp_create(actor=employee, year=YEAR, at=NOW, on=ON)
-    data = RhkInput(kind="UTAMA", text=f"RHK {employee.name}", indicators=TARGET, **source)
-    made[employee.pk] = services.skp_rhk_add(actor=employee, skp_id=skp.pk, data=data, at=NOW)
-    return made[employee.pk]
 
 
 @pytest.mark.django_db

@@ -10,7 +10,8 @@ import datetime as dt
 
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee, Placement
-from sikerja.performance import services
+from sikerja.organization.resolver import Resolver
+from sikerja.performance import rules, services
 from sikerja.performance.models import PerformanceAgreement, Rhk, Skp
 from sikerja.performance.services.agreements import AgreementInput, IndicatorInput
 from sikerja.performance.services.skp import ExpectationInput, RhkInput
@@ -96,3 +97,29 @@ def delegate(operator, from_employee: Employee, to_employee: Employee, scope: st
         legal_basis="Keputusan 800/3/2026",
         at=NOW,
     )
+
+
+def main_rhk(employee: Employee, resolver: Resolver, made: dict[int, Rhk]) -> Rhk:
+    """The employee's SKP with a main RHK: from the PK of the unit they head where the pack
+    makes them its head, else cascaded from their appraiser's main RHK."""
+    if employee.pk in made:
+        return made[employee.pk]
+    unit_id = Placement.objects.effective_on(ON).get(employee=employee).position.unit_id
+    source: dict[str, object] = {}
+    if rules.may_set_pk(employee.pk, unit_id, resolver.pack.id, ON):
+        agreement = services.pk_set(
+            actor=employee,
+            data=AgreementInput(unit_id, "UNIT", YEAR, (IndicatorInput("Sasaran", "IKU", "80"),)),
+            at=NOW,
+            on=ON,
+        )
+        source = {"pk_indicator_id": agreement.indicators.get().pk}
+    else:
+        appraiser = resolver.appraiser(employee.pk, ON).person
+        assert appraiser is not None
+        parent = main_rhk(Employee.objects.get(pk=appraiser.employee_id), resolver, made)
+        source = {"parent_id": parent.pk, "cascade": "DIRECT"}
+    skp = services.skp_create(actor=employee, year=YEAR, at=NOW, on=ON)
+    data = RhkInput(kind="UTAMA", text=f"RHK {employee.name}", indicators=TARGET, **source)
+    made[employee.pk] = services.skp_rhk_add(actor=employee, skp_id=skp.pk, data=data, at=NOW)
+    return made[employee.pk]

@@ -20,6 +20,7 @@ from sikerja.performance.commands import employee_of
 from sikerja.performance.schemas import (
     AgreementIn,
     AgreementOut,
+    DialogueIn,
     ExpectationIn,
     RatingIn,
     RatingOut,
@@ -32,7 +33,7 @@ from sikerja.performance.schemas import (
     UnitLevelIn,
     UnitLevelOut,
 )
-from sikerja.performance.services import agreements, ratings, skp
+from sikerja.performance.services import agreements, dialogues, ratings, skp
 
 router = Router(tags=["pengelolaan kinerja"])
 
@@ -127,6 +128,22 @@ def skp_expectation_set(request: HttpRequest, skp_id: int, payload: ExpectationI
         at=timezone.now(),
     )
     return _skp(request, skp_id)
+
+
+@router.post(
+    "/performance/skps/{skp_id}/dialogues",
+    response=write_answers(201, SkpOut),
+    summary="Catat dialog kinerja antara pegawai dan Pejabat Penilai Kinerja",
+)
+def skp_dialogue_record(request: HttpRequest, skp_id: int, payload: DialogueIn) -> Status[Any]:
+    services.skp_dialogue_record(
+        actor=employee_of(viewer_of(request)),
+        skp_id=skp_id,
+        data=dialogues.DialogueInput(payload.held_on, payload.topic, payload.outcome),
+        at=timezone.now(),
+        on=timezone.localdate(),
+    )
+    return Status(201, _skp(request, skp_id))
 
 
 @router.post(

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.performance.errors import PerformanceErrorCode
-from sikerja.performance.models import Expectation, PkIndicator, Rhk, RhkIndicator, Skp
+from sikerja.performance.models import Dialogue, Expectation, PkIndicator, Rhk, RhkIndicator, Skp
 from sikerja.performance.periods import ANNUAL, period_bounds
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.performance import (
@@ -34,6 +35,7 @@ from sikerja.regulations.schema.performance import (
     Rating,
     SkpContent,
 )
+from sikerja.teams.models import TeamMember
 
 ACTIVITY_PK_RULE = "V-49"
 
@@ -137,6 +139,36 @@ def skp_complete_check(pack: LoadedPack, skp: Skp) -> None:
         )
     if pack.has_rule("P-EXPECTATION"):
         expectation_check(pack, Expectation.objects.filter(skp=skp))
+    dialogue_check(pack, skp)
+
+
+DIALOGUE_RULE = "V-59"
+
+
+def dialogue_check(pack: LoadedPack, skp: Skp) -> None:
+    """V-59: where the pack makes the performance dialogue mandatory for team work, a member of
+    a team during the SKP's span submits it only after a recorded dialogue (Surakarta Lampiran
+    IV 3.1.2 angka 1: its results go into the SKP)."""
+    if not pack.binds(DIALOGUE_RULE):
+        return
+    if "team_member" not in pack.rule(DIALOGUE_RULE).params.get("applies_to", ()):
+        return
+    in_team = TeamMember.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=skp.starts_on),
+        employee_id=skp.employee_id,
+        status=TeamMember.Status.ACTIVE,
+        valid_from__lte=skp.ends_on,
+    ).exists()
+    if in_team and not Dialogue.objects.filter(skp=skp).exists():
+        raise RuleViolation(
+            code=PerformanceErrorCode.DIALOGUE_REQUIRED,
+            message=_(
+                "Anggota tim kerja menjalani dialog kinerja dengan Pejabat Penilai Kinerja "
+                "sebelum SKP diajukan; hasilnya dituangkan dalam SKP."
+            ),
+            rule=DIALOGUE_RULE,
+            citation=pack.cite_rule(DIALOGUE_RULE),
+        )
 
 
 def expectation_check(pack: LoadedPack, expectations: Iterable[Expectation]) -> None:

@@ -20,6 +20,7 @@ class PerformanceErrorCode(StrEnum):
     CASCADE_SOURCE = "rhk_cascade_source"
     SKP_INCOMPLETE = "skp_incomplete"
     EXPECTATION_FIELDS = "expectation_fields_missing"
+    DIALOGUE_REQUIRED = "performance_dialogue_required"
     UNKNOWN_VALUE = "unknown_value"
     NO_APPRAISER = "no_appraiser"
     NOT_APPRAISER = "not_appraiser_of_record"

@@ -273,3 +273,22 @@ class UnitLevel(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.year} {self.period_kind}{self.period_index}: {self.level}"
+
+
+class Dialogue(TimeStampedModel):
+    """A recorded performance dialogue on an SKP: the employee and their appraiser setting and
+    clarifying expectations (SPEC §6.3; mandatory for team work where the pack says, V-59)."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="dialogues")
+    held_on = models.DateField()
+    with_employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    topic = models.CharField(max_length=300)
+    outcome = models.TextField()
+
+    class Meta:
+        indexes = [models.Index(fields=["skp", "held_on"], name="dialogue_skp_held")]
+
+    def __str__(self) -> str:
+        return f"dialogue {self.skp_id} {self.held_on}"

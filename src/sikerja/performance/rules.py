@@ -137,3 +137,11 @@ def may_decide_skp(viewer: Viewer, skp: Skp, on: dt.date) -> bool:
     if viewer.employee_id is None or skp.status != Skp.Status.SUBMITTED:
         return False
     return skps_waiting_on(viewer, on).filter(pk=skp.pk).exists()
+
+
+def may_record_dialogue(employee_id: int, skp: Skp, on: dt.date) -> tuple[bool, RoleAnswer]:
+    """A dialogue on an SKP is recorded by its employee or its appraiser of record on the day
+    (may), with the resolver's answer naming the appraiser."""
+    answer = appraiser_of_record(skp, on)
+    appraiser_id = answer.person.employee_id if answer.person else None
+    return appraiser_id is not None and employee_id in {skp.employee_id, appraiser_id}, answer

@@ -7,6 +7,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from sikerja.core.schemas import IsoDate
+
 TEXT = 4000
 
 
@@ -87,6 +89,12 @@ class ExpectationIn(Schema):
     output: str = Field(default="", max_length=300)
     target: str = Field(default="", max_length=120)
     timeline: str = Field(default="", max_length=120)
+
+
+class DialogueIn(Schema):
+    held_on: IsoDate
+    topic: str = Field(max_length=300)
+    outcome: str = Field(max_length=TEXT)
 
 
 class SkpDecisionIn(Schema):

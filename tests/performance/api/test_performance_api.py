@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sikerja.performance.models import Rating, Skp
+from sikerja.performance.models import Dialogue, Rating, Skp
 from tests.performance.world import unit_of
 
 JF_APPRAISER_CITATION = "Perwali Surakarta 32/2023 Lampiran III.f (Tabel 7.5)"
@@ -146,3 +146,15 @@ def test_the_list_holds_only_what_the_caller_may_see(chain, session_as):
 
     assert [row["id"] for row in own] == [chain["jf_ahli_muda"]]
     assert sorted(row["id"] for row in kabid) == sorted([chain["kabid"], chain["jf_ahli_muda"]])
+
+
+def test_a_dialogue_is_recorded_by_the_employee_and_hidden_from_others(chain, session_as):
+    path = f"/performance/skps/{chain['jf_ahli_muda']}/dialogues"
+    talk = {"held_on": "2026-11-20", "topic": "Ekspektasi", "outcome": "Disepakati"}
+
+    recorded = session_as("jf_ahli_muda").post(path, talk)
+    hidden = session_as("outsider").post(path, talk)
+
+    assert recorded.status_code == 201
+    assert (hidden.status_code, hidden.json()["code"]) == (404, "not_found")
+    assert Dialogue.objects.get().recorded_by.user.username == "jf_ahli_muda"
