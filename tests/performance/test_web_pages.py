@@ -153,3 +153,58 @@ def test_the_skps_to_approve_list_at_a_constant_query_count(
             response = client.get(reverse("web:skp-approvals"))
 
     assert response.content.decode().count('data-testid="approval-row"') == 2
+
+
+def test_the_employee_draws_up_and_submits_the_skp_in_the_browser(world, persona, client_of):
+    _head, head_main = head_skp(persona("kepala_dinas"))
+    skp = services.skp_create(actor=persona("kabid"), year=YEAR, at=NOW, on=ON)
+    client = client_of("kabid")
+    url = reverse("web:skp-detail", args=[skp.pk])
+
+    page = client.get(url).content.decode()
+    refused = client.post(
+        reverse("web:skp-rhk-add", args=[skp.pk]),
+        {
+            "kind": "UTAMA",
+            "text": "Tanpa sumber",
+            "indicator": "I",
+            "approach": "KUALITATIF",
+            "target": "T",
+        },
+    )
+    added = client.post(
+        reverse("web:skp-rhk-add", args=[skp.pk]),
+        {
+            "kind": "UTAMA",
+            "text": "Pembinaan SD",
+            "source": f"rhk:{head_main.pk}",
+            "cascade": "INTERVENTION",
+            "indicator": "Sekolah terbina",
+            "approach": "KUANTITATIF",
+            "target": "90 %",
+        },
+    )
+    expected = client.post(
+        reverse("web:skp-expectation", args=[skp.pk]),
+        {"core_value": "KOLABORATIF", "text": "Terbuka bekerja sama"},
+    )
+    submitted = client.post(reverse("web:skp-submit", args=[skp.pk]))
+
+    assert f'value="rhk:{head_main.pk}"' in page
+    assert refused.status_code == 400
+    assert "PermenPANRB 6/2022 penjenjangan kinerja" in refused.content.decode()
+    assert (added.status_code, expected.status_code, submitted.status_code) == (302, 302, 302)
+    rhk = skp.rhks.get()
+    assert (rhk.parent_id, rhk.cascade) == (head_main.pk, "INTERVENTION")
+    assert Skp.objects.get(pk=skp.pk).status == "SUBMITTED"
+
+
+def test_no_one_else_edits_an_skp_in_the_browser(world, persona, client_of):
+    skp = services.skp_create(actor=persona("kabid"), year=YEAR, at=NOW, on=ON)
+
+    page = client_of("kepala_dinas").get(reverse("web:skp-detail", args=[skp.pk]))
+    response = client_of("kepala_dinas").post(reverse("web:skp-submit", args=[skp.pk]))
+
+    assert 'data-testid="skp-edit"' not in page.content.decode()
+    assert response.status_code == 404
+    assert Skp.objects.get(pk=skp.pk).status == "DRAFT"

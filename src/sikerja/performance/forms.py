@@ -53,3 +53,50 @@ class RatingForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("draft", _("Simpan draf")), ("sign", _("Tetapkan"))], initial="draft"
     )
+
+
+class RhkForm(forms.Form):
+    """An RHK with one indicator and its target; a main RHK names the RHK it cascades from
+    (the page lists the appraiser's RHK and, for the head who signed it, the unit's PK)."""
+
+    kind = forms.ChoiceField(
+        label=_("Jenis"), choices=[("UTAMA", _("Utama")), ("TAMBAHAN", _("Tambahan"))]
+    )
+    text = forms.CharField(
+        label=_("Rencana hasil kerja"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    source = forms.CharField(label=_("Diturunkan dari"), required=False, widget=forms.Select)
+    cascade = forms.ChoiceField(
+        label=_("Penjenjangan"),
+        required=False,
+        choices=[("DIRECT", _("Langsung")), ("INTERVENTION", _("Intervensi"))],
+    )
+    indicator = forms.CharField(label=_("Indikator"), max_length=300)
+    approach = forms.ChoiceField(
+        label=_("Pendekatan"),
+        choices=[("KUANTITATIF", _("Kuantitatif")), ("KUALITATIF", _("Kualitatif"))],
+    )
+    target = forms.CharField(label=_("Target"), max_length=120)
+
+
+class ExpectationForm(forms.Form):
+    """The leader's expectation of one BerAKHLAK core value."""
+
+    core_value = forms.ChoiceField(
+        label=_("Nilai BerAKHLAK"),
+        choices=[
+            ("BERORIENTASI_PELAYANAN", _("Berorientasi pelayanan")),
+            ("AKUNTABEL", _("Akuntabel")),
+            ("KOMPETEN", _("Kompeten")),
+            ("HARMONIS", _("Harmonis")),
+            ("LOYAL", _("Loyal")),
+            ("ADAPTIF", _("Adaptif")),
+            ("KOLABORATIF", _("Kolaboratif")),
+        ],
+    )
+    text = forms.CharField(
+        label=_("Ekspektasi"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    output = forms.CharField(label=_("Output"), required=False, max_length=300)
+    target = forms.CharField(label=_("Target"), required=False, max_length=120)
+    timeline = forms.CharField(label=_("Waktu"), required=False, max_length=120)

@@ -13,7 +13,7 @@ from sikerja.organization.resolver import RoleAnswer
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules
 from sikerja.performance.curve import CurveView, curves_for
-from sikerja.performance.models import PerformanceAgreement, Rating, Skp
+from sikerja.performance.models import PerformanceAgreement, PkIndicator, Rating, Rhk, Skp
 from sikerja.regulations.loader import load_pack
 
 
@@ -140,3 +140,17 @@ def rating_view(*, rating: Rating, curves: list[CurveView]) -> dict[str, Any]:
             for curve in curves
         ],
     }
+
+
+def cascade_sources(*, skp: Skp) -> list[tuple[str, str]]:
+    """What a main RHK of the SKP may cascade from, as (value, label) choices: the RHK of the
+    appraiser's SKP of the year ("rhk:<id>") and the indicators of the current PK its
+    employee signed ("pk:<id>")."""
+    rhks = Rhk.objects.filter(skp__employee=skp.appraiser, skp__year=skp.year).only("text")
+    indicators = PkIndicator.objects.filter(
+        agreement__head_id=skp.employee_id, agreement__year=skp.year, agreement__is_current=True
+    ).only("indicator", "target")
+    return [
+        *((f"rhk:{r.pk}", r.text[:120]) for r in rhks),
+        *((f"pk:{i.pk}", f"PK: {i.indicator} ({i.target})") for i in indicators),
+    ]

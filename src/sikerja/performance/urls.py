@@ -10,6 +10,9 @@ urlpatterns = [
     path("kinerja/skp-persetujuan/", views.skp_approvals, name="skp-approvals"),
     path("kinerja/skp/<int:pk>/", views.skp_detail, name="skp-detail"),
     path("kinerja/skp/<int:pk>/putuskan/", views.skp_decide, name="skp-decide"),
+    path("kinerja/skp/<int:pk>/rhk/", views.skp_rhk_add, name="skp-rhk-add"),
+    path("kinerja/skp/<int:pk>/ekspektasi/", views.skp_expectation_set, name="skp-expectation"),
+    path("kinerja/skp/<int:pk>/ajukan/", views.skp_submit, name="skp-submit"),
     path("kinerja/skp/<int:pk>/penilaian/", views.rating_form, name="rating-form"),
     path(
         "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/tetapkan/",

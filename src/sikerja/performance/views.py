@@ -23,8 +23,15 @@ from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules, selectors, services
 from sikerja.performance.commands import employee_of
-from sikerja.performance.forms import RatingForm, SkpCreateForm, SkpDecisionForm
+from sikerja.performance.forms import (
+    ExpectationForm,
+    RatingForm,
+    RhkForm,
+    SkpCreateForm,
+    SkpDecisionForm,
+)
 from sikerja.performance.services.ratings import RatingInput
+from sikerja.performance.services.skp import ExpectationInput, IndicatorInput, RhkInput
 
 HTTP_BAD_REQUEST = 400
 NAV = "performance"
@@ -68,10 +75,16 @@ def _detail(
     request: HttpRequest, viewer: Viewer, pk: int, status: int = 200, **extra: Any
 ) -> HttpResponse:
     skp = selectors.skp_get_for_view(viewer=viewer, skp_id=pk, on=today())
+    editable = viewer.employee_id is not None and rules.may_edit_skp(viewer.employee_id, skp)
+    rhk_form = extra.pop("rhk_form", None) or RhkForm()
+    rhk_form.fields["source"].widget.choices = [("", "—"), *selectors.cascade_sources(skp=skp)]
     context = {
         "skp": skp,
         "may_decide": rules.may_decide_skp(viewer, skp, today()),
+        "may_edit": editable,
         "form": SkpDecisionForm(),
+        "rhk_form": rhk_form,
+        "expectation_form": extra.pop("expectation_form", None) or ExpectationForm(),
         **extra,
     }
     return render_page(request, viewer, "performance/detail.html", status, nav=NAV, **context)
@@ -189,3 +202,72 @@ def rating_sign(request: HttpRequest, viewer: Viewer, pk: int, rating_id: int) -
         return _rating_page(request, viewer, pk, form, error.status, error=error)
     messages.success(request, _("Penilaian ditetapkan."))
     return redirect(_rating_url(pk, kind, index))
+
+
+def _rhk_input(data: dict[str, Any]) -> RhkInput:
+    kind, _sep, number = str(data["source"]).partition(":")
+    source = int(number) if number.isdigit() else None
+    return RhkInput(
+        kind=data["kind"],
+        text=data["text"],
+        indicators=(IndicatorInput(data["indicator"], data["approach"], data["target"]),),
+        parent_id=source if kind == "rhk" else None,
+        cascade=(data["cascade"] or "DIRECT") if kind == "rhk" else "",
+        pk_indicator_id=source if kind == "pk" else None,
+    )
+
+
+@require_POST
+@viewer_required
+def skp_rhk_add(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """Add an RHK with its indicator and target to my draft SKP."""
+    form = RhkForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, viewer, pk, HTTP_BAD_REQUEST, rhk_form=form)
+    try:
+        services.skp_rhk_add(
+            actor=employee_of(viewer),
+            skp_id=pk,
+            data=_rhk_input(form.cleaned_data),
+            at=timezone.now(),
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _detail(request, viewer, pk, error.status, rhk_form=form, error=error)
+    return redirect("web:skp-detail", pk)
+
+
+@require_POST
+@viewer_required
+def skp_expectation_set(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """Record the leader's expectation of one core value on my draft SKP."""
+    form = ExpectationForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, viewer, pk, HTTP_BAD_REQUEST, expectation_form=form)
+    try:
+        services.skp_expectation_set(
+            actor=employee_of(viewer),
+            skp_id=pk,
+            data=ExpectationInput(**form.cleaned_data),
+            at=timezone.now(),
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _detail(request, viewer, pk, error.status, expectation_form=form, error=error)
+    return redirect("web:skp-detail", pk)
+
+
+@require_POST
+@viewer_required
+def skp_submit(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """Submit my draft SKP to my appraiser of record."""
+    try:
+        services.skp_submit(actor=employee_of(viewer), skp_id=pk, at=timezone.now(), on=today())
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _detail(request, viewer, pk, error.status, error=error)
+    messages.success(request, _("SKP diajukan kepada Pejabat Penilai Kinerja."))
+    return redirect("web:skp-detail", pk)
