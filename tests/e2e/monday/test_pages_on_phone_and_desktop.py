@@ -59,6 +59,8 @@ PAGES = [
     MainPage("notifications", "kepala_dinas", "/notifikasi/"),
     MainPage("process-maps", "kepala_dinas", "/peta-proses/"),
     MainPage("process-map", "kepala_dinas", "/peta-proses/WF-PEN-UO/"),
+    MainPage("my-skp", "jf_ahli_muda", "/kinerja/skp-saya/"),
+    MainPage("skp-approvals", "kepala_dinas", "/kinerja/skp-persetujuan/"),
     MainPage("logins", "bkpsdm", "/akun/"),
     MainPage("import-export", "bkpsdm", "/impor/"),
     MainPage("placement-edits", "bkpsdm", "/pegawai/{jf}/kedudukan/"),
