@@ -40,7 +40,7 @@ def test_an_appraiser_rates_a_member_and_sees_the_curve_warning(
     refusal.wait_for()
 
     assert "Baik harus menjadi kelompok terbesar (sekarang 0 dari 2)" in warning_text
-    assert state == "Predikat: SANGAT_BAIK (Draf)"
+    assert state == "Predikat: Sangat Baik (Draf)"
     assert page.get_by_test_id("refusal-citation").inner_text() == CURVE
     assert Rating.objects.get(skp=team["jf"]).status == "DRAFT"
     # The refusal is answered with its status (400); the browser logs that, and nothing else.

@@ -20,6 +20,8 @@ from sikerja.performance import checks, services
 from sikerja.performance.models import Rating, UnitLevel
 from sikerja.performance.services.ratings import RatingInput
 from sikerja.regulations.schema.enums import Strength
+from sikerja.regulations.schema.performance import Predikat
+from sikerja.regulations.schema.performance import Rating as RatingVocabulary
 from tests.performance.world import NOW, ON, cascaded_skp, delegate, head_skp, unit_of
 
 CURVE = "SE MenPANRB 3/2023 kurva distribusi predikat kinerja pegawai"
@@ -235,3 +237,8 @@ def test_spec_10_3_a_preferred_curve_signs_with_a_written_justification(team, pe
     assert AuditEvent.objects.get(action="performance.rating_signed").after["justification"] == (
         "Dua pegawai berprestasi"
     )
+
+
+def test_the_rating_choices_are_the_regulation_vocabularies():
+    assert set(Rating.Value.values) == {r.value for r in RatingVocabulary}
+    assert set(Rating.Predikat.values) == {p.value for p in Predikat}

@@ -21,13 +21,7 @@ from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.performance import CurveBreach
 from sikerja.regulations.schema.performance import OrgLevel, Predikat
 
-PREDIKAT_LABELS = {
-    Predikat.SANGAT_BAIK: gettext_lazy("Sangat Baik"),
-    Predikat.BAIK: gettext_lazy("Baik"),
-    Predikat.BUTUH_PERBAIKAN: gettext_lazy("Butuh Perbaikan"),
-    Predikat.KURANG: gettext_lazy("Kurang/Misconduct"),
-    Predikat.SANGAT_KURANG: gettext_lazy("Sangat Kurang"),
-}
+PREDIKAT_LABELS = {Predikat(value): label for value, label in Rating.Predikat.choices}
 LEVEL_LABELS = {
     OrgLevel.ISTIMEWA: gettext_lazy("Istimewa"),
     OrgLevel.BAIK: gettext_lazy("Baik"),

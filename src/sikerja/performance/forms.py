@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sikerja.regulations.schema.performance import Rating as RatingValue
+from sikerja.performance.models import Rating
 
 PERIOD_CHOICES = [
     ("QUARTERLY", _("Triwulan")),
@@ -13,11 +13,7 @@ PERIOD_CHOICES = [
     ("MONTHLY", _("Bulan")),
     ("ANNUAL", _("Tahunan")),
 ]
-RATING_CHOICES = [
-    (RatingValue.ABOVE.value, _("Di atas ekspektasi")),
-    (RatingValue.MEETS.value, _("Sesuai ekspektasi")),
-    (RatingValue.BELOW.value, _("Di bawah ekspektasi")),
-]
+RATING_CHOICES = Rating.Value.choices
 
 
 class SkpCreateForm(forms.Form):

@@ -204,17 +204,39 @@ class Rating(TimeStampedModel):
         DRAFT = "DRAFT", _("Draf")
         SIGNED = "SIGNED", _("Ditetapkan")
 
+    class Value(models.TextChoices):
+        """A rating against the expectation (the pack's P-PREDIKAT `ratings`)."""
+
+        ABOVE = "DI_ATAS_EKSPEKTASI", _("Di atas ekspektasi")
+        MEETS = "SESUAI_EKSPEKTASI", _("Sesuai ekspektasi")
+        BELOW = "DI_BAWAH_EKSPEKTASI", _("Di bawah ekspektasi")
+
+    class Predikat(models.TextChoices):
+        """Predikat kinerja pegawai (the pack's P-PREDIKAT `predikat`, SPEC §10.2)."""
+
+        SANGAT_BAIK = "SANGAT_BAIK", _("Sangat Baik")
+        BAIK = "BAIK", _("Baik")
+        BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN", _("Butuh Perbaikan")
+        KURANG = "KURANG", _("Kurang/Misconduct")
+        SANGAT_KURANG = "SANGAT_KURANG", _("Sangat Kurang")
+
+    class PeriodKind(models.TextChoices):
+        MONTHLY = "MONTHLY", _("Bulan")
+        QUARTERLY = "QUARTERLY", _("Triwulan")
+        SEMESTER = "SEMESTER", _("Semester")
+        ANNUAL = "ANNUAL", _("Tahunan")
+
     government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="ratings")
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
-    period_kind = models.CharField(max_length=10)
+    period_kind = models.CharField(max_length=10, choices=PeriodKind.choices)
     period_index = models.PositiveSmallIntegerField()
     period_start = models.DateField()
     period_end = models.DateField()
-    result_rating = models.CharField(max_length=20)
-    behaviour_rating = models.CharField(max_length=20)
-    predikat = models.CharField(max_length=20)
+    result_rating = models.CharField(max_length=20, choices=Value.choices)
+    behaviour_rating = models.CharField(max_length=20, choices=Value.choices)
+    predikat = models.CharField(max_length=20, choices=Predikat.choices)
     note = models.TextField(blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(default=0)
