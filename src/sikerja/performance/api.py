@@ -16,7 +16,7 @@ from ninja import Router, Status
 from sikerja.core.schemas import read_answers, write_answers
 from sikerja.organization.http import viewer_of
 from sikerja.performance import selectors, services
-from sikerja.performance.commands import employee_of
+from sikerja.performance.commands import employee_of, visible_rating_id, visible_skp_id
 from sikerja.performance.schemas import (
     AgreementIn,
     AgreementOut,
@@ -136,9 +136,10 @@ def skp_expectation_set(request: HttpRequest, skp_id: int, payload: ExpectationI
     summary="Catat dialog kinerja antara pegawai dan Pejabat Penilai Kinerja",
 )
 def skp_dialogue_record(request: HttpRequest, skp_id: int, payload: DialogueIn) -> Status[Any]:
+    viewer = viewer_of(request)
     services.skp_dialogue_record(
-        actor=employee_of(viewer_of(request)),
-        skp_id=skp_id,
+        actor=employee_of(viewer),
+        skp_id=visible_skp_id(viewer, skp_id, timezone.localdate()),
         data=dialogues.DialogueInput(payload.held_on, payload.topic, payload.outcome),
         at=timezone.now(),
         on=timezone.localdate(),
@@ -167,9 +168,10 @@ def skp_submit(request: HttpRequest, skp_id: int) -> Any:
     summary="Setujui SKP atau kembalikan dengan alasan (Pejabat Penilai Kinerja)",
 )
 def skp_decide(request: HttpRequest, skp_id: int, payload: SkpDecisionIn) -> Any:
+    viewer = viewer_of(request)
     services.skp_decide(
-        actor=employee_of(viewer_of(request)),
-        skp_id=skp_id,
+        actor=employee_of(viewer),
+        skp_id=visible_skp_id(viewer, skp_id, timezone.localdate()),
         decision=payload.decision,
         reason=payload.reason,
         at=timezone.now(),
@@ -184,9 +186,11 @@ def skp_decide(request: HttpRequest, skp_id: int, payload: SkpDecisionIn) -> Any
     summary="Susun draf penilaian satu periode (kurva unit sebagai peringatan)",
 )
 def rating_draft(request: HttpRequest, skp_id: int, payload: RatingIn) -> Any:
+    viewer = viewer_of(request)
+    visible = visible_skp_id(viewer, skp_id, timezone.localdate())
     drafted = services.rating_draft(
-        actor=employee_of(viewer_of(request)),
-        data=ratings.RatingInput(skp_id=skp_id, **payload.dict()),
+        actor=employee_of(viewer),
+        data=ratings.RatingInput(skp_id=visible, **payload.dict()),
         at=timezone.now(),
         on=timezone.localdate(),
     )
@@ -199,9 +203,10 @@ def rating_draft(request: HttpRequest, skp_id: int, payload: RatingIn) -> Any:
     summary="Tetapkan penilaian (final; kurva unit diperiksa)",
 )
 def rating_sign(request: HttpRequest, rating_id: int, payload: SignIn) -> Any:
+    viewer = viewer_of(request)
     signed = services.rating_sign(
-        actor=employee_of(viewer_of(request)),
-        rating_id=rating_id,
+        actor=employee_of(viewer),
+        rating_id=visible_rating_id(viewer, rating_id, timezone.localdate()),
         justification=payload.justification,
         at=timezone.now(),
         on=timezone.localdate(),

@@ -22,7 +22,7 @@ from sikerja.core.errors import DomainError, NotFound
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules, selectors, services
-from sikerja.performance.commands import employee_of
+from sikerja.performance.commands import employee_of, visible_rating_id, visible_skp_id
 from sikerja.performance.forms import (
     ExpectationForm,
     RatingForm,
@@ -107,7 +107,7 @@ def skp_decide(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
     try:
         services.skp_decide(
             actor=employee_of(viewer),
-            skp_id=pk,
+            skp_id=visible_skp_id(viewer, pk, today()),
             decision=form.cleaned_data["decision"],
             reason=form.cleaned_data["reason"],
             at=timezone.now(),
@@ -164,7 +164,7 @@ def rating_form(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
         services.rating_draft(
             actor=employee_of(viewer),
             data=RatingInput(
-                pk,
+                visible_skp_id(viewer, pk, today()),
                 data["period_kind"],
                 data["period_index"],
                 data["result_rating"],
@@ -190,7 +190,7 @@ def rating_sign(request: HttpRequest, viewer: Viewer, pk: int, rating_id: int) -
     try:
         services.rating_sign(
             actor=employee_of(viewer),
-            rating_id=rating_id,
+            rating_id=visible_rating_id(viewer, rating_id, today()),
             justification=str(request.POST.get("justification", "")),
             at=timezone.now(),
             on=today(),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -104,24 +105,7 @@ def rating_draft(*, actor: Employee, data: RatingInput, at: dt.datetime, on: dt.
         "appraiser_citation": answer.citation,
     }
     key = {"skp": skp, "period_kind": data.period_kind, "period_index": data.period_index}
-    existing = Rating.objects.filter(**key).first()
-    if existing is None:
-        rating = Rating.objects.create(
-            government_id=skp.government_id,
-            unit_id=skp.unit_id,
-            year=skp.year,
-            period_start=start,
-            period_end=end,
-            **key,
-            **values,
-        )
-    else:
-        updated = Rating.objects.filter(pk=existing.pk, status=Rating.Status.DRAFT).update(
-            version=F("version") + 1, **values
-        )
-        if not updated:
-            raise _signed()
-        rating = Rating.objects.get(pk=existing.pk)
+    rating = _upsert_draft(skp, key, values, (start, end))
     audit(
         skp.government_id,
         actor,
@@ -137,6 +121,34 @@ def rating_draft(*, actor: Employee, data: RatingInput, at: dt.datetime, on: dt.
         citation=checks.matrix_citation(pack),
     )
     return Drafted(rating, curves_for(pack, rating))
+
+
+def _upsert_draft(
+    skp: Skp, key: dict[str, Any], values: dict[str, Any], bounds: tuple[dt.date, dt.date]
+) -> Rating:
+    """Create the period's draft, or redraft it while it is still a draft (check-and-set); a
+    concurrent first draft of the same period meets the unique constraint and loses."""
+    existing = Rating.objects.filter(**key).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return Rating.objects.create(
+                    government_id=skp.government_id,
+                    unit_id=skp.unit_id,
+                    year=skp.year,
+                    period_start=bounds[0],
+                    period_end=bounds[1],
+                    **key,
+                    **values,
+                )
+        except IntegrityError:
+            raise StaleState(_("Penilaian periode ini baru saja disusun pihak lain.")) from None
+    updated = Rating.objects.filter(pk=existing.pk, status=Rating.Status.DRAFT).update(
+        version=F("version") + 1, **values
+    )
+    if not updated:
+        raise _signed()
+    return Rating.objects.get(pk=existing.pk)
 
 
 def _signed() -> StaleState:
