@@ -12,13 +12,12 @@ for others who see it); a unit's PK is set by its head (403 for other employees)
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from sikerja.performance import services
 from sikerja.performance.models import Rating, Skp
 from sikerja.performance.services.ratings import RatingInput
-from tests.clients import ApiClient
 from tests.performance.world import NOW, ON, approved, jf_skp, unit_of
+from tests.teams.api.test_matrix import _client
 from tests.viewers import PERSONAS as VIEWER_PERSONAS
 
 PERSONAS = ("anonymous", *VIEWER_PERSONAS)
@@ -96,13 +95,6 @@ def _body(route: str, persona, skp: Skp | None) -> dict[str, object]:
         if route.endswith(suffix):
             return body
     return {}
-
-
-def _client(name: str, user_of, other_tenant_user) -> ApiClient:
-    client = Client()
-    if name != "anonymous":
-        client.force_login(other_tenant_user if name == "other_tenant" else user_of(name))
-    return ApiClient(client)
 
 
 CASES = [
