@@ -208,3 +208,14 @@ def test_no_one_else_edits_an_skp_in_the_browser(world, persona, client_of):
     assert 'data-testid="skp-edit"' not in page.content.decode()
     assert response.status_code == 404
     assert Skp.objects.get(pk=skp.pk).status == "DRAFT"
+
+
+def test_the_submitted_skp_waits_on_the_appraisers_home_page(world, persona, client_of):
+    _head, head_main = head_skp(persona("kepala_dinas"))
+    kabid, _ = cascaded_skp(persona("kabid"), head_main)
+    services.skp_submit(actor=persona("kabid"), skp_id=kabid.pk, at=NOW, on=ON)
+
+    inbox = client_of("kepala_dinas").get(reverse("web:home")).content.decode()
+
+    assert reverse("web:skp-detail", args=[kabid.pk]) in inbox
+    assert f"SKP {persona('kabid').name} 2026" in inbox
