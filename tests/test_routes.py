@@ -83,6 +83,7 @@ PAGES: dict[str, object] = {
     "web:skp-submit": performance.may_edit_skp,
     "web:rating-form": performance.may_rate,
     "web:rating-sign": performance.may_rate,
+    "web:unit-level-set": performance.may_set_level,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
     "documents:letterhead": documents.may_manage_letterhead,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from sikerja.performance import services
-from sikerja.performance.models import Rating, Skp
+from sikerja.performance.models import Rating, Skp, UnitLevel
 from tests.performance.test_ratings import MEETS, draft, set_level
 from tests.performance.world import NOW, ON, YEAR, cascaded_skp, head_skp
 
@@ -219,3 +219,27 @@ def test_the_submitted_skp_waits_on_the_appraisers_home_page(world, persona, cli
 
     assert reverse("web:skp-detail", args=[kabid.pk]) in inbox
     assert f"SKP {persona('kabid').name} 2026" in inbox
+
+
+def test_the_leader_one_level_up_sets_the_units_level_on_the_rating_form(team, persona, client_of):
+    form_url = reverse("web:rating-form", args=[team["jf"].pk])
+    head = client_of("kepala_dinas")
+    body = {
+        "period_kind": "QUARTERLY",
+        "period_index": 4,
+        "skp_id": team["jf"].pk,
+        "level": "KURANG",
+    }
+
+    page = head.get(f"{form_url}?period_kind=QUARTERLY&period_index=4").content.decode()
+    kabid_page = client_of("kabid").get(form_url).content.decode()
+    saved = head.post(reverse("web:unit-level-set", args=[team["jf"].unit_id]), body)
+    refused = client_of("kabid").post(
+        reverse("web:unit-level-set", args=[team["jf"].unit_id]), body
+    )
+
+    assert 'data-testid="level-form"' in page
+    assert 'data-testid="level-form"' not in kabid_page
+    assert saved.status_code == 302
+    assert refused.status_code == 403
+    assert UnitLevel.objects.get().set_by_id == persona("kepala_dinas").pk

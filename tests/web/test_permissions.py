@@ -121,6 +121,7 @@ POST_ROUTES = {
     "web:skp-rhk-add",
     "web:skp-expectation",
     "web:skp-submit",
+    "web:unit-level-set",
     "web:rating-sign",
     "web:account-unlock",
     "web:login-create",

@@ -96,3 +96,27 @@ class ExpectationForm(forms.Form):
     output = forms.CharField(label=_("Output"), required=False, max_length=300)
     target = forms.CharField(label=_("Target"), required=False, max_length=120)
     timeline = forms.CharField(label=_("Waktu"), required=False, max_length=120)
+
+
+class UnitLevelForm(forms.Form):
+    """The unit's organisational level for a period, set by the leader one level up."""
+
+    period_kind = forms.ChoiceField(widget=forms.HiddenInput, choices=PERIOD_CHOICES)
+    period_index = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=12)
+    skp_id = forms.IntegerField(widget=forms.HiddenInput)
+    level = forms.ChoiceField(
+        label=_("Capaian kinerja organisasi"),
+        choices=[
+            ("ISTIMEWA", _("Istimewa")),
+            ("BAIK", _("Baik")),
+            ("BUTUH_PERBAIKAN", _("Butuh Perbaikan")),
+            ("KURANG", _("Kurang")),
+            ("SANGAT_KURANG", _("Sangat Kurang")),
+        ],
+    )
+    recommendations = forms.CharField(
+        label=_("Rekomendasi unit perencanaan, kepegawaian, atau pengawasan"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

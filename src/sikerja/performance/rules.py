@@ -145,3 +145,9 @@ def may_record_dialogue(employee_id: int, skp: Skp, on: dt.date) -> tuple[bool, 
     answer = appraiser_of_record(skp, on)
     appraiser_id = answer.person.employee_id if answer.person else None
     return appraiser_id is not None and employee_id in {skp.employee_id, appraiser_id}, answer
+
+
+def may_set_level(employee_id: int, unit_id: int, pack_id: str, on: dt.date) -> bool:
+    """Whether the employee sets the unit's organisational level on the day (may)."""
+    setter = level_setter(unit_id, pack_id, on).person
+    return setter is not None and setter.employee_id == employee_id

@@ -72,6 +72,7 @@ class RatingPage:
     curves: list[CurveView]
     may_rate: bool
     appraiser: RoleAnswer
+    may_set_level: bool
 
 
 def rating_page_for(
@@ -93,7 +94,10 @@ def rating_page_for(
     )
     if answer is None:
         answer = rules.appraiser_of_record(skp, on)
-    return RatingPage(skp, rating, curves, allowed, answer)
+    sets_level = employee_id is not None and rules.may_set_level(
+        employee_id, skp.unit_id, pack.id, on
+    )
+    return RatingPage(skp, rating, curves, allowed, answer, sets_level)
 
 
 def skp_view(*, viewer: Viewer, skp_id: int, on: dt.date) -> Skp:

@@ -15,6 +15,11 @@ urlpatterns = [
     path("kinerja/skp/<int:pk>/ajukan/", views.skp_submit, name="skp-submit"),
     path("kinerja/skp/<int:pk>/penilaian/", views.rating_form, name="rating-form"),
     path(
+        "kinerja/unit/<int:unit_id>/kinerja-organisasi/",
+        views.unit_level_set,
+        name="unit-level-set",
+    ),
+    path(
         "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/tetapkan/",
         views.rating_sign,
         name="rating-sign",

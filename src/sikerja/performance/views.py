@@ -29,6 +29,7 @@ from sikerja.performance.forms import (
     RhkForm,
     SkpCreateForm,
     SkpDecisionForm,
+    UnitLevelForm,
 )
 from sikerja.performance.services.ratings import RatingInput
 from sikerja.performance.services.skp import ExpectationInput, IndicatorInput, RhkInput
@@ -142,8 +143,19 @@ def _rating_page(
     page = selectors.rating_page_for(
         viewer=viewer, skp_id=pk, period_kind=kind, period_index=index, on=today()
     )
+    level_form = UnitLevelForm(
+        initial={"period_kind": kind, "period_index": index, "skp_id": pk, "level": "BAIK"}
+    )
     return render_page(
-        request, viewer, "performance/rating.html", status, page=page, form=form, nav=NAV, **extra
+        request,
+        viewer,
+        "performance/rating.html",
+        status,
+        page=page,
+        form=form,
+        level_form=level_form,
+        nav=NAV,
+        **extra,
     )
 
 
@@ -271,3 +283,34 @@ def skp_submit(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
         return _detail(request, viewer, pk, error.status, error=error)
     messages.success(request, _("SKP diajukan kepada Pejabat Penilai Kinerja."))
     return redirect("web:skp-detail", pk)
+
+
+@require_POST
+@viewer_required
+def unit_level_set(request: HttpRequest, viewer: Viewer, unit_id: int) -> HttpResponse:
+    """Set the unit's organisational level for the period the rating form shows."""
+    form = UnitLevelForm(request.POST)
+    if not form.is_valid():
+        raise NotFound()
+    data = form.cleaned_data
+    try:
+        services.unit_level_set(
+            actor=employee_of(viewer),
+            unit_id=unit_id,
+            year=selectors.skp_get_for_view(viewer=viewer, skp_id=data["skp_id"], on=today()).year,
+            period_kind=data["period_kind"],
+            period_index=data["period_index"],
+            level=data["level"],
+            recommendations=data["recommendations"],
+            at=timezone.now(),
+            on=today(),
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        rating_form = RatingForm(
+            initial={"period_kind": data["period_kind"], "period_index": data["period_index"]}
+        )
+        return _rating_page(request, viewer, data["skp_id"], rating_form, error.status, error=error)
+    messages.success(request, _("Capaian kinerja organisasi disimpan."))
+    return redirect(_rating_url(data["skp_id"], data["period_kind"], data["period_index"]))
