@@ -20,6 +20,7 @@ from sikerja.api.v1 import api
 from sikerja.assignments import rules as assignments
 from sikerja.documents import rules as documents
 from sikerja.organization import rules as organization
+from sikerja.performance import rules as performance
 from sikerja.teams import rules as teams
 
 PUBLIC = "public: no login"
@@ -87,6 +88,17 @@ PAGES: dict[str, object] = {
     "web:team-work": teams.may_see_team_work,
     "web:team-work-action": teams.may_see_team_work,
     "web:my-work": ANY_VIEWER,
+    "web:skp-mine": performance.skps_visible_to,
+    "web:skp-create": performance.may_edit_skp,
+    "web:skp-approvals": performance.skps_waiting_on,
+    "web:skp-detail": performance.skps_visible_to,
+    "web:skp-decide": performance.may_decide_skp,
+    "web:skp-rhk-add": performance.may_edit_skp,
+    "web:skp-expectation": performance.may_edit_skp,
+    "web:skp-submit": performance.may_edit_skp,
+    "web:rating-form": performance.may_rate,
+    "web:rating-sign": performance.may_rate,
+    "web:unit-level-set": performance.may_set_level,
     "documents:verify": PUBLIC,
     "documents:letter-pdf": documents.may_read_letter,
     "documents:letterhead": documents.may_manage_letterhead,
@@ -152,6 +164,18 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/teams/{team_id}/rework"): teams.may_open_rework,
     ("POST", "/teams/{team_id}/rework/{rework_id}/close"): teams.may_close_rework,
     ("POST", "/teams/{team_id}/work/reroute"): teams.may_manage_team,
+    ("POST", "/performance/agreements"): performance.may_set_pk,
+    ("GET", "/performance/skps"): performance.skps_visible_to,
+    ("POST", "/performance/skps"): performance.may_edit_skp,
+    ("GET", "/performance/skps/{skp_id}"): performance.skps_visible_to,
+    ("POST", "/performance/skps/{skp_id}/rhks"): performance.may_edit_skp,
+    ("POST", "/performance/skps/{skp_id}/expectations"): performance.may_edit_skp,
+    ("POST", "/performance/skps/{skp_id}/dialogues"): performance.may_record_dialogue,
+    ("POST", "/performance/skps/{skp_id}/submit"): performance.may_edit_skp,
+    ("POST", "/performance/skps/{skp_id}/decide"): performance.may_decide_skp,
+    ("POST", "/performance/skps/{skp_id}/ratings"): performance.may_rate,
+    ("POST", "/performance/ratings/{rating_id}/sign"): performance.may_rate,
+    ("POST", "/performance/unit-levels"): performance.level_setter,
     ("GET", "/flows"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.svg"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.bpmn"): ANY_VIEWER,

@@ -15,6 +15,7 @@ from sikerja.organization.models import Agency, Employee, ImportJob, Placement
 from sikerja.web import urls as web_urls
 from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
+from tests.performance import world as performance_world
 from tests.teams import test_web_pages as team_pages
 from tests.teams.world import decide
 
@@ -68,6 +69,12 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:team-work", "active_team"): (Y, Y, Y, Y, Y, Y, Y, N, N, N),
     ("web:team-work", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:my-work", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:team-reports", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:skp-mine", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:skp-approvals", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:skp-detail", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    ("web:skp-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:rating-form", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -109,7 +116,8 @@ PUBLIC_ROUTES = {
 }
 # POST-only penugasan routes: their persona matrix is in tests/assignments/web/test_decide.py
 # (the reminder of the recommender: tests/assignments/web/test_refusal_help.py); a team's
-# decision: tests/teams/test_web_decide.py; a team's change pages: tests/teams/test_web_changes.py.
+# decision: tests/teams/test_web_decide.py; a team's change pages: tests/teams/test_web_changes.py;
+# an SKP's creation and decision and a rating's sign-off: tests/performance/test_web_pages.py.
 POST_ROUTES = {
     "web:assignment-decide",
     "web:assignment-recommend",
@@ -121,6 +129,21 @@ POST_ROUTES = {
     "web:team-work-action",
     "web:team-evidence",
     "web:team-change",
+    # A team's reports and evaluation: every "may" against its "which" for each persona in
+    # tests/teams/work/test_report_rules_matrix.py, the pages in test_report_pages.py.
+    "web:team-report-detail",
+    "web:team-report-submit",
+    "web:team-report-decide",
+    "web:team-evaluation-detail",
+    "web:team-evaluation-decide",
+    "web:team-results-submit",
+    "web:skp-create",
+    "web:skp-decide",
+    "web:skp-rhk-add",
+    "web:skp-expectation",
+    "web:skp-submit",
+    "web:unit-level-set",
+    "web:rating-sign",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
@@ -132,6 +155,8 @@ URL_KWARGS = {
     "web:assignment-detail": "pk",
     "web:team-detail": "pk",
     "web:team-work": "pk",
+    "web:skp-detail": "pk",
+    "web:rating-form": "pk",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -162,12 +187,9 @@ def _target_id(target: str, world, today) -> int | str:
         return Employee.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
     if target == "missing":
         return MISSING_ID
-    if target == "import_job":
-        return _import_job(world, today).pk
-    if target == "cross_unit_request":
-        return penugasan_world.cross_unit_request(persona_of, NOW, today).pk
-    if target in {"team", "active_team"}:
-        return _team(active=target == "active_team")
+    built = _built(target, world, today)
+    if built is not None:
+        return built
     if target.startswith("WF-") or target in {"unit", "position", "employee"}:
         return target
     return world.personas[target]
@@ -181,6 +203,18 @@ def _team(*, active: bool) -> int:
         decide(team, "approve", lead_id=persona_of("jf_ahli_muda").pk)
         team = decide(team, "approve")
     return team.pk
+
+
+def _built(target: str, world, today) -> int | None:
+    """The id of an object a target names, built for the test (None: not such a target)."""
+    builders = {
+        "import_job": lambda: _import_job(world, today),
+        "cross_unit_request": lambda: penugasan_world.cross_unit_request(persona_of, NOW, today),
+        "skp": lambda: performance_world.jf_skp(persona_of),
+    }
+    if target in {"team", "active_team"}:
+        return _team(active=target == "active_team")
+    return builders[target]().pk if target in builders else None
 
 
 def _import_job(world, today) -> ImportJob:

@@ -11,8 +11,8 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from sikerja.regulations.schema import Citation, Pack, Rule, Strength
+from sikerja.regulations.schema.base import RuleParams
 from sikerja.regulations.schema.parameters import PackParameters
-from sikerja.regulations.schema.rules import RuleParams
 
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
 P = TypeVar("P", bound=RuleParams)

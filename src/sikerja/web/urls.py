@@ -11,6 +11,7 @@ from sikerja.assignments import urls as assignments
 from sikerja.notifications import urls as notifications
 from sikerja.organization import urls as organization
 from sikerja.organization import urls_logins as logins
+from sikerja.performance import urls as performance
 from sikerja.teams import urls as teams
 from sikerja.web import health, lockouts, passwords, sso, views
 
@@ -46,6 +47,7 @@ urlpatterns: list[URLPattern] = [
     *organization.urlpatterns,
     *assignments.urlpatterns,
     *teams.urlpatterns,
+    *performance.urlpatterns,
     *notifications.urlpatterns,
     *logins.urlpatterns,
 ]

@@ -62,6 +62,8 @@ PAGES = [
     MainPage("teams", "kepala_dinas", "/tim-kerja/"),
     MainPage("team-proposal", "kepala_dinas", "/tim-kerja/usulan/"),
     MainPage("team-process-map", "kepala_dinas", "/peta-proses/WF-TEAM/"),
+    MainPage("my-skp", "jf_ahli_muda", "/kinerja/skp-saya/"),
+    MainPage("skp-approvals", "kepala_dinas", "/kinerja/skp-persetujuan/"),
     MainPage("logins", "bkpsdm", "/akun/"),
     MainPage("import-export", "bkpsdm", "/impor/"),
     MainPage("placement-edits", "bkpsdm", "/pegawai/{jf}/kedudukan/"),

@@ -17,6 +17,7 @@ from sikerja.organization.models import Placement
 from tests.api.bodies import plh_body
 from tests.assignments.api.test_matrix import MATRIX as PENUGASAN_MATRIX
 from tests.clients import ApiClient
+from tests.performance.api.test_matrix import MATRIX as PERFORMANCE_MATRIX
 from tests.teams.api.test_matrix import MATRIX as TEAMS_MATRIX
 
 PERSONAS = (
@@ -137,4 +138,6 @@ def test_every_api_route_is_in_the_matrix():
 
     assert routes == {(method, route) for method, route, _ in MATRIX} | {
         (method, route) for method, route, _ in PENUGASAN_MATRIX
-    } | {(method, route) for method, route, _ in TEAMS_MATRIX}
+    } | {(method, route) for method, route, _ in TEAMS_MATRIX} | {
+        (method, route) for method, route, _ in PERFORMANCE_MATRIX
+    }

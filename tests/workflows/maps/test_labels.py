@@ -38,6 +38,8 @@ ACTOR_EXPRESSIONS = sorted(
         ("requester", "Pemohon"),
         ("lead", "Ketua tim"),
         ("members", "Anggota tim"),
+        ("employee", "Pegawai yang dinilai"),
+        ("employee.appraiser", "Pejabat Penilai Kinerja (pegawai yang dinilai)"),
     ],
 )
 def test_every_actor_expression_has_its_indonesian_lane_label(expression, expected):
@@ -49,8 +51,8 @@ def test_the_table_above_covers_every_actor_expression_of_the_schema():
         expression: actor_lane_label(expression, "id") for expression in ACTOR_EXPRESSIONS
     }
 
-    assert len(indonesian) == 17
-    assert len(set(indonesian.values())) == 17
+    assert len(indonesian) == 19
+    assert len(set(indonesian.values())) == 19
 
 
 def test_every_actor_expression_has_a_distinct_english_lane_label():

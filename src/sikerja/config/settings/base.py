@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "sikerja.workflows",
     "sikerja.assignments",
     "sikerja.teams",
+    "sikerja.performance",
     "sikerja.web",
 ]
 

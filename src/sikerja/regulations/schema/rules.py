@@ -12,13 +12,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from sikerja.regulations.citation import Citation
+from sikerja.regulations.schema.base import RuleParams
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
-
-
-class RuleParams(BaseModel):
-    """Base of the typed parameters of one rule."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from sikerja.regulations.schema.performance import PERFORMANCE_PARAMS
 
 
 class PppkPositions(RuleParams):
@@ -68,6 +64,7 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     "V-41": DelegationByGrade,
     "V-47": PppkPositions,
     "V-52": ReportInterval,
+    **PERFORMANCE_PARAMS,
 }
 
 

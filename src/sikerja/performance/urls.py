@@ -1,0 +1,27 @@
+"""URLs of the performance pages, mounted by the shell into the site's page namespace (`web:`)."""
+
+from django.urls import path
+
+from sikerja.performance import views
+
+urlpatterns = [
+    path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
+    path("kinerja/skp/buat/", views.skp_create, name="skp-create"),
+    path("kinerja/skp-persetujuan/", views.skp_approvals, name="skp-approvals"),
+    path("kinerja/skp/<int:pk>/", views.skp_detail, name="skp-detail"),
+    path("kinerja/skp/<int:pk>/putuskan/", views.skp_decide, name="skp-decide"),
+    path("kinerja/skp/<int:pk>/rhk/", views.skp_rhk_add, name="skp-rhk-add"),
+    path("kinerja/skp/<int:pk>/ekspektasi/", views.skp_expectation_set, name="skp-expectation"),
+    path("kinerja/skp/<int:pk>/ajukan/", views.skp_submit, name="skp-submit"),
+    path("kinerja/skp/<int:pk>/penilaian/", views.rating_form, name="rating-form"),
+    path(
+        "kinerja/unit/<int:unit_id>/kinerja-organisasi/",
+        views.unit_level_set,
+        name="unit-level-set",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/tetapkan/",
+        views.rating_sign,
+        name="rating-sign",
+    ),
+]
