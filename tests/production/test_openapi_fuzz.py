@@ -110,6 +110,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.teams.services import team_propose
     from sikerja.teams.services.evidence import Upload, evidence_save
     from sikerja.workflows.models import WorkflowInstance
+    from tests.performance import world as performance_world
     from tests.teams.world import NOW, ON, team_input
 
     call_command("demo_requests")
@@ -130,6 +131,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         written=[],
     )
     report_id, evaluation_id = _reported(team, jf)
+    skp = performance_world.jf_skp(persona)
     unit = (
         Placement.objects.select_related("position__unit")
         .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
@@ -151,6 +153,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         "evidence_id": evidence.pk,
         "report_id": report_id,
         "evaluation_id": evaluation_id,
+        "skp_id": skp.pk,
         "key": WorkflowInstance.objects.filter(government_id=world.government_id)
         .values_list("definition_key", flat=True)
         .first(),
@@ -174,7 +177,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(
         case = operation.Case(path_parameters={name: real[name] for name in names})
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 25
+    assert len(statuses) == len(reads) == 27
     if role == "bkpsdm":  # the operator sees every object of the government
         assert set(statuses.values()) == {200}
     else:  # a JF reads about themself and their requests; other objects are hidden (404)

@@ -19,6 +19,7 @@ from tests.assignments.api.test_matrix import MATRIX as PENUGASAN_MATRIX
 from tests.clients import ApiClient
 from tests.performance.api.test_matrix import MATRIX as PERFORMANCE_MATRIX
 from tests.teams.api.test_matrix import MATRIX as TEAMS_MATRIX
+from tests.test_routes import API as ROUTE_RULES
 
 PERSONAS = (
     "anonymous",
@@ -136,8 +137,23 @@ def test_every_api_route_is_in_the_matrix():
         for method in operations
     }
 
-    assert routes == {(method, route) for method, route, _ in MATRIX} | {
-        (method, route) for method, route, _ in PENUGASAN_MATRIX
-    } | {(method, route) for method, route, _ in TEAMS_MATRIX} | {
-        (method, route) for method, route, _ in PERFORMANCE_MATRIX
-    }
+    assert (
+        routes
+        == {(method, route) for method, route, _ in MATRIX}
+        | {(method, route) for method, route, _ in PENUGASAN_MATRIX}
+        | {(method, route) for method, route, _ in TEAMS_MATRIX}
+        | {(method, route) for method, route, _ in PERFORMANCE_MATRIX}
+        | TEAM_WORK_ROUTES
+    )
+
+
+# A team's work, reports and evaluation: each route's rule is named in tests/test_routes.py and
+# every "may" of those rules is checked against its "which" for each persona in
+# tests/teams/work/test_rules_matrix.py and test_report_rules_matrix.py; the routes themselves
+# in tests/teams/work/test_api.py and test_report_api.py.
+TEAM_WORK_ROUTES = {
+    route
+    for route in ROUTE_RULES
+    if route[1].startswith(("/teams/", "/my-work"))
+    and route not in {(method, path) for method, path, _ in TEAMS_MATRIX}
+}
