@@ -34,10 +34,10 @@ class PerformanceAgreement(TimeStampedModel):
         indexes = [models.Index(fields=["government", "year"], name="pk_gov_year")]
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "kind", "year", "version"], name="pk_version_unique"
+                fields=["government", "unit", "kind", "year", "version"], name="pk_version_unique"
             ),
             models.UniqueConstraint(
-                fields=["unit", "kind", "year"],
+                fields=["government", "unit", "kind", "year"],
                 condition=Q(is_current=True),
                 name="pk_one_current",
             ),
@@ -108,12 +108,13 @@ class Skp(TimeStampedModel):
     class Meta:
         indexes = [
             models.Index(fields=["government", "year"], name="skp_gov_year"),
-            models.Index(fields=["appraiser", "status"], name="skp_appraiser_status"),
-            models.Index(fields=["unit", "year"], name="skp_unit_year"),
+            models.Index(fields=["government", "appraiser", "status"], name="skp_appraiser_status"),
+            models.Index(fields=["government", "unit", "year"], name="skp_unit_year"),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["employee", "position", "year"], name="skp_one_per_position_year"
+                fields=["government", "employee", "position", "year"],
+                name="skp_one_per_position_year",
             ),
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="skp_span"),
         ]
@@ -252,12 +253,14 @@ class Rating(TimeStampedModel):
     class Meta:
         indexes = [
             models.Index(
-                fields=["unit", "year", "period_kind", "period_index"], name="rating_unit_period"
+                fields=["government", "unit", "year", "period_kind", "period_index"],
+                name="rating_unit_period",
             ),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["skp", "period_kind", "period_index"], name="rating_one_per_period"
+                fields=["government", "skp", "period_kind", "period_index"],
+                name="rating_one_per_period",
             ),
             models.CheckConstraint(
                 condition=Q(status="DRAFT", signed_by__isnull=True, signed_at__isnull=True)
@@ -289,7 +292,8 @@ class UnitLevel(TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "year", "period_kind", "period_index"], name="unit_level_unique"
+                fields=["government", "unit", "year", "period_kind", "period_index"],
+                name="unit_level_unique",
             ),
         ]
 
@@ -310,7 +314,7 @@ class Dialogue(TimeStampedModel):
     outcome = models.TextField()
 
     class Meta:
-        indexes = [models.Index(fields=["skp", "held_on"], name="dialogue_skp_held")]
+        indexes = [models.Index(fields=["government", "skp", "held_on"], name="dialogue_skp_held")]
 
     def __str__(self) -> str:
         return f"dialogue {self.skp_id} {self.held_on}"

@@ -204,7 +204,9 @@ class EvidenceFile(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["team", "owner_kind", "owner_id"], name="evidence_team_owner"),
+            models.Index(
+                fields=["government", "team", "owner_kind", "owner_id"], name="evidence_team_owner"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -212,7 +214,7 @@ class EvidenceFile(models.Model):
                 | (~Q(owner_kind="") & Q(owner_id__isnull=False)),
                 name="evidence_owner_complete",
             ),
-            models.UniqueConstraint(fields=["file"], name="evidence_file_unique"),
+            models.UniqueConstraint(fields=["government", "file"], name="evidence_file_unique"),
         ]
 
     def __str__(self) -> str:

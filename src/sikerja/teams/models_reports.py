@@ -46,12 +46,17 @@ class TeamReport(TimeStampedModel):
 
     class Meta:
         indexes = [
-            models.Index(fields=["author", "status"], name="teamreport_author_status"),
-            models.Index(fields=["team", "period_start"], name="teamreport_team_period"),
+            models.Index(
+                fields=["government", "author", "status"], name="teamreport_author_status"
+            ),
+            models.Index(
+                fields=["government", "team", "period_start"], name="teamreport_team_period"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["team", "kind", "author", "period_start"], name="teamreport_one_per_period"
+                fields=["government", "team", "kind", "author", "period_start"],
+                name="teamreport_one_per_period",
             ),
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")), name="teamreport_period_order"
@@ -83,11 +88,13 @@ class MemberResult(TimeStampedModel):
 
     class Meta:
         indexes = [
-            models.Index(fields=["member", "period_start"], name="memberresult_member_period"),
+            models.Index(
+                fields=["government", "member", "period_start"], name="memberresult_member_period"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["report", "member"], name="memberresult_one_per_report"
+                fields=["government", "report", "member"], name="memberresult_one_per_report"
             ),
         ]
 
@@ -121,7 +128,7 @@ class TeamEvaluation(TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["team"],
+                fields=["government", "team"],
                 condition=~Q(status="DECLARED_COMPLETE"),
                 name="teamevaluation_one_open_per_team",
             ),
