@@ -25,8 +25,10 @@ def test_on_a_prepared_database_it_checks_the_packs_and_keeps_the_demo():
 
 
 @pytest.mark.usefixtures("world")
-def test_it_adds_the_sample_teams_in_the_same_pass_once():
-    from sikerja.teams.models import Team
+def test_it_adds_the_sample_teams_in_the_same_pass_once(settings, tmp_path):
+    from sikerja.teams.models import Obstacle, Team, TeamEvaluation, TeamReport
+
+    settings.SIKERJA_EVIDENCE_ROOT = tmp_path / "evidence"
 
     first, second = StringIO(), StringIO()
 
@@ -39,4 +41,17 @@ def test_it_adds_the_sample_teams_in_the_same_pass_once():
         "FORMING",
         "ACTIVE",
         "ACTIVE",
+        "ACTIVE",
+        "ACTIVE",
+        "COMPLETED",
     ]
+    assert "- Pemutakhiran Data Aset: COMPLETED" in first.getvalue()
+    assert (
+        list(Obstacle.objects.values_list("status", flat=True)),
+        sorted(TeamReport.objects.values_list("status", flat=True)),
+        list(TeamEvaluation.objects.values_list("status", flat=True)),
+    ) == (
+        ["UNDER_DECISION"],
+        ["RECEIVED", "RECEIVED", "RECEIVED", "SUBMITTED"],
+        ["DECLARED_COMPLETE"],
+    )

@@ -1,8 +1,9 @@
-"""Sample teams for a demo pemda in the formation states, run through the real services.
+"""Sample teams for a demo pemda in every state, run through the real services.
 
 One team waits for the decision of the official the pack names, one is active with its lead and
 members, one is active with its lead's post vacant (overdue where the pack sets a deadline,
-V-13). Who proposes, how the lead is named (candidates or a lead) and what each step needs come
+V-13); three more, from the first of this month (one report period due), are at work, reporting
+and declared complete (`demo_work`). Who proposes, how the lead is named (candidates or a lead) and what each step needs come
 from the pack's WF-TEAM flow; a proposal the pack refuses is reported, never forced.
 """
 
@@ -19,7 +20,7 @@ from sikerja.organization.demo import persona_employee
 from sikerja.organization.models import Employee, Government, Placement
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import Decision
-from sikerja.teams import services
+from sikerja.teams import demo_work, services
 from sikerja.teams.inputs import SubActivity, TeamInput
 from sikerja.teams.models import Team
 from sikerja.teams.rules import team_manager
@@ -27,6 +28,11 @@ from sikerja.teams.services import changes
 from sikerja.teams.services.formation import uses_candidates
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
+WORKING = {
+    "working": demo_work.work_in_progress,
+    "reporting": demo_work.reports_waiting,
+    "completed": demo_work.declared_complete,
+}
 FORWARD = (Decision.APPROVE, Decision.SUBMIT, Decision.FORWARD, Decision.RECORD)
 
 
@@ -62,11 +68,13 @@ def _colleague(lead: Employee, on: dt.date, skip: set[int]) -> Employee | None:
     return placement.employee if placement else None
 
 
-def _input(name: str, on: dt.date, lead: Employee, members: list[Employee]) -> TeamInput:
+def _input(
+    name: str, on: dt.date, lead: Employee, members: list[Employee], starts_on: dt.date
+) -> TeamInput:
     return TeamInput(
         name=f"Tim Kerja {name}",
         purpose=f"{name} sesuai Perjanjian Kinerja unit tahun berjalan",
-        starts_on=dt.date(on.year, 1, 1),
+        starts_on=starts_on,
         ends_on=dt.date(on.year, 12, 31),
         lead_id=lead.pk,
         member_ids=[m.pk for m in members],
@@ -134,7 +142,8 @@ def _drive(team: Team, members: list[int], at: dt.datetime, on: dt.date) -> Team
 
 
 def demo_teams(*, government: Government, at: dt.datetime, on: dt.date) -> list[Outcome]:
-    """Create the sample teams: waiting for a decision, active, and active with a vacant lead."""
+    """Create the sample teams: waiting for a decision, active, active with a vacant lead, and
+    the teams at work (`demo_work`): working with an open obstacle, reporting, completed."""
     heads = [persona_employee(government, n) for n in ("kabid", "kepala_dinas")]
     requesters = [p for p in heads if p is not None]
     lead, member = (
@@ -150,14 +159,23 @@ def demo_teams(*, government: Government, at: dt.datetime, on: dt.date) -> list[
         ("Pendataan Layanan Publik", "forming"),
         ("Penyusunan Kajian Kebijakan", "active"),
         ("Evaluasi Program Unit", "vacant"),
+        ("Verifikasi Data Sarana", "working"),
+        ("Penyusunan Laporan Layanan", "reporting"),
+        ("Pemutakhiran Data Aset", "completed"),
     ):
-        proposed = _propose(requesters, _input(name, on, lead, members), at, on)
+        # The teams at work report from this month: one period due, whatever the day.
+        starts_on = on.replace(day=1) if state in WORKING else dt.date(on.year, 1, 1)
+        crew = [member] if state in WORKING else members
+        proposed = _propose(requesters, _input(name, on, lead, crew, starts_on), at, on)
         if isinstance(proposed, str):
             outcomes.append(Outcome(name, None, f"dilewati: {proposed}"))
             continue
         team = proposed
         if state != "forming":
-            team = _drive(team, [m.pk for m in members], at, on)
+            team = _drive(team, [m.pk for m in crew], at, on)
+        if state in WORKING and team.status == Team.Status.ACTIVE:
+            WORKING[state](team, lead, member, at, on)
+            team.refresh_from_db()
         if state == "vacant" and team.status == Team.Status.ACTIVE:
             team = changes.team_lead_vacate(
                 team_id=team.pk,

@@ -1,4 +1,5 @@
-"""Add sample teams in the formation states to a demo government."""
+"""Add sample teams in every state (forming, active, at work, reporting, completed) to a demo
+government."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from sikerja.teams.models import Team
 
 
 class Command(BaseCommand):
-    """Create sample teams (waiting for a decision, active, lead vacant) for a demo."""
+    """Create sample teams (waiting for a decision, active, lead vacant, at work with an open
+    obstacle, reporting, declared complete) for a demo."""
 
-    help = "Add sample teams in the formation states to a demo government."
+    help = "Add sample teams in every state to a demo government."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--government", help="government kode (default: the first one)")
