@@ -9,13 +9,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from sikerja.organization.demo import generate
 from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.organization.resolver import Resolver
 from sikerja.performance.curve import unit_curve
 from sikerja.performance.demo import demo_performance
-from sikerja.performance.models import PerformanceAgreement, Rating, Skp
+from sikerja.performance.models import PerformanceAgreement, Rating, Rhk, Skp
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.performance import stated_rule
 from sikerja.regulations.schema.performance import AppraisalPeriods
@@ -32,11 +33,21 @@ def test_the_demo_year_in_every_pack(pack_id):
     signed, drafted = demo_performance(government=government, at=NOW, on=TODAY)
 
     skps = Skp.objects.filter(government=government)
-    assert skps.count() == signed.skps + drafted.skps + 1  # and the Kepala Dinas's
     assert set(skps.values_list("status", flat=True)) == {Skp.Status.APPROVED}
     for skp in skps:
         assert skp.appraiser_id == resolver.appraiser(skp.employee_id, TODAY).person.employee_id
     head_of_dinas = Employee.objects.get(user__username="kepala_dinas")
+    chain = ("kepala_dinas", "kabid", "jf_ahli_muda")
+    assert set(
+        skps.filter(employee__user__username__in=chain).values_list(
+            "employee__user__username", flat=True
+        )
+    ) == set(chain)
+    for rhk in Rhk.objects.filter(skp__government=government).select_related(
+        "parent__skp", "pk_indicator__agreement", "skp"
+    ):
+        source = rhk.parent.skp.employee_id if rhk.parent else rhk.pk_indicator.agreement.head_id
+        assert source == (rhk.skp.appraiser_id if rhk.parent else rhk.skp.employee_id)
     assert PerformanceAgreement.objects.filter(head=head_of_dinas, year=TODAY.year).exists()
     kind = stated_rule(pack, "P-APPRAISAL-PERIODS", AppraisalPeriods).params.periodic_default
     assert signed.period == drafted.period
@@ -46,7 +57,8 @@ def test_the_demo_year_in_every_pack(pack_id):
         ratings = Rating.objects.filter(
             unit__path__startswith=_path(outcome.unit_id), period_kind=kind
         )
-        assert ratings.count() == outcome.skps
+        held_there = skps.filter(unit__path__startswith=_path(outcome.unit_id))
+        assert ratings.count() == held_there.count() == outcome.skps
         assert set(ratings.values_list("status", flat=True)) == {status}
         assert set(ratings.values_list("period_index", flat=True)) == {signed.period[1]}
     held = unit_curve(pack, signed.unit_id, TODAY.year, *signed.period)
@@ -76,3 +88,21 @@ def test_the_command_leaves_a_government_with_skps_alone(world):
     assert ": DRAFT" in first.getvalue()
     assert second.getvalue() == "kinerja contoh sudah ada\n"
     assert Skp.objects.filter(government=government).count() == before > 0
+
+
+@pytest.mark.django_db
+def test_the_kepala_dinas_sees_the_curve_warning_on_a_drafted_demo_rating(
+    world, persona, client_of
+):
+    government = Government.objects.get(pk=world.government_id)
+    _signed, drafted = demo_performance(government=government, at=NOW, on=TODAY)
+    rating = Rating.objects.get(drafted_by=persona("kepala_dinas"), status="DRAFT")
+    kind, index = drafted.period
+    url = reverse("web:rating-form", args=[rating.skp_id])
+
+    page = client_of("kepala_dinas").get(url, {"period_kind": kind, "period_index": index})
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert html.count('data-testid="curve-warning"') == 1
+    assert drafted.label in html

@@ -64,6 +64,7 @@ class _Year:
     government: Government
     pack: LoadedPack
     resolver: Resolver
+    head: Employee
     agency_path: str
     at: dt.datetime
     on: dt.date
@@ -246,7 +247,8 @@ def _rate(
 
 
 def _sibling(kabid_unit: OrgUnit, pack_id: str, on: dt.date) -> OrgUnit | None:
-    """Another unit under the Dinas's root with a head and at least two people, the smallest."""
+    """Another unit under the Dinas's root with a definitive head and at least two people, the
+    smallest (its head, appraised by the Kepala Dinas, has a rating drafted by that persona)."""
     siblings = (
         OrgUnit.objects.filter(parent_id=kabid_unit.parent_id)
         .exclude(pk=kabid_unit.pk)
@@ -259,19 +261,29 @@ def _sibling(kabid_unit: OrgUnit, pack_id: str, on: dt.date) -> OrgUnit | None:
             .filter(position__unit__path__startswith=unit.path)
             .aggregate(n=Count("employee_id", distinct=True))["n"]
         )
-        if people >= 2 and rules.unit_head_of(unit.pk, pack_id, on).person:
+        definitive = (
+            Placement.objects.effective_on(on)
+            .filter(position__unit=unit, position__is_head=True, kind=Placement.Kind.DEFINITIVE)
+            .exists()
+        )
+        if people >= 2 and definitive and rules.unit_head_of(unit.pk, pack_id, on).person:
             sized.append((people, unit.path, unit))
     return min(sized, key=lambda row: row[:2])[2] if sized else None
 
 
-def _unit_year(year: _Year, unit: OrgUnit) -> list[Skp]:
-    """Approved SKPs of the unit's people (those whose chain reaches a PK)."""
-    skps = []
-    for employee in _people(unit, year.on):
-        rhk = _main_rhk(year, employee)
-        if rhk is not None:
-            skps.append(rhk.skp)
-    return [_approve(year, skp) for skp in sorted(skps, key=lambda s: s.pk)]
+def _approved_year(year: _Year, units: tuple[OrgUnit, ...]) -> list[list[Skp]]:
+    """Every SKP the chains of the units' people need (an acting head's SKP may sit in another
+    unit), approved; per unit, the approved SKPs held in it or below it."""
+    _main_rhk(year, year.head)
+    for unit in units:
+        for employee in _people(unit, year.on):
+            _main_rhk(year, employee)
+    made = sorted((rhk.skp for rhk in year.made.values()), key=lambda skp: skp.pk)
+    approved = [_approve(year, skp).pk for skp in made]
+    return [
+        list(Skp.objects.filter(pk__in=approved, unit__path__startswith=unit.path).order_by("pk"))
+        for unit in units
+    ]
 
 
 def demo_performance(*, government: Government, at: dt.datetime, on: dt.date) -> list[Outcome]:
@@ -285,13 +297,10 @@ def demo_performance(*, government: Government, at: dt.datetime, on: dt.date) ->
     if other is None:
         return []
     pack = load_pack(government.pack_id)
-    year = _Year(government, pack, Resolver(pack), agency.path, at, on, {})
-    top = _main_rhk(year, head)
-    if top is not None:
-        _approve(year, top.skp)
-    skps = _unit_year(year, rated), _unit_year(year, other)
-    period = first_period(pack, [*skps[0], *skps[1]])
+    year = _Year(government, pack, Resolver(pack), head, agency.path, at, on, {})
+    kept, broken = _approved_year(year, (rated, other))
+    period = first_period(pack, [*kept, *broken])
     return [
-        _rate(year, rated, skps[0], period, sign=True),
-        _rate(year, other, skps[1], period, sign=False),
+        _rate(year, rated, kept, period, sign=True),
+        _rate(year, other, broken, period, sign=False),
     ]
