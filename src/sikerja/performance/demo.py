@@ -247,8 +247,8 @@ def _rate(
 
 
 def _sibling(kabid_unit: OrgUnit, pack_id: str, on: dt.date) -> OrgUnit | None:
-    """Another unit under the Dinas's root with a definitive head and at least two people, the
-    smallest (its head, appraised by the Kepala Dinas, has a rating drafted by that persona)."""
+    """Another unit under the Dinas's root with a definitive head and at least two people: the
+    smallest, a Bidang (the kabid's unit type) where there is one (its head, appraised by the Kepala Dinas, has a rating drafted by that persona)."""
     siblings = (
         OrgUnit.objects.filter(parent_id=kabid_unit.parent_id)
         .exclude(pk=kabid_unit.pk)
@@ -267,8 +267,8 @@ def _sibling(kabid_unit: OrgUnit, pack_id: str, on: dt.date) -> OrgUnit | None:
             .exists()
         )
         if people >= 2 and definitive and rules.unit_head_of(unit.pk, pack_id, on).person:
-            sized.append((people, unit.path, unit))
-    return min(sized, key=lambda row: row[:2])[2] if sized else None
+            sized.append((unit.unit_type != kabid_unit.unit_type, people, unit.path, unit))
+    return min(sized, key=lambda row: row[:3])[3] if sized else None
 
 
 def _approved_year(year: _Year, units: tuple[OrgUnit, ...]) -> list[list[Skp]]:
