@@ -17,6 +17,7 @@ from sikerja.organization.resolver import Resolver
 from sikerja.performance.curve import unit_curve
 from sikerja.performance.demo import demo_performance
 from sikerja.performance.models import PerformanceAgreement, Rating, Rhk, Skp
+from sikerja.performance.periods import period_bounds
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.performance import stated_rule
 from sikerja.regulations.schema.performance import AppraisalPeriods
@@ -52,12 +53,26 @@ def test_the_demo_year_in_every_pack(pack_id):
     kind = stated_rule(pack, "P-APPRAISAL-PERIODS", AppraisalPeriods).params.periodic_default
     assert signed.period == drafted.period
     assert signed.period[0] == kind
+    for earlier in range(1, signed.period[1]):  # the first period with two SKPs in each unit
+        start, end = period_bounds(TODAY.year, kind, earlier)
+        assert (
+            min(
+                skps.filter(
+                    unit__path__startswith=_path(o.unit_id), starts_on__lte=end, ends_on__gte=start
+                ).count()
+                for o in (signed, drafted)
+            )
+            < 2
+        )
     assert (signed.ratings, drafted.ratings) == ("SIGNED", "DRAFT")
     for outcome, status in ((signed, "SIGNED"), (drafted, "DRAFT")):
         ratings = Rating.objects.filter(
             unit__path__startswith=_path(outcome.unit_id), period_kind=kind
         )
-        held_there = skps.filter(unit__path__startswith=_path(outcome.unit_id))
+        start, end = period_bounds(TODAY.year, *outcome.period)
+        held_there = skps.filter(
+            unit__path__startswith=_path(outcome.unit_id), starts_on__lte=end, ends_on__gte=start
+        )
         assert ratings.count() == held_there.count() == outcome.skps
         assert set(ratings.values_list("status", flat=True)) == {status}
         assert set(ratings.values_list("period_index", flat=True)) == {signed.period[1]}

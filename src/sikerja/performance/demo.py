@@ -49,7 +49,7 @@ BREAK = (Predikat.SANGAT_BAIK, Predikat.BAIK)
 
 @dataclass(frozen=True)
 class Outcome:
-    """What the demo made of one unit: its SKPs, level, period and ratings."""
+    """What the demo made of one unit: its SKPs rated, its level, the period, their status."""
 
     label: str
     unit_id: int
@@ -71,15 +71,25 @@ class _Year:
     made: dict[int, Rhk]
 
 
-def first_period(pack: LoadedPack, skps: list[Skp]) -> tuple[str, int]:
+def covering(skps: list[Skp], year: int, kind: str, index: int) -> list[Skp]:
+    """The SKPs whose part of the year meets the period (those rated for it)."""
+    start, end = period_bounds(year, kind, index)
+    return [skp for skp in skps if skp.starts_on <= end and skp.ends_on >= start]
+
+
+def first_period(pack: LoadedPack, year: int, units: list[list[Skp]]) -> tuple[str, int]:
     """The pack's periodic appraisal (quarterly where it says so) and the first of its periods
-    that every SKP covers (an SKP starts with its position, possibly after January)."""
+    in which each unit has two SKPs to rate (an SKP starts with its position, possibly after
+    January: who joined later is rated from a later period); the last period otherwise."""
     kind = str(stated_rule(pack, "P-APPRAISAL-PERIODS", AppraisalPeriods).params.periodic_default)
-    starts = max(skp.starts_on for skp in skps)
+    count = period_count(kind)
     index = next(
-        i
-        for i in range(1, period_count(kind) + 1)
-        if period_bounds(starts.year, kind, i)[1] >= starts
+        (
+            i
+            for i in range(1, count + 1)
+            if all(len(covering(skps, year, kind, i)) >= 2 for skps in units)
+        ),
+        count,
     )
     return kind, index
 
@@ -299,8 +309,8 @@ def demo_performance(*, government: Government, at: dt.datetime, on: dt.date) ->
     pack = load_pack(government.pack_id)
     year = _Year(government, pack, Resolver(pack), head, agency.path, at, on, {})
     kept, broken = _approved_year(year, (rated, other))
-    period = first_period(pack, [*kept, *broken])
+    kind, index = first_period(pack, on.year, [kept, broken])
     return [
-        _rate(year, rated, kept, period, sign=True),
-        _rate(year, other, broken, period, sign=False),
+        _rate(year, rated, covering(kept, on.year, kind, index), (kind, index), sign=True),
+        _rate(year, other, covering(broken, on.year, kind, index), (kind, index), sign=False),
     ]

@@ -34,6 +34,6 @@ class Command(BaseCommand):
         ):
             kind, index = outcome.period
             self.stdout.write(
-                f"- {outcome.label}: {outcome.skps} SKP, {outcome.level}, {kind} {index}: "
+                f"- {outcome.label}: {outcome.skps} SKP dinilai, {outcome.level}, {kind} {index}: "
                 f"{outcome.ratings}"
             )
