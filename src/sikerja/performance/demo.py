@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import product
+from typing import Any
 
 from django.db.models import Count
 
@@ -94,7 +95,8 @@ def first_period(pack: LoadedPack, year: int, units: list[list[Skp]]) -> tuple[s
     return kind, index
 
 
-def _unit_of(employee_id: int, on: dt.date) -> OrgUnit:
+def _unit_of(employee_id: int, on: dt.date) -> OrgUnit | None:
+    """The unit of the employee's position on the day (the definitive one first), as the SKP's."""
     placement = (
         Placement.objects.effective_on(on)
         .filter(employee_id=employee_id)
@@ -102,11 +104,10 @@ def _unit_of(employee_id: int, on: dt.date) -> OrgUnit:
         .order_by("kind")
         .first()
     )
-    assert placement is not None  # noqa: S101 - the personas and their colleagues are placed
-    return placement.position.unit
+    return placement.position.unit if placement is not None else None
 
 
-def _pk_source(year: _Year, employee: Employee, unit: OrgUnit) -> dict[str, object] | None:
+def _pk_source(year: _Year, employee: Employee, unit: OrgUnit) -> dict[str, Any] | None:
     """The unit's PK set by its head (the employee), as the source of the head's main RHK."""
     if not rules.may_set_pk(employee.pk, unit.pk, year.pack.id, year.on):
         return None
@@ -127,20 +128,22 @@ def _main_rhk(year: _Year, employee: Employee) -> Rhk | None:
     if employee.pk in year.made:
         return year.made[employee.pk]
     unit = _unit_of(employee.pk, year.on)
-    own_pk = _pk_source(year, employee, unit)
+    if unit is None:
+        return None
+    source = _pk_source(year, employee, unit)
     appraiser = year.resolver.appraiser(employee.pk, year.on).person
-    source = own_pk
     if appraiser is not None:
         above = _unit_of(appraiser.employee_id, year.on)
-        if above.path.startswith(year.agency_path):
+        if above is not None and above.path.startswith(year.agency_path):
             parent = _main_rhk(year, Employee.objects.get(pk=appraiser.employee_id))
             if parent is not None:
                 source = {"parent_id": parent.pk, "cascade": "DIRECT"}
     if source is None:
         return None
     skp = services.skp_create(actor=employee, year=year.on.year, at=year.at, on=year.on)
-    data = RhkInput(kind="UTAMA", text=f"Layanan {unit.name} tepat waktu", indicators=TARGET)
-    data = replace(data, **source)  # type: ignore[arg-type]
+    data = RhkInput(
+        kind="UTAMA", text=f"Layanan {unit.name} tepat waktu", indicators=TARGET, **source
+    )
     rhk = services.skp_rhk_add(actor=employee, skp_id=skp.pk, data=data, at=year.at)
     year.made[employee.pk] = rhk
     return rhk
@@ -303,8 +306,8 @@ def demo_performance(*, government: Government, at: dt.datetime, on: dt.date) ->
     if kabid is None or head is None:
         return []
     rated, agency = _unit_of(kabid.pk, on), _unit_of(head.pk, on)
-    other = _sibling(rated, government.pack_id, on)
-    if other is None:
+    other = _sibling(rated, government.pack_id, on) if rated is not None else None
+    if rated is None or agency is None or other is None:
         return []
     pack = load_pack(government.pack_id)
     year = _Year(government, pack, Resolver(pack), head, agency.path, at, on, {})
