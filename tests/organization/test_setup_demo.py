@@ -55,3 +55,21 @@ def test_it_adds_the_sample_teams_in_the_same_pass_once(settings, tmp_path):
         ["RECEIVED", "RECEIVED", "RECEIVED", "SUBMITTED"],
         ["DECLARED_COMPLETE"],
     )
+
+
+@pytest.mark.usefixtures("world")
+def test_it_adds_the_performance_year_after_the_teams_once():
+    from sikerja.performance.models import Rating, Skp
+
+    first, second = StringIO(), StringIO()
+
+    call_command("setup_demo", stdout=first)
+    skps = Skp.objects.count()
+    call_command("setup_demo", stdout=second)
+
+    printed = first.getvalue()
+    assert printed.index("- Pendataan Layanan Publik") < printed.index(": SIGNED")
+    assert ": DRAFT" in printed
+    assert "kinerja contoh sudah ada" in second.getvalue()
+    assert Skp.objects.count() == skps > 0
+    assert set(Rating.objects.values_list("status", flat=True)) == {"SIGNED", "DRAFT"}

@@ -14,12 +14,12 @@ DEFAULT_EMPLOYEES = 1500
 
 class Command(BaseCommand):
     """Migrate, create the cache table, check the packs, then build the demo pemda, its
-    requests and its teams unless the database already has them: one Python start-up and one Django set-up
+    requests, its teams and its performance year unless the database already has them: one Python start-up and one Django set-up
     instead of five (each `manage.py` run paid both, before the server could start)."""
 
     help = (
         "Prepare the demo database in one process: migrate, cache table, packs, demo, requests, "
-        "teams."
+        "teams, performance."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -38,3 +38,4 @@ class Command(BaseCommand):
         )
         call_command("demo_requests", if_empty=True, **quiet)
         call_command("demo_teams", if_empty=True, **quiet)
+        call_command("demo_performance", if_empty=True, **quiet)
