@@ -20,6 +20,7 @@ from sikerja.organization.demo import DEFAULT_PASSWORD
 from sikerja.organization.models import Employee, Placement
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.documents.users import login_for
+from tests.e2e.htmx import wait_until_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -56,11 +57,12 @@ def _ask(tab, outsider: Employee, unit_id: int) -> int:
     # The flow note comes from htmx: choose the unit once the form page has loaded and htmx
     # has bound its change trigger, or the change is lost on a busy machine.
     tab.wait_for_url(re.compile(r"/penugasan/baru/"))
-    tab.wait_for_function("() => document.readyState === 'complete' && window.htmx !== undefined")
+    wait_until_idle(tab)
     tab.get_by_label("Hal").fill("Penyusunan kajian kebutuhan pegawai 2027")
     tab.get_by_label("Unit organisasi tujuan").select_option(str(unit_id))
     # The flow is named as soon as the unit is chosen; the picker searches its staff by name.
     tab.get_by_test_id("flow-note").filter(has_text="Penunjukan lintas unit organisasi").wait_for()
+    wait_until_idle(tab)
     with tab.expect_response(lambda r: r.request.method == "POST" and "/penugasan/baru/" in r.url):
         tab.get_by_label("Cari pegawai (nama atau NIP)").fill(outsider.name.split()[0])
     assert tab.get_by_test_id("person-picker").get_by_role("checkbox").count() >= 1

@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from sikerja.organization.demo import DEFAULT_PASSWORD
 from sikerja.teams.models import Team
 from tests.e2e.monday.conftest import SCREENSHOTS
+from tests.e2e.htmx import wait_until_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -43,11 +44,12 @@ def _open_form(tab) -> None:
     tab.get_by_role("navigation").get_by_role("link", name="Tim kerja").click()
     tab.get_by_role("link", name="Usulkan tim kerja").click()
     tab.wait_for_url(re.compile(r"/tim-kerja/usulan/$"))
-    tab.wait_for_function("() => document.readyState === 'complete' && window.htmx !== undefined")
+    wait_until_idle(tab)
 
 
 def _pick(tab, picker: str, search_label: str, person) -> None:
     """Search a picker by the person's first name (htmx) and tick them."""
+    wait_until_idle(tab)
     with tab.expect_response(lambda r: r.request.method == "POST" and "/usulan/" in r.url):
         tab.get_by_label(search_label).fill(person.name.split()[0])
     results = tab.get_by_test_id(f"picker-results-{picker}")
@@ -127,7 +129,7 @@ def test_the_proposal_form_fits_a_phone_and_shows_every_refusal_at_once(
     tab = context.new_page()
     _log_in(tab, "kepala_dinas")
     tab.goto("/tim-kerja/usulan/")
-    tab.wait_for_function("() => document.readyState === 'complete' && window.htmx !== undefined")
+    wait_until_idle(tab)
 
     tab.get_by_test_id("submit-proposal").click()
     tab.get_by_test_id("refusal").wait_for()

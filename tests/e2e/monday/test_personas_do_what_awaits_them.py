@@ -21,6 +21,7 @@ from sikerja.organization.models import Employee, Placement
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.conftest import NOW, TODAY
 from tests.e2e.monday.conftest import log_in, new_context
+from tests.e2e.htmx import wait_until_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -154,7 +155,7 @@ def _start(tab, action: str, title: str, unit_id: int, *, phone: bool) -> None:
     # The form's flow note comes from htmx: choose the unit only once the new page has loaded
     # and htmx has bound its change trigger, or the change is lost on a busy machine.
     tab.wait_for_url(re.compile(r"/penugasan/baru/"))
-    tab.wait_for_function("() => document.readyState === 'complete' && window.htmx !== undefined")
+    wait_until_idle(tab)
     tab.get_by_label("Hal").fill(title)
     tab.get_by_label("Unit organisasi tujuan").select_option(str(unit_id))
     tab.get_by_test_id("flow-note").wait_for()
@@ -189,6 +190,7 @@ def test_a_persona_with_nothing_waiting_asks_for_staff_picked_from_the_person_pi
 
     waiting = tab.get_by_test_id("home-waiting").inner_text()
     _start(tab, "Ajukan penugasan", title, _unit_of(staff.pk).pk, phone=phone)
+    wait_until_idle(tab)
     with tab.expect_response(lambda r: r.request.method == "POST" and "/penugasan/baru/" in r.url):
         tab.get_by_label("Cari pegawai (nama atau NIP)").fill(staff.name)
     person = tab.get_by_role("checkbox", name=re.compile(re.escape(staff.full_name)))
