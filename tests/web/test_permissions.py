@@ -15,6 +15,7 @@ from sikerja.organization.models import Agency, Employee, ImportJob, Placement
 from sikerja.web import urls as web_urls
 from tests.assignments.web import test_world as penugasan_world
 from tests.conftest import NOW
+from tests.performance import objection_world
 from tests.performance import world as performance_world
 from tests.teams import test_web_pages as team_pages
 from tests.teams.world import decide
@@ -75,6 +76,14 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:skp-detail", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
     ("web:skp-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:rating-form", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    # The objection to a signed rating: filed by its own employee only; seen by whoever sees
+    # the SKP (its decider, the Kepala Dinas, heads the Dinas). The printed SKP and evaluation
+    # document: whoever sees the SKP (tests/performance/test_print.py reads the PDFs).
+    ("web:objection-file", "signed_rating"): (N, N, N, N, N, Y, N, N, N, N),
+    ("web:objection-detail", "objection"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    ("web:objection-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:skp-pdf", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    ("web:evaluation-pdf", "signed_rating"): (Y, Y, Y, Y, N, Y, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -144,6 +153,8 @@ POST_ROUTES = {
     "web:skp-submit",
     "web:unit-level-set",
     "web:rating-sign",
+    # The objection's decision: tests/performance/test_objection_pages.py.
+    "web:objection-decide",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
@@ -157,6 +168,10 @@ URL_KWARGS = {
     "web:team-work": "pk",
     "web:skp-detail": "pk",
     "web:rating-form": "pk",
+    "web:objection-file": "rating_id",
+    "web:objection-detail": "pk",
+    "web:skp-pdf": "pk",
+    "web:evaluation-pdf": "rating_id",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -211,6 +226,8 @@ def _built(target: str, world, today) -> int | None:
         "import_job": lambda: _import_job(world, today),
         "cross_unit_request": lambda: penugasan_world.cross_unit_request(persona_of, NOW, today),
         "skp": lambda: performance_world.jf_skp(persona_of),
+        "signed_rating": lambda: objection_world.jf_signed_rating(persona_of),
+        "objection": lambda: objection_world.jf_objection(persona_of),
     }
     if target in {"team", "active_team"}:
         return _team(active=target == "active_team")

@@ -16,6 +16,7 @@ from ninja import Router, Status
 from sikerja.core.schemas import read_answers, write_answers
 from sikerja.organization.http import viewer_of
 from sikerja.performance import selectors, services
+from sikerja.performance.api_objection import router as objection_router
 from sikerja.performance.commands import employee_of, visible_rating_id, visible_skp_id
 from sikerja.performance.schemas import (
     AgreementIn,
@@ -36,6 +37,8 @@ from sikerja.performance.schemas import (
 from sikerja.performance.services import agreements, dialogues, ratings, skp
 
 router = Router(tags=["pengelolaan kinerja"])
+# The objection to a rating and the printed documents: their own module.
+router.add_router("", objection_router)
 
 
 def _skp(request: HttpRequest, skp_id: int) -> Any:

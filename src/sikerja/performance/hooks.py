@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sikerja.performance.models import Skp
+from sikerja.performance.objection_flow import describe_objections
 from sikerja.performance.parties import PERFORMANCE, PerformanceParties
-from sikerja.performance.rules import SKP_SUBJECT
+from sikerja.performance.rules import OBJECTION_SUBJECT, SKP_SUBJECT
 from sikerja.regulations.schema.workflows import Decision, StepSpec
 from sikerja.workflows.actors import Parties
 from sikerja.workflows.hooks import SubjectHooks, SubjectRef
@@ -43,12 +44,15 @@ class PerformanceHooks(SubjectHooks):
         Skp.objects.filter(pk=instance.subject_id, status=change[0]).update(status=change[1])
 
     def describe(self, instances: list[WorkflowInstance]) -> dict[int, SubjectRef]:
-        """Title and page of each instance's SKP (one query)."""
+        """Title and page of each instance's SKP or objection (one query each)."""
+        objections = [i for i in instances if i.subject_type == OBJECTION_SUBJECT]
+        instances = [i for i in instances if i.subject_type != OBJECTION_SUBJECT]
+        described = describe_objections(objections) if objections else {}
         rows = Skp.objects.filter(pk__in={i.subject_id for i in instances}).values_list(
             "pk", "employee__name", "year"
         )
         titles = {pk: _("SKP %(name)s %(year)s") % {"name": n, "year": y} for pk, n, y in rows}
-        return {
+        return described | {
             instance.pk: SubjectRef(
                 title=titles.get(instance.subject_id, ""),
                 url=reverse("web:skp-detail", args=[instance.subject_id]),

@@ -318,3 +318,7 @@ class Dialogue(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"dialogue {self.skp_id} {self.held_on}"
+
+
+# The objection to a rating lives in its own module (its flow is its own use case).
+from sikerja.performance.models_objections import Objection as Objection  # noqa: E402

@@ -21,11 +21,12 @@ from django.db.models import Q, QuerySet
 from sikerja.organization.models import Delegation
 from sikerja.organization.resolver import Resolver, RoleAnswer
 from sikerja.organization.rules import Viewer
-from sikerja.performance.models import Skp
+from sikerja.performance.models import Objection, Rating, Skp
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.models import WorkflowStep
 
 SKP_SUBJECT = "performance.skp"
+OBJECTION_SUBJECT = "performance.objection"
 
 DELEGATED_SCOPES = (Delegation.Scope.APPRAISAL, Delegation.Scope.PERF_MGMT)
 
@@ -151,3 +152,55 @@ def may_set_level(employee_id: int, unit_id: int, pack_id: str, on: dt.date) -> 
     """Whether the employee sets the unit's organisational level on the day (may)."""
     setter = level_setter(unit_id, pack_id, on).person
     return setter is not None and setter.employee_id == employee_id
+
+
+def may_object(employee_id: int, rating: Rating) -> bool:
+    """A signed rating is objected to by its own employee only (may; P-OBJECTION)."""
+    return rating.skp.employee_id == employee_id and rating.status == Rating.Status.SIGNED
+
+
+def _objection_principals(employee_id: int, on: dt.date) -> list[int]:
+    return [
+        employee_id,
+        *_delegators_of(employee_id, on, (Delegation.Scope.PERF_MGMT,)).values_list(
+            "from_employee_id", flat=True
+        ),
+    ]
+
+
+def objections_waiting_on(viewer: Viewer, on: dt.date) -> QuerySet[Objection]:
+    """Open objections whose decision step the viewer may decide on the day: as its actor (the
+    appraiser's superior) or acting for them under a delegation of performance management
+    (which)."""
+    employee_id = viewer.employee_id
+    if employee_id is None:
+        return Objection.objects.none()
+    steps = WorkflowStep.objects.filter(
+        instance__subject_type=OBJECTION_SUBJECT,
+        status=WorkflowStep.Status.OPEN,
+        actor_id__in=_objection_principals(employee_id, on),
+    ).values("instance__subject_id")
+    return Objection.objects.filter(
+        government_id=viewer.government.pk, status=Objection.Status.OPEN, pk__in=steps
+    )
+
+
+def objections_visible_to(viewer: Viewer, on: dt.date) -> QuerySet[Objection]:
+    """Objections the viewer may open (which): those on the ratings of the SKPs they see, those
+    waiting on them, and those they decided."""
+    queryset = Objection.objects.filter(government_id=viewer.government.pk)
+    if viewer.sees_government:
+        return queryset
+    condition = Q(rating__skp__in=skps_visible_to(viewer, on)) | Q(
+        pk__in=objections_waiting_on(viewer, on).values("pk")
+    )
+    if viewer.employee_id is not None:
+        condition |= Q(decided_by_id=viewer.employee_id)
+    return queryset.filter(condition)
+
+
+def may_decide_objection(viewer: Viewer, objection: Objection, on: dt.date) -> bool:
+    """Whether the viewer decides the open objection on the day (may)."""
+    if objection.status != Objection.Status.OPEN:
+        return False
+    return objections_waiting_on(viewer, on).filter(pk=objection.pk).exists()

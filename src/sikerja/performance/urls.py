@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.performance import views
+from sikerja.performance import views, views_objection, views_print
 
 urlpatterns = [
     path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
@@ -23,5 +23,22 @@ urlpatterns = [
         "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/tetapkan/",
         views.rating_sign,
         name="rating-sign",
+    ),
+    path(
+        "kinerja/penilaian/<int:rating_id>/keberatan/",
+        views_objection.objection_file,
+        name="objection-file",
+    ),
+    path("kinerja/keberatan/<int:pk>/", views_objection.objection_detail, name="objection-detail"),
+    path(
+        "kinerja/keberatan/<int:pk>/putuskan/",
+        views_objection.objection_decide,
+        name="objection-decide",
+    ),
+    path("kinerja/skp/<int:pk>/cetak.pdf", views_print.skp_pdf, name="skp-pdf"),
+    path(
+        "kinerja/penilaian/<int:rating_id>/evaluasi.pdf",
+        views_print.evaluation_pdf,
+        name="evaluation-pdf",
     ),
 ]

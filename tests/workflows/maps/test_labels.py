@@ -40,6 +40,10 @@ ACTOR_EXPRESSIONS = sorted(
         ("members", "Anggota tim"),
         ("employee", "Pegawai yang dinilai"),
         ("employee.appraiser", "Pejabat Penilai Kinerja (pegawai yang dinilai)"),
+        (
+            "employee.appraiser_superior",
+            "Atasan Pejabat Penilai Kinerja (pegawai yang dinilai)",
+        ),
     ],
 )
 def test_every_actor_expression_has_its_indonesian_lane_label(expression, expected):
@@ -51,8 +55,8 @@ def test_the_table_above_covers_every_actor_expression_of_the_schema():
         expression: actor_lane_label(expression, "id") for expression in ACTOR_EXPRESSIONS
     }
 
-    assert len(indonesian) == 19
-    assert len(set(indonesian.values())) == 19
+    assert len(indonesian) == 20
+    assert len(set(indonesian.values())) == 20
 
 
 def test_every_actor_expression_has_a_distinct_english_lane_label():

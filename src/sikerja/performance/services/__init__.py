@@ -2,6 +2,7 @@
 
 from sikerja.performance.services.agreements import pk_set
 from sikerja.performance.services.dialogues import skp_dialogue_record
+from sikerja.performance.services.objection import objection_decide, objection_file
 from sikerja.performance.services.ratings import rating_draft, rating_sign, unit_level_set
 from sikerja.performance.services.skp import (
     skp_create,
@@ -12,6 +13,8 @@ from sikerja.performance.services.skp import (
 )
 
 __all__ = [
+    "objection_decide",
+    "objection_file",
     "pk_set",
     "rating_draft",
     "rating_sign",
