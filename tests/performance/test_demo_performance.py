@@ -1,7 +1,8 @@
 """The demo's year in progress (issue 12 item 11), built through the services in every pack:
 the Dinas's PK, SKPs approved by the appraiser the resolver names, one Bidang's first period
 rated and signed within its curve, another's ratings drafted that break its curve (P-DISTRIBUTION,
-SPEC §10.3), every appraiser with a rating waiting able to log in. No objection flow yet."""
+SPEC §10.3), every appraiser with a rating waiting able to log in, and one objection to a
+signed predikat waiting for the atasan of the appraiser (P-OBJECTION)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.organization.resolver import Resolver
 from sikerja.performance.curve import unit_curve
 from sikerja.performance.demo import demo_performance
-from sikerja.performance.models import PerformanceAgreement, Rating, Rhk, Skp
+from sikerja.performance.models import Objection, PerformanceAgreement, Rating, Rhk, Skp
 from sikerja.performance.periods import period_bounds
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.performance import stated_rule
 from sikerja.regulations.schema.performance import AppraisalPeriods
+from sikerja.workflows.models import WorkflowStep
 from tests.conftest import NOW, TODAY
 from tests.regulations.conftest import REGIONAL
 
@@ -91,6 +93,23 @@ def test_the_demo_year_in_every_pack(pack_id):
     waiting = Rating.objects.filter(government=government, status="DRAFT")
     raters = set(waiting.values_list("drafted_by_id", flat=True))
     assert Employee.objects.filter(pk__in=raters, user__isnull=True).count() == 0
+    _pending_objection(government, resolver, signed)
+
+
+def _pending_objection(government, resolver, signed) -> None:
+    """One objection, open, to a signed rating of the signed Bidang, in the inbox of the
+    appraiser of its employee's appraiser (who can log in)."""
+    objection = Objection.objects.get(government=government)
+    step = WorkflowStep.objects.get(instance__subject_id=objection.pk, status="OPEN")
+    appraiser = resolver.appraiser(objection.employee_id, TODAY).person
+    superior = resolver.appraiser(appraiser.employee_id, TODAY).person
+    assert (objection.status, objection.rating.status) == ("OPEN", "SIGNED")
+    assert objection.rating.skp.unit.path.startswith(_path(signed.unit_id))
+    assert (step.instance.subject_type, step.actor_id) == (
+        "performance.objection",
+        superior.employee_id,
+    )
+    assert Employee.objects.get(pk=step.actor_id).user_id is not None
 
 
 def _path(unit_id: int) -> str:
@@ -108,6 +127,7 @@ def test_the_command_leaves_a_government_with_skps_alone(world):
 
     assert ": SIGNED" in first.getvalue()
     assert ": DRAFT" in first.getvalue()
+    assert first.getvalue().count(": menunggu keputusan") == 1
     assert second.getvalue() == "kinerja contoh sudah ada\n"
     assert Skp.objects.filter(government=government).count() == before > 0
 

@@ -7,7 +7,8 @@ and have them approved on the pack's WF-SKP flow. The leader one level up sets b
 organisational level; the first period of the pack (its default periodic appraisal) is rated and
 signed for everyone in the kabid's Bidang with predikat its curve allows, and drafted in the
 sibling Bidang with predikat that break its curve, so the warning shows on the rating page.
-The objection (keberatan) flow does not exist yet; the demo has none.
+One employee of the signed Bidang objects to their predikat (demo_objection.py): the objection
+waits for the atasan of their appraiser.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sikerja.organization.demo import persona_employee
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.performance import checks, rules, services
+from sikerja.performance.demo_objection import demo_objection
 from sikerja.performance.models import Rating, Rhk, Skp
 from sikerja.performance.periods import period_bounds, period_count
 from sikerja.performance.services.agreements import AgreementInput, IndicatorInput
@@ -313,7 +315,9 @@ def demo_performance(*, government: Government, at: dt.datetime, on: dt.date) ->
     year = _Year(government, pack, Resolver(pack), head, agency.path, at, on, {})
     kept, broken = _approved_year(year, (rated, other))
     kind, index = first_period(pack, on.year, [kept, broken])
+    signed = _rate(year, rated, covering(kept, on.year, kind, index), (kind, index), sign=True)
+    demo_objection(government=government, unit_id=signed.unit_id, at=at, on=on)
     return [
-        _rate(year, rated, covering(kept, on.year, kind, index), (kind, index), sign=True),
+        signed,
         _rate(year, other, covering(broken, on.year, kind, index), (kind, index), sign=False),
     ]

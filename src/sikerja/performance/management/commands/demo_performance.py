@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from sikerja.organization.demo import demo_government
 from sikerja.performance.demo import demo_performance
-from sikerja.performance.models import Skp
+from sikerja.performance.models import Objection, Skp
 
 
 class Command(BaseCommand):
-    """Set PKs, approve cascaded SKPs, rate one Bidang's first period and leave another's
-    ratings drafted against its curve, for a demo."""
+    """Set PKs, approve cascaded SKPs, rate one Bidang's first period (one of its employees
+    objecting to their predikat) and leave another's ratings drafted against its curve."""
 
     help = "Add a year of performance management in progress to a demo government."
 
@@ -37,3 +37,7 @@ class Command(BaseCommand):
                 f"- {outcome.label}: {outcome.skps} SKP dinilai, {outcome.level}, {kind} {index}: "
                 f"{outcome.ratings}"
             )
+        for objection in Objection.objects.filter(
+            government=government, status=Objection.Status.OPEN
+        ).select_related("employee"):
+            self.stdout.write(f"- keberatan {objection.employee.full_name}: menunggu keputusan")
