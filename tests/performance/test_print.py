@@ -65,7 +65,7 @@ def test_the_evaluation_document_prints_results_behaviour_and_predikat(rating, p
     text = text_of(response)
     for expected in (
         "DOKUMEN EVALUASI KINERJA PEGAWAI",
-        "PERIODE: TRIWULAN 4",
+        "PERIODE: TRIWULAN IV",
         "1 OKTOBER 2026 S.D. 31 DESEMBER 2026",
         "RATING HASIL KERJA DI BAWAH EKSPEKTASI",
         "RATING PERILAKU KERJA SESUAI EKSPEKTASI",
@@ -128,3 +128,13 @@ def test_the_same_document_gives_the_same_bytes(rating, client_of):
     url = reverse("web:evaluation-pdf", args=[rating.pk])
 
     assert client_of("kabid").get(url).content == client_of("jf_ahli_muda").get(url).content
+
+
+def test_the_documents_are_in_indonesian_whatever_the_readers_language(rating, client_of):
+    client = client_of("kabid")
+    client.cookies["django_language"] = "en"
+
+    text = text_of(client.get(reverse("web:evaluation-pdf", args=[rating.pk])))
+
+    assert "PERIODE: TRIWULAN IV" in text
+    assert "RATING HASIL KERJA DI BAWAH EKSPEKTASI" in text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sikerja.documents.render import html_pdf
 from sikerja.documents.wording import date_long, region_name
@@ -98,6 +98,7 @@ def _document(
     return PrintedDocument(html, digest, at, name)
 
 
+@translation.override("id")  # an official document is in Indonesian, whoever prints it
 def skp_document(*, viewer: Viewer, skp_id: int, on: dt.date) -> PrintedDocument:
     """The SKP as printed (Lampiran PermenPANRB 6/2022: the appraised, the appraiser, the RHK
     with indicators and targets, the expected behaviour, the signatures). Raises NotFound."""
@@ -109,12 +110,18 @@ def skp_document(*, viewer: Viewer, skp_id: int, on: dt.date) -> PrintedDocument
     return _document(SKP_TEMPLATE, context, at, f"skp-{skp.year}-{skp.pk}.pdf")
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
 def _period_label(rating: Rating) -> str:
+    """TRIWULAN IV, SEMESTER I, BULAN XI; AKHIR for the annual appraisal (the form's words)."""
     if rating.period_kind == Rating.PeriodKind.ANNUAL:
         return "AKHIR"
-    return f"{Rating.PeriodKind(rating.period_kind).label} {rating.period_index}".upper()
+    label = Rating.PeriodKind(rating.period_kind).label
+    return f"{label} {ROMAN[rating.period_index - 1]}".upper()
 
 
+@translation.override("id")
 def evaluation_document(*, viewer: Viewer, rating_id: int, on: dt.date) -> PrintedDocument:
     """The dokumen evaluasi kinerja of one rating (results, behaviour, the organisation's
     level, the predikat, an objection's outcome, the appraiser's signature). Raises NotFound."""
@@ -140,6 +147,9 @@ def evaluation_document(*, viewer: Viewer, rating_id: int, on: dt.date) -> Print
         "predikat": Rating.Predikat(rating.predikat).label,
         "org_level": _value_label(level.level) if level else "—",
         "objection": decided[0] if decided else None,
+        "objection_on": date_long(timezone.localtime(decided[0].decided_at).date())
+        if decided and decided[0].decided_at
+        else "",
         "objection_before": objection_selectors.predikat_label(decided[0].predikat_before)
         if decided
         else "",
