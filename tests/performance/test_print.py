@@ -8,7 +8,9 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from sikerja.organization.nip import format_nip
@@ -132,9 +134,10 @@ def test_the_same_document_gives_the_same_bytes(rating, client_of):
 
 def test_the_documents_are_in_indonesian_whatever_the_readers_language(rating, client_of):
     client = client_of("kabid")
-    client.cookies["django_language"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
-    text = text_of(client.get(reverse("web:evaluation-pdf", args=[rating.pk])))
+    with translation.override(settings.LANGUAGE_CODE):  # the request's English ends with it
+        text = text_of(client.get(reverse("web:evaluation-pdf", args=[rating.pk])))
 
     assert "PERIODE: TRIWULAN IV" in text
     assert "RATING HASIL KERJA DI BAWAH EKSPEKTASI" in text

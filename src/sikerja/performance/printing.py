@@ -10,6 +10,7 @@ gets 304 without the PDF being typeset again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,11 +91,17 @@ def _core_values(skp: Skp) -> tuple[str, ...]:
     return checks.skp_content(load_pack(skp.government.pack_id)).params.core_values
 
 
+@functools.cache
+def _stylesheet() -> str:
+    """The forms' own layout (read once per process)."""
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
 def _document(
     template: str, context: dict[str, object], at: dt.datetime, name: str
 ) -> PrintedDocument:
     html = render_to_string(template, context)
-    digest = hashlib.sha256((html + STYLESHEET.read_text()).encode()).hexdigest()
+    digest = hashlib.sha256((html + _stylesheet()).encode()).hexdigest()
     return PrintedDocument(html, digest, at, name)
 
 
@@ -161,4 +168,4 @@ def evaluation_document(*, viewer: Viewer, rating_id: int, on: dt.date) -> Print
 
 def document_pdf(document: PrintedDocument) -> bytes:
     """Typeset the document (WeasyPrint is imported here, on the first PDF)."""
-    return html_pdf(document.html, at=document.at, css=STYLESHEET.read_text())
+    return html_pdf(document.html, at=document.at, css=_stylesheet())
