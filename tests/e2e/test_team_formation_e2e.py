@@ -13,8 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from sikerja.organization.demo import DEFAULT_PASSWORD
 from sikerja.teams.models import Team
-from tests.e2e.monday.conftest import SCREENSHOTS
 from tests.e2e.htmx import wait_until_idle
+from tests.e2e.monday.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.e2e
 

@@ -20,8 +20,8 @@ from sikerja.assignments.services import assignment_decide
 from sikerja.organization.models import Employee, Placement
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from tests.conftest import NOW, TODAY
-from tests.e2e.monday.conftest import log_in, new_context
 from tests.e2e.htmx import wait_until_idle
+from tests.e2e.monday.conftest import log_in, new_context
 
 pytestmark = pytest.mark.e2e
 
