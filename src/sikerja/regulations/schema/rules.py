@@ -15,6 +15,7 @@ from sikerja.regulations.citation import Citation
 from sikerja.regulations.schema.base import RuleParams
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
 from sikerja.regulations.schema.performance import PERFORMANCE_PARAMS
+from sikerja.regulations.schema.workload import WORKLOAD_PARAMS
 
 
 class PppkPositions(RuleParams):
@@ -65,6 +66,7 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     "V-47": PppkPositions,
     "V-52": ReportInterval,
     **PERFORMANCE_PARAMS,
+    **WORKLOAD_PARAMS,
 }
 
 
