@@ -22,9 +22,11 @@ from tests.clients import ApiClient
 from tests.teams.test_web_pages import propose
 from tests.teams.work.helpers import submitted_plan
 from tests.teams.world import NOW, ON, decide
-from tests.viewers import PERSONAS
+from tests.viewers import PERSONAS, viewer_of
 
 pytestmark = pytest.mark.django_db
+
+__all__ = ["viewer_of"]
 
 #        bkp  sekda kadis kabid subk  jf   plk  outs  other (its own Sekda: lands on their unit)
 DINAS = (200, 200, 200, 404, 404, 404, 404, 404, 404)
@@ -84,6 +86,16 @@ def test_the_workload_page_and_api_answer_the_persona_case(
     landing = session.get(reverse("web:team-workload-home")).status_code
 
     assert (pages, reads, landing) == ([dinas, bidang], [dinas, bidang], home)
+
+
+def test_an_anonymous_caller_gets_401_from_the_api_and_the_login_page_from_the_page(persona):
+    url = reverse("web:team-workload", args=[dinas_unit(persona).pk])
+
+    read = ApiClient(Client()).get(f"/teams/workload/{dinas_unit(persona).pk}")
+    page = Client().get(url)
+
+    assert (read.status_code, read.json()["code"]) == (401, "unauthenticated")
+    assert (page.status_code, page["Location"]) == (302, f"/masuk/?next={url}")
 
 
 def test_a_hidden_unit_answers_the_shared_404_shape_on_the_api(persona, user_of, other_tenant_user):
@@ -184,6 +196,19 @@ def _read(api: ApiClient, unit: OrgUnit, django_assert_num_queries, queries: int
 QUERIES = 14
 
 
+def _more_people(persona, count: int) -> None:
+    """Place `count` more Pelaksana in the Subkoordinator's unit (below the Dinas), through the
+    services."""
+    from sikerja.organization.rules import Actor
+    from tests.organization.builders import Org
+
+    unit = persona("subkoordinator").placements.get().position.unit
+    government = unit.government
+    org = Org(government, Actor.system(government.pk), unit.agency, unit.agency, {"sub": unit})
+    for index in range(count):
+        org.staff(f"Pegawai Tambahan {index}", "sub", "PELAKSANA")
+
+
 def test_the_workload_costs_the_same_queries_for_one_team_and_three(
     persona, user_of, other_tenant_user, django_assert_num_queries
 ):
@@ -194,9 +219,11 @@ def test_the_workload_costs_the_same_queries_for_one_team_and_three(
 
     planned_team(persona, "Tim Kerja Kedua")
     planned_team(persona, "Tim Kerja Ketiga")
+    _more_people(persona, 10)
     large = _read(api, unit, django_assert_num_queries, QUERIES)
 
     assert (small["teams_total"], large["teams_total"]) == (1, 3)
+    assert large["people_total"] == small["people_total"] + 10
     assert large["load_total"] == 3 * small["load_total"]
 
 
@@ -249,29 +276,53 @@ def _head_viewer(org, unit_key: str):
     )
 
 
-def test_v61_blitar_pasal_28_flags_a_load_above_one_and_a_half_times_the_unit_mean():
-    from sikerja.teams.workload import unit_workload
+def _blitar_unit_with_an_uneven_load():
+    """A Blitar Bidang whose JF Ahli Muda leads three teams with the Pelaksana as member, and
+    whose JF Ahli Pertama leads one with the JF Terampil."""
     from tests.organization.builders import build_org
     from tests.teams.world import staff
 
     org = build_org("blitar-2023")
     people = staff(org)
-    kadis, lead = org.people["dinas"], people["ahli_muda"]
+    kadis = org.people["dinas"]
     for name in ("Tim Satu", "Tim Dua", "Tim Tiga"):
-        _blitar_team(org, kadis, lead, [people["pelaksana"]], name)
+        _blitar_team(org, kadis, people["ahli_muda"], [people["pelaksana"]], name)
     _blitar_team(org, kadis, people["ahli_pertama"], [people["terampil"]], "Tim Empat")
+    return org, people
+
+
+def test_v61_blitar_pasal_28_flags_a_load_above_one_and_a_half_times_the_unit_mean():
+    from sikerja.teams.workload import unit_workload
+
+    org, people = _blitar_unit_with_an_uneven_load()
 
     page = unit_workload(viewer=_head_viewer(org, "bidang"), unit_id=org.units["bidang"].pk, on=ON)
 
     loads = {row.employee_id: (row.total, row.is_over) for row in page.people}
     assert (page.load_total, page.threshold_ratio) == (8, Decimal("1.5"))
     assert page.mean_load == (Decimal(8) / page.people_total).quantize(Decimal("0.01"))
-    assert loads[lead.pk] == (3, True)
+    assert loads[people["ahli_muda"].pk] == (3, True)
     assert loads[people["pelaksana"].pk] == (3, True)
     assert loads[people["ahli_pertama"].pk] == (1, False)
     assert page.over_total == 2
     assert page.distribution_rule.citation == "Perwali Blitar 6/2023 Pasal 28"
     assert page.training_rule.citation == "Perwali Blitar 6/2023 Pasal 29 ayat (2)"
+
+
+def test_v61_blitar_the_unit_head_sees_the_uneven_load_alert_on_the_page():
+    from tests.documents.users import login_for
+
+    org, _people = _blitar_unit_with_an_uneven_load()
+    session = Client()
+    session.force_login(login_for(org.people["bidang"], government=org.government))
+
+    html = session.get(reverse("web:team-workload", args=[org.units["bidang"].pk])).content
+
+    text = html.decode()
+    assert 'data-testid="uneven-alert"' in text
+    assert "2 pegawai memikul beban di atas 1,5 kali rata-rata unit (lebih dari 2,00)" in text
+    assert "Perwali Blitar 6/2023 Pasal 28" in text
+    assert text.count("di atas ambang</span>") == 2
 
 
 def test_v61_the_workload_of_a_sibling_unit_is_hidden_from_a_unit_head():
@@ -296,3 +347,41 @@ def test_the_page_speaks_english_when_asked(persona, user_of, other_tenant_user,
     assert "Workload and training needs: " in text
     assert "Education and training needs" in text
     assert "Beban kerja per pegawai" not in text
+
+
+def _penugasan_in_force(persona, candidate: Employee):
+    """A within-unit penugasan of the candidate, proposed by their appraiser, appointed by the
+    Kepala Dinas and received: in force from 1 December (WF-PEN-IN)."""
+    from sikerja.assignments.services import assignment_request_submit
+    from tests.assignments.flow import decide as decide_step
+    from tests.assignments.web.test_world import request_input
+    from tests.teams.world import START
+
+    assignment = assignment_request_submit(
+        requester=persona("kabid"),
+        data=request_input(candidate, competencies=["analisis jabatan"], starts_on=START),
+        at=NOW,
+        on=ON,
+    )
+    decide_step(assignment, "approve")
+    decide_step(assignment, "acknowledge")
+    return assignment
+
+
+def test_v61_a_penugasan_in_force_counts_with_its_competencies_from_its_first_day(
+    persona, viewer_of
+):
+    from sikerja.teams.workload import unit_workload
+    from tests.teams.world import START
+
+    jf = persona("jf_ahli_muda")
+    _penugasan_in_force(persona, jf)
+    viewer, unit_id = viewer_of("kepala_dinas"), dinas_unit(persona).pk
+
+    before = unit_workload(viewer=viewer, unit_id=unit_id, on=ON)
+    during = unit_workload(viewer=viewer, unit_id=unit_id, on=START)
+
+    row = next(row for row in during.people if row.employee_id == jf.pk)
+    assert (before.load_total, during.load_total) == (0, 1)
+    assert (row.penugasan, row.total, row.gaps) == (1, 1, ("analisis jabatan",))
+    assert [(n.competency, n.people) for n in during.training_needs] == [("analisis jabatan", 1)]
