@@ -88,6 +88,9 @@ PAGES: dict[str, object] = {
     "web:team-work": teams.may_see_team_work,
     "web:team-work-action": teams.may_see_team_work,
     "web:my-work": ANY_VIEWER,
+    # The workload of a unit is seen by whoever may see the unit (tests/teams/test_workload.py).
+    "web:team-workload-home": organization.units_visible_to,
+    "web:team-workload": organization.may_see_unit,
     "web:skp-mine": performance.skps_visible_to,
     "web:skp-create": performance.may_edit_skp,
     "web:skp-approvals": performance.skps_waiting_on,
@@ -153,6 +156,7 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/teams/evaluations/{evaluation_id}/steps/{step_id}/decide"): teams.may_decide_step,
     ("GET", "/teams/{team_id}/work"): teams.may_see_team_work,
     ("GET", "/my-work"): ANY_VIEWER,
+    ("GET", "/teams/workload/{unit_id}"): organization.may_see_unit,
     ("POST", "/teams/{team_id}/plan"): teams.may_plan,
     ("POST", "/teams/{team_id}/plan/submit"): teams.may_plan,
     ("POST", "/teams/{team_id}/plan/decide"): teams.may_decide_plan,

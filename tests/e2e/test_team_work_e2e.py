@@ -33,6 +33,18 @@ def _log_in(browser, live_server, username: str):
     return context, tab
 
 
+def fill_plan(form) -> None:
+    """The lead's plan of one activity, typed into the plan form."""
+    form.get_by_label("Strategi").fill("Verifikasi per kecamatan")
+    row = form.locator("fieldset").first
+    row.get_by_label("Kegiatan").fill("Verifikasi sarana")
+    row.get_by_label("Keluaran").fill("Berita acara")
+    row.get_by_label("Target").fill("40 sarana")
+    row.get_by_label("Mulai").fill("2026-12-01")
+    row.get_by_label("Selesai").fill("2026-12-10")
+    row.get_by_label("Anggaran (Rp)").fill("1000000")
+
+
 def _serious(tab) -> list[str]:
     return [
         v["id"]
@@ -53,14 +65,7 @@ def test_lead_plans_head_sets_member_reports_with_evidence(
     lead.goto(url)
     lead_violations = _serious(lead)
     form = lead.get_by_test_id("plan-form")
-    form.get_by_label("Strategi").fill("Verifikasi per kecamatan")
-    row = form.locator("fieldset").first
-    row.get_by_label("Kegiatan").fill("Verifikasi sarana")
-    row.get_by_label("Keluaran").fill("Berita acara")
-    row.get_by_label("Target").fill("40 sarana")
-    row.get_by_label("Mulai").fill("2026-12-01")
-    row.get_by_label("Selesai").fill("2026-12-10")
-    row.get_by_label("Anggaran (Rp)").fill("1000000")
+    fill_plan(form)
     with lead.expect_navigation():
         form.get_by_role("button", name="Simpan dan ajukan").click()
     lead_context.close()

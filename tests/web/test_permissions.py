@@ -71,6 +71,12 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:team-work", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:my-work", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:team-reports", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    # A unit's workload (V-61, V-62): whoever may see the unit; the landing page sends a unit
+    # head to their unit (302) and lets an operator pick one (tests/teams/test_workload.py).
+    ("web:team-workload", "dinas_unit"): (Y, Y, Y, N, N, N, N, N, N, N),
+    ("web:team-workload", "bidang_unit"): (Y, Y, Y, Y, N, N, N, N, N, N),
+    ("web:team-workload", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:team-workload-home", ""): (Y, 302, 302, 302, 302, N, N, N, N, 302),
     ("web:skp-mine", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:skp-approvals", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:skp-detail", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
@@ -178,6 +184,7 @@ URL_KWARGS = {
     "web:transfer-template-csv": "sheet",
     "web:transfer-job": "job_id",
     "web:employee-placements": "employee_id",
+    "web:team-workload": "unit_id",
 }
 MISSING_ID = 987_654_321
 
@@ -202,6 +209,10 @@ def _target_id(target: str, world, today) -> int | str:
         return Employee.objects.filter(government_id=world.other_government_id).order_by("pk")[0].pk
     if target == "missing":
         return MISSING_ID
+    if target in {"dinas_unit", "bidang_unit"}:
+        head = "kepala_dinas" if target == "dinas_unit" else "kabid"
+        placement = Placement.objects.effective_on(today).select_related("position")
+        return placement.get(employee_id=world.personas[head]).position.unit_id
     built = _built(target, world, today)
     if built is not None:
         return built

@@ -29,10 +29,12 @@ from sikerja.teams.schemas import (
     VacateLeadIn,
 )
 from sikerja.teams.work_api import router as work_router
+from sikerja.teams.workload_api import router as workload_router
 
 router = Router(tags=["tim kerja"])
 router.add_router("", work_router)
 router.add_router("", report_router)
+router.add_router("", workload_router)
 
 
 def _input(viewer: Viewer, payload: TeamIn) -> TeamInput:

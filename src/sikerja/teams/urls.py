@@ -3,7 +3,7 @@
 from django.urls import path
 
 from sikerja.teams import report_urls
-from sikerja.teams.views import changes, evidence, proposal, teams, work
+from sikerja.teams.views import changes, evidence, proposal, teams, work, workload
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
@@ -18,6 +18,8 @@ urlpatterns = [
         name="team-work-action",
     ),
     path("pekerjaan-saya/", work.my_work, name="my-work"),
+    path("tim-kerja/beban-kerja/", workload.workload_home, name="team-workload-home"),
+    path("tim-kerja/beban-kerja/<int:unit_id>/", workload.unit_workload, name="team-workload"),
     path(
         "tim-kerja/<int:pk>/bukti/<int:evidence_id>/",
         evidence.evidence_download,

@@ -16,6 +16,7 @@ from sikerja.regulations.schema.base import RuleParams
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
 from sikerja.regulations.schema.objection import OBJECTION_PARAMS
 from sikerja.regulations.schema.performance import PERFORMANCE_PARAMS
+from sikerja.regulations.schema.workload import WORKLOAD_PARAMS
 
 
 class PppkPositions(RuleParams):
@@ -67,6 +68,7 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     "V-52": ReportInterval,
     **PERFORMANCE_PARAMS,
     **OBJECTION_PARAMS,
+    **WORKLOAD_PARAMS,
 }
 
 

@@ -1,0 +1,396 @@
+"""The unit head's view of a unit's work: who carries how much (V-61, the even distribution of
+work) and the training needs that follow from competence gaps (V-62).
+
+Everything is read from what the product holds: team memberships and roles, the Pengendali of
+teams, the activities of the leads' plans given to a person and not yet reported done, the
+penugasan in force that name the person, the competencies the person's teams and penugasan ask
+for against the competencies recorded for the person, and the activities sent to rework
+because they missed their target. Seen by whoever may see the unit (its head, the officials
+above it, BKPSDM operators and the auditor: `organization.rules.may_see_unit`); anyone else gets
+the same "not found" as for a missing unit. A fixed number of queries whatever the unit's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from sikerja.assignments.models import AssignmentCandidate
+from sikerja.assignments.rules import SUBJECT_TYPE as PENUGASAN
+from sikerja.core.errors import NotFound
+from sikerja.organization.models import Employee, OrgUnit, Placement
+from sikerja.organization.rules import Viewer, agencies_visible_to, may_see_unit
+from sikerja.regulations.loader import LoadedPack, load_pack
+from sikerja.regulations.schema.enums import Strength
+from sikerja.regulations.schema.workload import EvenDistribution
+from sikerja.teams import rules
+from sikerja.teams.models import (
+    Obstacle,
+    PlanActivity,
+    ProgressEntry,
+    Rework,
+    Team,
+    TeamMember,
+)
+from sikerja.workflows.models import WorkflowInstance
+
+PEOPLE_SHOWN = 25
+TEAMS_SHOWN = 40
+NAMES_SHOWN = 8
+LOAD_PARTS = ("lead_teams", "member_teams", "pengendali_teams", "open_activities", "penugasan")
+
+
+@dataclass(frozen=True)
+class PersonLoad:
+    """One person of the unit and what they carry on the day."""
+
+    employee_id: int
+    name: str
+    position_title: str
+    unit_name: str
+    lead_teams: int
+    member_teams: int
+    pengendali_teams: int
+    open_activities: int
+    penugasan: int
+    missed_targets: int
+    total: int
+    is_over: bool
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitTeam:
+    """One current team of the unit (or of a unit below it)."""
+
+    team_id: int
+    name: str
+    status_label: str
+    owner_unit: str
+    lead_name: str
+    people: int
+    activities: int
+    open_obstacles: int
+    is_visible: bool
+
+
+@dataclass(frozen=True)
+class TrainingNeed:
+    """A competence asked of people of the unit by their work that they are not recorded to
+    hold: a training need to propose (V-62)."""
+
+    competency: str
+    people: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleNote:
+    """A pack rule the page implements, with its strength and citation ("" when silent)."""
+
+    rule_id: str
+    strength: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class UnitWorkload:
+    """The workload page of one unit on a day."""
+
+    unit_id: int
+    unit_name: str
+    on: dt.date
+    people: list[PersonLoad]
+    people_total: int
+    load_total: int
+    mean_load: Decimal
+    max_load: int
+    threshold_ratio: Decimal | None
+    threshold_load: Decimal | None
+    over_total: int
+    teams: list[UnitTeam]
+    teams_total: int
+    training_needs: list[TrainingNeed]
+    distribution_rule: RuleNote
+    training_rule: RuleNote
+
+
+def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
+    """The workload and training needs of a unit the viewer may see. Raises NotFound.
+
+    Implements: V-61 (even distribution, Blitar Pasal 28), V-62 (training needs, Pasal 29(2)).
+    """
+    unit = OrgUnit.objects.filter(pk=unit_id, government_id=viewer.government.pk).first()
+    if unit is None or not may_see_unit(viewer, unit):
+        raise NotFound()
+    pack = load_pack(viewer.government.pack_id)
+    people = _people(unit, on)
+    summary = people.aggregate(
+        count=Count("pk"), load=Coalesce(Sum("total"), 0), top=Coalesce(Max("total"), 0)
+    )
+    mean = _mean(summary["load"], summary["count"])
+    ratio = _threshold_ratio(pack)
+    # Where the pack sets a threshold the count is always asked, so the page's queries do not
+    # depend on whether anyone carries anything.
+    limit = (ratio * mean).quantize(Decimal("0.01")) if ratio is not None else None
+    over_total = people.filter(Q(total__gt=limit)).count() if limit is not None else 0
+    gaps = _gaps(_placed_people(unit, on), on)
+    return UnitWorkload(
+        unit_id=unit.pk,
+        unit_name=unit.name,
+        on=on,
+        people=_rows(people[:PEOPLE_SHOWN], limit, gaps.by_person),
+        people_total=summary["count"],
+        load_total=summary["load"],
+        mean_load=mean,
+        max_load=summary["top"],
+        threshold_ratio=ratio,
+        threshold_load=limit,
+        over_total=over_total,
+        teams=_teams(viewer, unit)[:TEAMS_SHOWN],
+        teams_total=_unit_teams(unit).count(),
+        training_needs=gaps.needs,
+        distribution_rule=_note(pack, "V-61"),
+        training_rule=_note(pack, "V-62"),
+    )
+
+
+def units_headed_by(viewer: Viewer) -> list[tuple[int, str]]:
+    """The units whose workload the viewer looks after, as (id, name) (which): the units they
+    head; none for an operator, the auditor or a Sekda without one, who pick an agency."""
+    condition = Q(path__in=list(viewer.unit_paths)) | Q(
+        agency_id__in=list(viewer.agency_ids), depth=0
+    )
+    return list(
+        OrgUnit.objects.filter(condition, government_id=viewer.government.pk)
+        .order_by("depth", "path")
+        .values_list("pk", "name")
+    )
+
+
+def agency_roots(viewer: Viewer) -> QuerySet[OrgUnit]:
+    """The root unit of every agency the viewer may see, by name (to pick one)."""
+    return (
+        OrgUnit.objects.filter(government_id=viewer.government.pk, depth=0)
+        .filter(agency__in=agencies_visible_to(viewer))
+        .order_by("name", "pk")
+    )
+
+
+def _count(queryset: QuerySet[Any], key: str) -> Coalesce:
+    """A correlated COUNT of `queryset` rows whose `key` is the outer row."""
+    counted = (
+        queryset.filter(**{key: OuterRef("pk")})
+        .order_by()
+        .values(key)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _in_force(on: dt.date) -> QuerySet[AssignmentCandidate]:
+    """The people named in a penugasan approved and in force on the day, except a team
+    member's own penugasan (already counted as the team)."""
+    approved = WorkflowInstance.objects.filter(
+        subject_type=PENUGASAN,
+        subject_id=OuterRef("assignment_id"),
+        parent__isnull=True,
+        status=WorkflowInstance.Status.APPROVED,
+    )
+    joined = TeamMember.objects.filter(assignment_id__isnull=False).values("assignment_id")
+    return (
+        AssignmentCandidate.objects.filter(Exists(approved))
+        .exclude(answer=AssignmentCandidate.Answer.DECLINED)
+        .filter(Q(assignment__starts_on__isnull=True) | Q(assignment__starts_on__lte=on))
+        .filter(Q(assignment__ends_on__isnull=True) | Q(assignment__ends_on__gte=on))
+        .exclude(assignment_id__in=joined)
+    )
+
+
+def _on_team(role: str) -> QuerySet[Any]:
+    return TeamMember.objects.filter(
+        role=role, status=TeamMember.Status.ACTIVE, team__status=Team.Status.ACTIVE
+    )
+
+
+def _open_activities() -> QuerySet[Any]:
+    """Activities of active teams' plans not yet reported 100 % done."""
+    done = ProgressEntry.objects.filter(activity_id=OuterRef("pk"), percent_complete=100)
+    return PlanActivity.objects.filter(plan__team__status=Team.Status.ACTIVE).exclude(Exists(done))
+
+
+def _placed(unit: OrgUnit, on: dt.date) -> QuerySet[Placement]:
+    return Placement.objects.effective_on(on).filter(
+        government_id=unit.government_id, position__unit__path__startswith=unit.path
+    )
+
+
+def _placed_people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
+    """The people placed in the unit or below it on the day. Driven from the subtree's
+    placements (an IN, which both databases plan as a semi-join from the few placements of a
+    unit), not from every employee of the government."""
+    placed = _placed(unit, on).values("employee_id")
+    return Employee.objects.filter(government_id=unit.government_id, pk__in=placed)
+
+
+def _people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
+    """The people of the unit, each with what they carry, most loaded first."""
+    placement = _placed(unit, on).filter(employee_id=OuterRef("pk")).order_by("valid_from", "pk")
+    active_teams = Team.objects.filter(status=Team.Status.ACTIVE)
+    return (
+        _placed_people(unit, on)
+        .annotate(
+            position_title=Subquery(placement.values("position__title")[:1]),
+            unit_name=Subquery(placement.values("position__unit__name")[:1]),
+            lead_teams=_count(_on_team(TeamMember.Role.LEAD), "employee_id"),
+            member_teams=_count(_on_team(TeamMember.Role.MEMBER), "employee_id"),
+            pengendali_teams=_count(active_teams, "pengendali_id"),
+            open_activities=_count(_open_activities(), "assignee_id"),
+            penugasan=_count(_in_force(on), "employee_id"),
+            missed_targets=_count(Rework.objects.all(), "activity__assignee_id"),
+        )
+        .annotate(total=sum((F(part) for part in LOAD_PARTS[1:]), F(LOAD_PARTS[0])))
+        .order_by("-total", "name", "pk")
+    )
+
+
+def _mean(load: int, count: int) -> Decimal:
+    if not count:
+        return Decimal("0.00")
+    return (Decimal(load) / Decimal(count)).quantize(Decimal("0.01"))
+
+
+def _threshold_ratio(pack: LoadedPack) -> Decimal | None:
+    """V-61's threshold where the pack sets one (Blitar: 1.5 times the unit's mean load)."""
+    if not pack.has_rule("V-61"):
+        return None
+    params = pack.rule("V-61").typed_params
+    return params.alert_threshold_ratio if isinstance(params, EvenDistribution) else None
+
+
+def _note(pack: LoadedPack, rule_id: str) -> RuleNote:
+    strength = pack.strength(rule_id)
+    citation = pack.citation_of(rule_id) if strength != Strength.SILENT else ""
+    return RuleNote(rule_id=rule_id, strength=str(strength), citation=citation)
+
+
+def _rows(
+    people: QuerySet[Employee], limit: Decimal | None, gaps: dict[int, tuple[str, ...]]
+) -> list[PersonLoad]:
+    return [
+        PersonLoad(
+            employee_id=person.pk,
+            name=person.full_name,
+            position_title=person.position_title or "",  # type: ignore[attr-defined]
+            unit_name=person.unit_name or "",  # type: ignore[attr-defined]
+            **{part: getattr(person, part) for part in LOAD_PARTS},
+            missed_targets=person.missed_targets,  # type: ignore[attr-defined]
+            total=person.total,  # type: ignore[attr-defined]
+            is_over=limit is not None and person.total > limit,  # type: ignore[attr-defined]
+            gaps=gaps.get(person.pk, ()),
+        )
+        for person in people
+    ]
+
+
+def _unit_teams(unit: OrgUnit) -> QuerySet[Team]:
+    return Team.objects.filter(
+        government_id=unit.government_id,
+        owner_unit__path__startswith=unit.path,
+        status__in=(Team.Status.FORMING, Team.Status.ACTIVE),
+    )
+
+
+def _teams(viewer: Viewer, unit: OrgUnit) -> list[UnitTeam]:
+    """The unit's current teams (forming or active), each with its size, its plan's
+    activities and its open obstacles; linked where the viewer may open the team."""
+    people = TeamMember.objects.exclude(status=TeamMember.Status.ENDED)
+    open_obstacles = Obstacle.objects.exclude(status=Obstacle.Status.CLOSED)
+    visible = rules.teams_visible_to(viewer).filter(pk=OuterRef("pk"))
+    teams = (
+        _unit_teams(unit)
+        .select_related("owner_unit", "lead")
+        .annotate(
+            people=_count(people, "team_id"),
+            activities=_count(PlanActivity.objects.all(), "plan__team_id"),
+            open_obstacles=_count(open_obstacles, "team_id"),
+            is_visible=Exists(visible),
+        )
+        .order_by("name", "pk")
+    )
+    return [
+        UnitTeam(
+            team_id=team.pk,
+            name=team.name,
+            status_label=str(team.get_status_display()),
+            owner_unit=team.owner_unit.name,
+            lead_name=team.lead.full_name if team.lead else "",
+            people=team.people,
+            activities=team.activities,
+            open_obstacles=team.open_obstacles,
+            is_visible=team.is_visible,
+        )
+        for team in teams[:TEAMS_SHOWN]
+    ]
+
+
+@dataclass(frozen=True)
+class _Gaps:
+    by_person: dict[int, tuple[str, ...]]
+    needs: list[TrainingNeed]
+
+
+def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
+    """Competencies asked of each person by their active teams and their penugasan in force,
+    less those recorded for them (2 queries, whatever the unit's size)."""
+    ids = people.values("pk")
+    fields = ("employee_id", "employee__name", "employee__competencies")
+    rows = [
+        *TeamMember.objects.filter(
+            employee_id__in=ids, status=TeamMember.Status.ACTIVE, team__status=Team.Status.ACTIVE
+        ).values_list(*fields, "team__competencies"),
+        *_in_force(on).filter(employee_id__in=ids).values_list(*fields, "assignment__competencies"),
+    ]
+    asked: dict[int, dict[str, str]] = {}
+    held: dict[int, tuple[str, set[str]]] = {}
+    for employee_id, name, competencies, wanted in rows:
+        held[employee_id] = (name, {str(c).strip().casefold() for c in competencies or []})
+        for item in wanted or []:
+            if str(item).strip():
+                label = str(item).strip()
+                asked.setdefault(employee_id, {}).setdefault(label.casefold(), label)
+    by_person: dict[int, tuple[str, ...]] = {}
+    lacking: dict[str, list[str]] = {}
+    for pk, wanted_by_key in asked.items():
+        name, have = held[pk]
+        missing = sorted(label for key, label in wanted_by_key.items() if key not in have)
+        by_person[pk] = tuple(missing)
+        for label in missing:
+            lacking.setdefault(label.casefold(), [label]).append(name)
+    return _Gaps(by_person, _needs(lacking))
+
+
+def _needs(lacking: dict[str, list[str]]) -> list[TrainingNeed]:
+    needs = [
+        TrainingNeed(competency=label, people=len(names), names=tuple(sorted(names)[:NAMES_SHOWN]))
+        for label, *names in lacking.values()
+    ]
+    return sorted(needs, key=lambda need: (-need.people, need.competency.casefold()))
