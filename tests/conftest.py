@@ -186,6 +186,18 @@ def _fixed_clock(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts and ends in the default language: a request through LocaleMiddleware
+    (an English cookie) leaves its language active in the thread, and a later test reading
+    a message outside a request would otherwise get English."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _no_scope_cache():
     """Tests build the caller's scope on every request (organization.access), so that their
     query budgets do not depend on which request came first; `scope_cache` turns the cache on.
