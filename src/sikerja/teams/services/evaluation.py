@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, PermissionDenied, StaleState, ValidationFailed
-from sikerja.organization.models import Employee
+from sikerja.organization.models import Employee, OrgUnit
 from sikerja.regulations.loader import load_pack
 from sikerja.teams import rules
 from sikerja.teams.completion import team_open_check
@@ -69,7 +69,9 @@ def team_evaluation_submit(
             message=_("Uraikan hasil kerja tim."),
             fields={"results": _("Wajib diisi.")},
         )
-    key = reporting_of(pack).evaluation_flow(team.owner_unit.agency.agency_type)
+    key = reporting_of(pack).evaluation_flow(
+        team.owner_unit.agency.agency_type, _unit_types_up(team.owner_unit)
+    )
     with evidence_files_kept() as written, transaction.atomic():
         Team.objects.select_for_update().get(pk=team.pk)
         if (
@@ -117,6 +119,13 @@ def team_evaluation_submit(
         audit_team(team, by, "team.results_submitted", at, after={"evaluation": evaluation.pk})
     evaluation.refresh_from_db()
     return evaluation
+
+
+def _unit_types_up(unit: OrgUnit) -> list[str]:
+    """The types of the owner unit and of every unit above it, nearest first (one query)."""
+    ids = [int(segment) for segment in unit.path.split(".") if segment]
+    types = dict(OrgUnit.objects.filter(pk__in=ids).values_list("pk", "unit_type"))
+    return [types[pk] for pk in reversed(ids) if pk in types]
 
 
 def _evaluable_check(team: Team, by: Employee, on: dt.date) -> None:
