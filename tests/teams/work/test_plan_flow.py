@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from sikerja.core.errors import PermissionDenied
 from sikerja.regulations.loader import load_pack
@@ -165,3 +166,14 @@ def test_the_maps_page_lists_the_plan_flow_under_its_kind(client_of):
     )
     assert one.status_code == 200
     assert "Penetapan rencana kegiatan tim" in one.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_inbox_names_the_plan_in_english_too():
+    org, people, team = active_team("cilegon-2023")
+    submitted_plan(team, people["ahli_muda"])
+
+    with translation.override("en"):
+        (entry,) = inbox(employee_id=org.people["bidang"].pk, on=ON)
+
+    assert entry.subject.title == f"{team.name}, team activity plan"
