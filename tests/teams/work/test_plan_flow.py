@@ -19,6 +19,7 @@ from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 from sikerja.workflows.selectors import inbox
 from tests.teams.work.helpers import refused, submitted_plan
 from tests.teams.work.packs import PACKS, active_team
+from tests.teams.work.test_concurrent_decisions import _team_with_a_deputy
 from tests.teams.work.test_planning import APPROVER
 from tests.teams.world import NOW, ON
 
@@ -177,3 +178,23 @@ def test_the_inbox_names_the_plan_in_english_too():
         (entry,) = inbox(employee_id=org.people["bidang"].pk, on=ON)
 
     assert entry.subject.title == f"{team.name}, team activity plan"
+
+
+@pytest.mark.django_db
+def test_after_the_decision_a_deputy_of_the_approver_is_late_and_a_stranger_is_refused():
+    team, people, kabid, deputy = _team_with_a_deputy("PERF_MGMT")
+    submitted_plan(team, people["ahli_muda"])
+    team_plan_decide(team_id=team.pk, by=kabid, approve=True, note="", at=NOW, on=ON)
+
+    late = refused(
+        lambda: team_plan_decide(team_id=team.pk, by=deputy, approve=False, note="x", at=NOW, on=ON)
+    )
+    stranger = refused(
+        lambda: team_plan_decide(
+            team_id=team.pk, by=people["sekretariat"], approve=True, note="", at=NOW, on=ON
+        ),
+        PermissionDenied,
+    )
+
+    assert (late.code, stranger.code) == ("stale_state", "permission_denied")
+    assert TeamPlan.objects.get(team=team).decided_by_id == kabid.pk

@@ -34,6 +34,20 @@ def plan_open_step(plan: TeamPlan) -> WorkflowStep | None:
     )
 
 
+def _last_decision(plan: TeamPlan) -> WorkflowStep | None:
+    """The plan's last approver decision: who could have taken it lost a race (StaleState)."""
+    return (
+        WorkflowStep.objects.select_related("instance")
+        .filter(
+            instance__subject_type=PLAN_SUBJECT,
+            instance__subject_id=plan.pk,
+            decision__in=["approve", "return"],
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
 def plan_flow_submit(
     *,
     team: Team,
@@ -83,8 +97,10 @@ def plan_flow_decide(
     """The approver's decision on the open step: approve, or return to the lead with the
     reason. Raises PermissionDenied (not the step's actor or delegate), StaleState."""
     step = plan_open_step(plan) if plan.status == TeamPlan.Status.SUBMITTED else None
-    if step is None and by.pk in {plan.approver_id, plan.decided_by_id}:
-        raise StaleState(_("Rencana ini sudah diputuskan; muat ulang halaman."))
+    if step is None:
+        last = _last_decision(plan)
+        if last is not None and engine.may_act(last, by.pk, on):
+            raise StaleState(_("Rencana ini sudah diputuskan; muat ulang halaman."))
     if step is None or not engine.may_act(step, by.pk, on):
         raise PermissionDenied(
             _("Rencana tim ditetapkan oleh pejabat yang disebut peraturan."), citation=citation
