@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from sikerja.core.errors import PermissionDenied
+from sikerja.organization import services_people
+from sikerja.organization.rules import Actor
 from sikerja.regulations.loader import load_pack
 from sikerja.teams.models import TeamPlan
 from sikerja.teams.services.planning import team_plan_decide
@@ -21,6 +23,7 @@ from tests.teams.work.helpers import refused, submitted_plan
 from tests.teams.work.packs import PACKS, active_team
 from tests.teams.work.test_concurrent_decisions import _team_with_a_deputy
 from tests.teams.work.test_planning import APPROVER
+from tests.teams.work.test_web import action_url, page_url
 from tests.teams.world import NOW, ON
 
 # Five working days after Monday 23 November 2026, 09:00 UTC (the packs' step_deadline_days).
@@ -198,3 +201,32 @@ def test_after_the_decision_a_deputy_of_the_approver_is_late_and_a_stranger_is_r
 
     assert (late.code, stranger.code) == ("stale_state", "permission_denied")
     assert TeamPlan.objects.get(team=team).decided_by_id == kabid.pk
+
+
+@pytest.mark.django_db
+def test_the_approvers_deputy_finds_the_decision_form_on_the_team_page_and_decides(
+    active_team, persona, client_of
+):
+    head, deputy = persona("kepala_dinas"), persona("kabid")
+    submitted_plan(active_team, persona("jf_ahli_muda"))
+    client = client_of("kabid")
+    without = "plan-decision-form" in client.get(page_url(active_team)).content.decode()
+    services_people.delegation_create(
+        actor=Actor.system(head.government_id),
+        from_employee=head,
+        to_employee=deputy,
+        scope="PERF_MGMT",
+        valid_from=ON,
+        legal_basis="Surat Kuasa Kepala Dinas Nomor 800/7/2026",
+        at=NOW,
+    )
+
+    with_delegation = "plan-decision-form" in client.get(page_url(active_team)).content.decode()
+    response = client.post(
+        action_url(active_team, "putusan-rencana"), {"decision": "return", "note": "Rinci"}
+    )
+
+    assert (without, with_delegation) == (False, True)
+    assert response.status_code == 302
+    plan = TeamPlan.objects.get(team=active_team)
+    assert (plan.status, plan.decided_by_id, plan.decision_note) == ("RETURNED", deputy.pk, "Rinci")
