@@ -10,6 +10,7 @@ import pytest
 from sikerja.organization import services, services_people
 from sikerja.organization.models import OrgUnit
 from sikerja.regulations.loader import load_pack
+from sikerja.teams import rules
 from sikerja.teams.models import Team, TeamEvaluation
 from sikerja.teams.services import team_propose
 from sikerja.teams.services.planning import team_plan_decide
@@ -85,6 +86,10 @@ def _formed(org: Org, proposer, head, lead, member) -> Team:
         ("lead_input", lead.pk, "submit"),
         ("members_order", head.pk, "approve"),
     ]
+    # V-30a (Lampiran B, Tahapan 2.b): M3 and M4 name no one; the mechanism's unit head
+    # monitors (product decision), with the lead; the official above who proposed it does not.
+    monitors = [p.pk for p in (head, lead, proposer) if rules.may_monitor(team, p.pk, ON)]
+    assert monitors == [head.pk, lead.pk]
     plan = submitted_plan(team, lead)
     assert plan.approver_id == head.pk
     team_plan_decide(team_id=team.pk, by=head, approve=True, note="", at=NOW, on=ON)
