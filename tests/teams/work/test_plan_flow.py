@@ -230,3 +230,24 @@ def test_the_approvers_deputy_finds_the_decision_form_on_the_team_page_and_decid
     assert response.status_code == 302
     plan = TeamPlan.objects.get(team=active_team)
     assert (plan.status, plan.decided_by_id, plan.decision_note) == ("RETURNED", deputy.pk, "Rinci")
+
+
+@pytest.mark.django_db
+def test_the_approvers_home_page_lists_the_plan_waiting_for_them_not_the_leads(
+    active_team, persona, client_of
+):
+    submitted_plan(active_team, persona("jf_ahli_muda"))
+
+    html = client_of("kepala_dinas").get(reverse("web:home")).content.decode()
+    lead_html = client_of("jf_ahli_muda").get(reverse("web:home")).content.decode()
+
+    waiting = html.split('data-testid="home-waiting"', 1)[1].split("</section>", 1)[0]
+    link = reverse("web:team-work", args=[active_team.pk])
+    assert f'<a href="{link}"><strong>{active_team.name}, rencana kegiatan tim</strong></a>' in (
+        waiting
+    )
+    assert "Pimpinan Unit Organisasi menetapkan rencana" in waiting
+    assert (
+        "rencana kegiatan tim"
+        not in lead_html.split('data-testid="home-waiting"', 1)[1].split("</section>", 1)[0]
+    )
