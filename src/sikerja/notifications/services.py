@@ -82,8 +82,12 @@ def step_params(step: WorkflowStep, **extra: str) -> dict[str, Any]:
 
 
 def notify_step_opened(*, step_id: int) -> list[Notification]:
-    """Tell the step's actor (or recorder) and any recommender that a step awaits them."""
+    """Tell the step's actor (or recorder) and any recommender that a step awaits them; a step
+    already decided in the transaction that opened it (the author's own submission) awaits no
+    one."""
     step = WorkflowStep.objects.select_related("instance").get(pk=step_id)
+    if step.status != WorkflowStep.Status.OPEN:
+        return []
     link = step_link(step)
     params = step_params(step)
     sent = [

@@ -10,7 +10,7 @@ class TeamsConfig(AppConfig):
         from sikerja.teams.handlers import instance_closed
         from sikerja.teams.hooks import TeamHooks
         from sikerja.teams.parties import register_actors
-        from sikerja.teams.work_hooks import EvaluationHooks, ReportHooks
+        from sikerja.teams.work_hooks import EvaluationHooks, PlanHooks, ReportHooks
         from sikerja.teams.work_parties import register_actors as register_work_actors
         from sikerja.workflows import events, hooks
 
@@ -19,4 +19,5 @@ class TeamsConfig(AppConfig):
         register_work_actors()
         hooks.register(ReportHooks())
         hooks.register(EvaluationHooks())
+        hooks.register(PlanHooks())
         events.subscribe(events.INSTANCE_CLOSED, instance_closed)

@@ -1,5 +1,6 @@
-"""The teams app's part in the engine for a team's reports and evaluation: their role map,
-V-57 at every review node (only on-target results go up), and inbox titles and pages."""
+"""The teams app's part in the engine for a team's plan approval, reports and evaluation: their
+role map, V-57 at every review node (only on-target results go up), and inbox titles and
+pages."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from sikerja.core.errors import RuleViolation
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import Decision, StepSpec
 from sikerja.teams.errors import TeamErrorCode
-from sikerja.teams.models import MemberResult, TeamEvaluation, TeamReport
-from sikerja.teams.work_parties import EVALUATION, REPORT, WorkParties
+from sikerja.teams.models import MemberResult, TeamEvaluation, TeamPlan, TeamReport
+from sikerja.teams.work_parties import EVALUATION, PLAN, REPORT, WorkParties
 from sikerja.workflows.actors import Parties
 from sikerja.workflows.hooks import RuleWarning, SubjectHooks, SubjectRef
 from sikerja.workflows.models import WorkflowInstance
@@ -22,6 +23,34 @@ from sikerja.workflows.models import WorkflowInstance
 REPORT_SUBJECT = "teams.report"
 RESULT_SUBJECT = "teams.memberresult"
 EVALUATION_SUBJECT = "teams.evaluation"
+PLAN_SUBJECT = "teams.plan"
+
+
+class PlanHooks(SubjectHooks):
+    """The lead's plan set by the official the pack names (K1, O1)."""
+
+    kind = PLAN
+    subject_type = PLAN_SUBJECT
+
+    def parties_from_json(self, data: dict[str, Any]) -> Parties:
+        return WorkParties.from_json(data)
+
+    def describe(self, instances: list[WorkflowInstance]) -> dict[int, SubjectRef]:
+        """Title and page of each plan (one query)."""
+        teams = {
+            pk: (team_id, name)
+            for pk, team_id, name in TeamPlan.objects.filter(
+                pk__in={i.subject_id for i in instances}
+            ).values_list("pk", "team_id", "team__name")
+        }
+        return {
+            instance.pk: SubjectRef(
+                title=_("%(team)s, rencana kegiatan tim") % {"team": teams[instance.subject_id][1]},
+                url=reverse("web:team-work", args=[teams[instance.subject_id][0]]),
+            )
+            for instance in instances
+            if instance.subject_id in teams
+        }
 
 
 class ReportHooks(SubjectHooks):

@@ -235,7 +235,9 @@ class ObstacleFollowUp(models.Model):
 
 class Rework(TimeStampedModel):
     """Work that missed its target, to be improved by its owner (V-58: the unit head in
-    Surakarta; elsewhere the level below, a product decision)."""
+    Surakarta; elsewhere the level below, a product decision); opened by hand, or by a
+    reviewer's return of the team's results (`evaluation`), whose review resumes when it is
+    done."""
 
     class Status(models.TextChoices):
         OPEN = "OPEN", _("Perlu diperbaiki")
@@ -253,6 +255,13 @@ class Rework(TimeStampedModel):
     status = models.CharField(max_length=4, choices=Status.choices, default=Status.OPEN)
     resolution = models.TextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    evaluation = models.ForeignKey(
+        "teams.TeamEvaluation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rework",
+    )
 
     class Meta:
         indexes = [models.Index(fields=["owner", "status"], name="rework_owner_status")]

@@ -1,5 +1,5 @@
-"""The role map of a team's reports and evaluation (kinds `report` and `evaluation`) and the
-actor expressions only a team's work can answer.
+"""The role map of a team's plan approval, reports and evaluation (kinds `plan`, `report` and
+`evaluation`) and the actor expressions only a team's work can answer.
 
 Parties: the `author` (who reports, or who submits the results), the team's `owner` unit, its
 `lead`, the `member` a report on one member is about, and the team's `pengendali`
@@ -18,7 +18,8 @@ from sikerja.workflows.actors import ActorContext, ResolvedActor
 
 REPORT = "report"
 EVALUATION = "evaluation"
-KINDS = (REPORT, EVALUATION)
+PLAN = "plan"
+KINDS = (REPORT, EVALUATION, PLAN)
 
 
 def _int(value: Any) -> int | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from sikerja.core.errors import NotFound
+from sikerja.organization.models import Delegation
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.teamwork import TeamWork
@@ -152,6 +153,24 @@ def team_work_view(*, viewer: Viewer, team_id: int, on: dt.date) -> TeamWorkView
     )
 
 
+def _plan_deputy(view: TeamWorkView, employee_id: int | None, on: dt.date) -> bool:
+    """Whether the viewer acts for the plan's approver under the delegation scope of the
+    pack's plan flow (the engine lets such a delegate decide the step: 1 query)."""
+    settings = view.settings
+    if view.plan is None or settings is None or not settings.plan.flow or employee_id is None:
+        return False
+    flow = load_pack(view.team.government.pack_id).data.workflows[settings.plan.flow]
+    return (
+        Delegation.objects.effective_on(on)
+        .filter(
+            from_employee_id=view.plan.approver_id,
+            to_employee_id=employee_id,
+            scope=flow.delegation_scope,
+        )
+        .exists()
+    )
+
+
 def work_allowed(view: TeamWorkView, viewer: Viewer, on: dt.date) -> dict[str, bool]:
     """What the viewer may do on the team's work on the day (the forms a page offers)."""
     team, me = view.team, viewer.employee_id
@@ -161,7 +180,7 @@ def work_allowed(view: TeamWorkView, viewer: Viewer, on: dt.date) -> dict[str, b
         "plan_roles": lead_view,
         "decide_plan": view.plan is not None
         and view.plan.status == TeamPlan.Status.SUBMITTED
-        and view.plan.approver_id == me,
+        and (view.plan.approver_id == me or _plan_deputy(view, me, on)),
         "report": rules.may_report_progress(team, me),
         "feedback": any(
             rules.may_give_feedback(team, me, member.employee_id, on) for member in view.members

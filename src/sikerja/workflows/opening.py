@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.officials import bkpsdm_operators
+from sikerja.organization.resolver import Person
 from sikerja.regulations.schema.workflows import (
     SYSTEM_ACTOR,
     ChainNode,
@@ -185,6 +186,8 @@ def _node(ctx: ActorContext, name: str, index: int, node: ChainNode) -> list[Res
     start = ctx.resolve(node.ascend_from).person
     if start is None or start.unit_id is None:
         return []
+    if node.first_of:
+        return _first_of(ctx, f"chain:{name}#{index}", start, node.first_of)
     until = ctx.resolve(node.until).employee_id if node.until else None
     climbed = []
     for answer in ctx.resolver.chain_above_unit(start.unit_id, ctx.on):
@@ -192,6 +195,21 @@ def _node(ctx: ActorContext, name: str, index: int, node: ChainNode) -> list[Res
         if until is not None and answer.person and answer.person.employee_id == until:
             break
     return climbed
+
+
+def _first_of(
+    ctx: ActorContext, expression: str, start: Person, kinds: tuple[str, ...]
+) -> list[ResolvedActor]:
+    """The nearest head above `start` (climbing from their unit) whose position is of one of
+    the kinds; none when no such head holds a post."""
+    assert start.unit_id is not None  # noqa: S101 (checked by the caller)
+    for answer in ctx.resolver.chain_above_unit(start.unit_id, ctx.on):
+        person = answer.person
+        if person is None or person.employee_id == start.employee_id:
+            continue
+        if person.position_kind in kinds:
+            return [answer_actor(expression, answer)]
+    return []
 
 
 def _members(ctx: ActorContext, party: str, spec: StepSpec) -> list[int]:

@@ -1,4 +1,4 @@
-"""Two people deciding one report or evaluation step at the same moment: exactly one wins.
+"""Two people deciding one plan, report or evaluation step at the same moment: exactly one wins.
 
 Each decider runs in its own thread and connection, released together by a barrier: real
 parallel transactions on PostgreSQL, queued for the lock on SQLite."""
@@ -11,16 +11,19 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
+from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import StaleState
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee
-from sikerja.teams.models import Team, TeamEvaluation, TeamReport
+from sikerja.teams.models import Team, TeamEvaluation, TeamPlan, TeamReport
 from sikerja.teams.services import team_propose
 from sikerja.teams.services.evaluation import team_evaluation_decide
+from sikerja.teams.services.planning import team_plan_decide
 from sikerja.teams.services.reports import team_report_decide
 from sikerja.workflows.models import WorkflowStep
 from tests.organization.builders import build_org
 from tests.teams.work.flow import AT, DAY, evaluate, open_reports, report_of, submit
+from tests.teams.work.helpers import submitted_plan
 from tests.teams.world import NOW, ON, decide, staff, team_input
 
 
@@ -134,6 +137,41 @@ def test_two_reviewers_of_one_evaluation_step_exactly_one_wins():
     assert (
         WorkflowStep.objects.filter(
             instance_id=evaluation.workflow_instance_id, status=WorkflowStep.Status.OPEN
+        ).count()
+        == 1
+    )
+
+
+@pytest.mark.transaction
+@pytest.mark.django_db(transaction=True)
+def test_two_deciders_of_one_plan_exactly_one_wins():
+    team, people, kabid, deputy = _team_with_a_deputy("PERF_MGMT")
+    plan = submitted_plan(team, people["ahli_muda"])
+    step = WorkflowStep.objects.get(
+        instance__subject_type="teams.plan", instance__subject_id=plan.pk, status="OPEN"
+    )
+
+    def by(person: Employee, approve: bool, note: str = "") -> Callable[[], object]:
+        return lambda: team_plan_decide(
+            team_id=team.pk,
+            by=Employee.objects.get(pk=person.pk),
+            approve=approve,
+            note=note,
+            at=AT,
+            on=DAY,
+        )
+
+    outcomes = _race([by(kabid, True), by(deputy, False, "Rinci per kecamatan")])
+
+    assert outcomes == ["stale", "won"]
+    decided = WorkflowStep.objects.get(pk=step.pk)
+    assert decided.status == "DECIDED"
+    state = TeamPlan.objects.get(pk=plan.pk)
+    expected = {"approve": "APPROVED", "return": "RETURNED"}[decided.decision]
+    assert (state.status, state.decided_by_id) == (expected, decided.decided_by_id)
+    assert (
+        AuditEvent.objects.filter(
+            action__in=["team.plan_approved", "team.plan_returned"], object_id=str(team.pk)
         ).count()
         == 1
     )

@@ -166,8 +166,8 @@ def test_v03_a_reviewer_returns_off_target_results_with_a_reason_to_the_lead():
     ]
 
 
-@pytest.mark.django_db
-def test_v58_lampiran_iv_3_1_2_angka_3_huruf_c_surakarta_rework_falls_to_the_unit_head():
+def surakarta_bidang_team():
+    """(org, staff, Kepala Dinas, team): a Surakarta team of the Bidang, active."""
     from sikerja.organization.models import Agency
 
     org = build_org("surakarta-2023")
@@ -186,7 +186,12 @@ def test_v58_lampiran_iv_3_1_2_angka_3_huruf_c_surakarta_rework_falls_to_the_uni
         on=ON,
     )
     decide(team, "approve", lead_id=people["ahli_muda"].pk)
-    team = decide(team, "approve")
+    return org, people, kadis, decide(team, "approve")
+
+
+@pytest.mark.django_db
+def test_v58_lampiran_iv_3_1_2_angka_3_huruf_c_surakarta_rework_falls_to_the_unit_head():
+    _org, people, kadis, team = surakarta_bidang_team()
     evaluation = evaluate(team, people["ahli_muda"])
 
     act(open_step(evaluation), "return", reason="Target belum tercapai")

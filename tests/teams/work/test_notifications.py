@@ -38,7 +38,7 @@ def test_the_approver_and_the_obstacles_targets_are_told(
         )
 
     assert sent() == [
-        (persona("kepala_dinas").pk, "team_plan_submitted", link),
+        (persona("kepala_dinas").pk, "step_opened", link),
         (persona("kepala_dinas").pk, "team_obstacle_raised", link),
         (persona("kabid").pk, "team_obstacle_raised", link),
     ]

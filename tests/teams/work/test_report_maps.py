@@ -47,7 +47,14 @@ def test_the_evaluation_flows_by_unit_type_are_the_packs():
 
     assert chosen == {
         "kotim-2023": {"default": "WF-EVAL-PD", "SETDA": "WF-EVAL-SETDA"},
-        "blitar-2023": {"default": "WF-EVAL-PD", "SETDA": "WF-EVAL-SETDA"},
+        "blitar-2023": {
+            "default": "WF-EVAL-PD",
+            "SETDA": "WF-EVAL-SETDA",
+            "KELURAHAN": "WF-EVAL-M3",
+            "UPTD": "WF-EVAL-M3",
+            "PUSKESMAS": "WF-EVAL-M4",
+            "SATDIK": "WF-EVAL-M4",
+        },
         "surakarta-2023": {"default": "WF-EVAL-PD", "SETDA": "WF-EVAL-SETDA"},
         "cilegon-2023": {"default": "WF-EVAL-PD"},
         "barut-2024": {"default": "WF-EVAL-PD"},

@@ -26,6 +26,7 @@ XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 # The kinds other than penugasan, as the maps page names them.
 KIND_LABELS = {
     "team": _("Pembentukan tim kerja"),
+    "plan": _("Penetapan rencana kegiatan tim"),
     "report": _("Laporan"),
     "evaluation": _("Evaluasi"),
     "issue": _("Permasalahan dan kendala"),

@@ -197,20 +197,27 @@ class StepSpec(BaseModel):
 
 
 class ChainNode(BaseModel):
-    """One node of a chain: a named official, or every unit head climbing up to an official."""
+    """One node of a chain: a named official, every unit head climbing up to an official, or
+    (`first_of`) the nearest head above whose position is of one of the named kinds (Blitar
+    Mekanisme 3: the Administrator above the Pengawas; Mekanisme 4: the JPT Pratama)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     actor: str = Field(default="", pattern=r"^([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?)?$")
     ascend_from: str = Field(default="", pattern=r"^([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?)?$")
     until: str = Field(default="", pattern=r"^([a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?)?$")
+    first_of: tuple[
+        Literal["JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS"], ...
+    ] = ()
 
     @model_validator(mode="after")
     def _one_form(self) -> ChainNode:
         if bool(self.actor) == bool(self.ascend_from):
             raise ValueError("a chain node names either an actor or ascend_from")
-        if self.until and not self.ascend_from:
-            raise ValueError("until belongs to an ascend_from node")
+        if (self.until or self.first_of) and not self.ascend_from:
+            raise ValueError("until and first_of belong to an ascend_from node")
+        if self.until and self.first_of:
+            raise ValueError("a chain node climbs until an official or to the first_of kinds")
         return self
 
     def expressions(self) -> tuple[str, ...]:

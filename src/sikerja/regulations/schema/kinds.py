@@ -1,7 +1,7 @@
 """The built-in workflow kinds: each adds its own fields to the common core.
 
 Penugasan (SPEC §4.1–4.8), team formation (§4.9), per-member work of a team request (V-69),
-reports (§4.12), evaluation to "declared complete" (§4.14), escalated issues (§4.13) and
+the approval of a team's plan (§2.3 K1, O1), reports (§4.12), evaluation to "declared complete" (§4.14), escalated issues (§4.13) and
 performance management (§6). A new kind is a variant registered with `register_kind` plus a
 hooks module in the app that owns its subject; the engine does not change.
 """
@@ -66,6 +66,13 @@ class TeamDefinition(FlowCore):
     instrument: Literal["KEPUTUSAN", "SURAT_PERINTAH", "SURAT_TUGAS"]
     scope: Scope | None = None
     lead_first: bool = Field(default=False, description="V-65: the lead is set before members")
+
+
+@register_kind
+class PlanDefinition(FlowCore):
+    """The lead's detailed plan set (or returned) by the official the pack names (K1, O1)."""
+
+    kind: Literal["plan"]
 
 
 @register_kind

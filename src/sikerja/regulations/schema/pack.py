@@ -99,6 +99,9 @@ class Pack(BaseModel):
         missing = sorted(reporting.flows() - set(self.workflows)) if reporting else []
         if missing:
             raise ValueError(f"team_reporting names unknown flows: {', '.join(missing)}")
+        plan_flow = self.teamwork.plan.flow if self.teamwork else ""
+        if plan_flow and getattr(self.workflows.get(plan_flow), "kind", "") != "plan":
+            raise ValueError(f"teamwork.plan.flow {plan_flow!r} is not a workflow of kind plan")
 
     def _referenced_rule_ids(self) -> set[str]:
         referenced: set[str] = set()

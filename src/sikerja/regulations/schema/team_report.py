@@ -2,16 +2,19 @@
 
 The chains themselves are pack `[chains]` named by the pack's report and evaluation flows
 (kinds `report` and `evaluation`); this table says which flow serves which report, and which
-evaluation flow serves a team by the type of its owner's Perangkat Daerah (WF-MECH by unit type,
-SPEC §4.10). The interval of periodic reports is V-52's `default_interval_months`.
+evaluation flow serves a team by the type of its owner unit or of a unit above it (a UPTD, a
+Puskesmas, a school, a Kelurahan: Blitar Mekanisme 3 and 4), else of its Perangkat Daerah
+(WF-MECH by unit type, SPEC §4.10). The interval of periodic reports is V-52's `default_interval_months`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sikerja.regulations.citation import Citation
-from sikerja.regulations.schema.enums import AGENCY_TYPES
+from sikerja.regulations.schema.enums import UnitType
 
 DEFAULT = "default"
 
@@ -27,7 +30,8 @@ class TeamReporting(BaseModel):
         description="flow of the lead's report on one member to the member's own appraiser"
     )
     evaluation: dict[str, str] = Field(
-        description="evaluation flow by the owner agency's type; 'default' for the others"
+        description="evaluation flow by the type of the owner unit (or a unit above it) or of "
+        "its agency; 'default' for the others"
     )
     due_days_after_period: int = Field(
         ge=0, description="days after a period's end its report is due [product decision]"
@@ -39,15 +43,19 @@ class TeamReporting(BaseModel):
     def _types(self) -> TeamReporting:
         if DEFAULT not in self.evaluation:
             raise ValueError("team_reporting.evaluation needs a 'default' flow")
-        unknown = sorted(set(self.evaluation) - {DEFAULT, *AGENCY_TYPES})
+        unknown = sorted(set(self.evaluation) - {DEFAULT, *UnitType})
         if unknown:
-            raise ValueError(f"team_reporting.evaluation: unknown agency types {unknown}")
+            raise ValueError(f"team_reporting.evaluation: unknown unit types {unknown}")
         return self
 
     def flows(self) -> set[str]:
         """Every flow key the table names (checked against the pack's workflows)."""
         return {self.lead_report, self.member_report, self.member_result, *self.evaluation.values()}
 
-    def evaluation_flow(self, agency_type: str) -> str:
-        """The evaluation flow of a team whose owner unit sits in an agency of this type."""
-        return self.evaluation.get(agency_type, self.evaluation[DEFAULT])
+    def evaluation_flow(self, agency_type: str, unit_types: Sequence[str] = ()) -> str:
+        """The evaluation flow of a team: by the nearest of its owner's unit types (the owner
+        unit first, then the units above it) the table names, else by its agency's type."""
+        for unit_type in (*unit_types, agency_type):
+            if unit_type in self.evaluation:
+                return self.evaluation[unit_type]
+        return self.evaluation[DEFAULT]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Who an official named in the team's work is, resolved on the day by the teams app:
 # the head of the team's owner unit, the member's own appraiser, the team lead.
@@ -26,11 +26,19 @@ class Cited(_Strict):
 
 
 class PlanSettings(Cited):
-    """The lead's detailed plan (K1): what it holds and who sets it."""
+    """The lead's detailed plan (K1): what it holds and who sets it, on which pack workflow
+    (`flow`, kind `plan`: the approver's step is the engine's, with its inbox entry)."""
 
     budget: bool = False
     approver: WorkActor | None = None
     approval_citation: str = ""
+    flow: str = Field(default="", pattern=r"^(WF-[A-Z0-9-]+)?$")
+
+    @model_validator(mode="after")
+    def _approved_on_a_flow(self) -> PlanSettings:
+        if bool(self.approver) != bool(self.flow):
+            raise ValueError("teamwork.plan: an approver and its flow go together")
+        return self
 
 
 class WorkPlanSettings(Cited):

@@ -14,18 +14,20 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, PermissionDenied, StaleState, ValidationFailed
-from sikerja.organization.models import Employee
+from sikerja.organization.models import Employee, OrgUnit
 from sikerja.regulations.loader import load_pack
 from sikerja.teams import rules
 from sikerja.teams.completion import team_open_check
 from sikerja.teams.errors import TeamErrorCode
-from sikerja.teams.models import Team, TeamEvaluation, TeamReport
+from sikerja.teams.models import Rework, Team, TeamEvaluation, TeamReport
 from sikerja.teams.services.common import audit_team
 from sikerja.teams.services.evidence import Upload, evidence_files_kept
 from sikerja.teams.services.report_evidence import OWNER_EVALUATION, evidence_attach
 from sikerja.teams.services.reports import REPORTING, evidence_check, reporting_of, work_parties
+from sikerja.teams.services.work_common import teamwork
 from sikerja.teams.work_hooks import EVALUATION_SUBJECT
 from sikerja.workflows import engine
+from sikerja.workflows.engine import definition_of
 from sikerja.workflows.lifecycle import instances_close_open
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
@@ -67,7 +69,9 @@ def team_evaluation_submit(
             message=_("Uraikan hasil kerja tim."),
             fields={"results": _("Wajib diisi.")},
         )
-    key = reporting_of(pack).evaluation_flow(team.owner_unit.agency.agency_type)
+    key = reporting_of(pack).evaluation_flow(
+        team.owner_unit.agency.agency_type, _unit_types_up(team.owner_unit)
+    )
     with evidence_files_kept() as written, transaction.atomic():
         Team.objects.select_for_update().get(pk=team.pk)
         if (
@@ -115,6 +119,13 @@ def team_evaluation_submit(
         audit_team(team, by, "team.results_submitted", at, after={"evaluation": evaluation.pk})
     evaluation.refresh_from_db()
     return evaluation
+
+
+def _unit_types_up(unit: OrgUnit) -> list[str]:
+    """The types of the owner unit and of every unit above it, nearest first (one query)."""
+    ids = [int(segment) for segment in unit.path.split(".") if segment]
+    types = dict(OrgUnit.objects.filter(pk__in=ids).values_list("pk", "unit_type"))
+    return [types[pk] for pk in reversed(ids) if pk in types]
 
 
 def _evaluable_check(team: Team, by: Employee, on: dt.date) -> None:
@@ -170,8 +181,78 @@ def team_evaluation_decide(
             _declare(evaluation, by, decided, at, on)
         else:
             _follow(evaluation, by, decision, reason, results, at)
+            _rework_follow(evaluation, instance, by, decision, reason or results, at)
     evaluation.refresh_from_db()
     return evaluation
+
+
+def _rework_follow(
+    evaluation: TeamEvaluation,
+    instance: WorkflowInstance,
+    by: Employee,
+    decision: str,
+    text: str,
+    at: dt.datetime,
+) -> None:
+    """V-58: a return that lands on the pack's rework step opens the Rework its actor owns,
+    linked to the evaluation; resubmitting from that step closes it."""
+    if decision == "submit":
+        Rework.objects.filter(evaluation=evaluation, status=Rework.Status.OPEN).update(
+            status=Rework.Status.DONE, resolution=text.strip(), closed_at=at
+        )
+        return
+    if decision != "return":
+        return
+    opened = instance.steps.filter(status=WorkflowStep.Status.OPEN).first()
+    pack = load_pack(instance.pack_id)
+    spec = definition_of(pack, instance.definition_key).step(opened.step_key) if opened else None
+    if opened is None or spec is None or "V-58" not in spec.rules or opened.actor_id is None:
+        return
+    rework = Rework.objects.create(
+        team_id=evaluation.team_id,
+        evaluation=evaluation,
+        owner_id=opened.actor_id,
+        owner_role=teamwork(pack).rework.owner,
+        reason=text.strip(),
+        opened_by=by,
+        opened_at=at,
+    )
+    audit_team(
+        evaluation.team,
+        by,
+        "team.rework_opened",
+        at,
+        after={"rework": rework.pk, "owner": opened.actor_id, "evaluation": evaluation.pk},
+        rule="V-58",
+        citation=pack.citation_of("V-58"),
+    )
+
+
+def evaluation_rework_done(
+    *, rework: Rework, by: Employee, resolution: str, at: dt.datetime, on: dt.date
+) -> None:
+    """The owner's rework of returned results is done: the evaluation resumes, the improved
+    results going up the review chain again (V-58). Call inside the caller's transaction.
+    Raises NotFound (not the rework step's actor), StaleState."""
+    evaluation = rework.evaluation
+    step = (
+        WorkflowStep.objects.filter(
+            instance_id=evaluation.workflow_instance_id, status=WorkflowStep.Status.OPEN
+        ).first()
+        if evaluation is not None
+        else None
+    )
+    if evaluation is None or step is None:
+        raise StaleState(_("Evaluasi hasil kerja ini tidak menunggu perbaikan."))
+    engine.step_decide(
+        step_id=step.pk,
+        by=by,
+        decision="submit",
+        at=at,
+        on=on,
+        data={"rework": rework.pk, "resolution": resolution},
+    )
+    _follow(evaluation, by, "submit", "", "", at)
 
 
 def _declare(

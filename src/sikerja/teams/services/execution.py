@@ -15,6 +15,7 @@ from sikerja.organization.models import Employee
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.teamwork import MonitoringSettings
 from sikerja.teams import rules
+from sikerja.teams.completion import team_open_check
 from sikerja.teams.errors import TeamErrorCode
 from sikerja.teams.models import (
     Feedback,
@@ -26,6 +27,7 @@ from sikerja.teams.models import (
     TeamPlan,
 )
 from sikerja.teams.services.common import audit_team
+from sikerja.teams.services.evaluation import evaluation_rework_done
 from sikerja.teams.services.evidence import Upload, evidence_files_kept, evidence_save
 from sikerja.teams.services.work_common import (
     cite,
@@ -296,19 +298,47 @@ def rework_open(
 def rework_close(
     *, rework_id: int, by: Employee, resolution: str, at: dt.datetime, on: dt.date
 ) -> Rework:
-    """The owner records how the work was improved. Exactly one close wins.
+    """The owner records how the work was improved; rework opened by an evaluation's return
+    sends the results up the review chain again (V-58). Exactly one close wins.
     Raises NotFound, PermissionDenied, ValidationFailed, StaleState."""
-    rework = Rework.objects.filter(pk=rework_id, team__government_id=by.government_id).first()
-    team = work_team(rework.team_id if rework else 0, by)
+    rework = (
+        Rework.objects.select_related("evaluation")
+        .filter(pk=rework_id, team__government_id=by.government_id)
+        .first()
+    )
+    team = _rework_team(rework, by)
     refuse_unless(
         rework is not None and rework.owner_id == by.pk,
         _("Perbaikan dicatat oleh pemiliknya."),
     )
+    assert rework is not None  # noqa: S101 (refused above)
     text = required_text(resolution, "resolution")
     updated = Rework.objects.filter(pk=rework_id, status=Rework.Status.OPEN).update(
         status=Rework.Status.DONE, resolution=text, closed_at=at
     )
     if updated != 1:
         raise StaleState(_("Perbaikan ini sudah dicatat selesai."))
-    audit_team(team, by, "team.rework_closed", at, after={"rework": rework_id})
+    rule = ""
+    if rework.evaluation_id is not None:
+        evaluation_rework_done(rework=rework, by=by, resolution=text, at=at, on=on)
+        rule = "V-58"
+    audit_team(
+        team,
+        by,
+        "team.rework_closed",
+        at,
+        after={"rework": rework_id, "evaluation": rework.evaluation_id},
+        rule=rule,
+        citation=pack_of(team).citation_of(rule) if rule else "",
+    )
     return Rework.objects.get(pk=rework_id)
+
+
+def _rework_team(rework: Rework | None, by: Employee) -> Team:
+    """The team of the rework: active for rework opened by hand; active or ended for rework
+    of returned results (a team's results are evaluated after its period too)."""
+    if rework is None or rework.evaluation_id is None:
+        return work_team(rework.team_id if rework else 0, by)
+    team = Team.objects.select_related("government").get(pk=rework.team_id)
+    team_open_check(team)
+    return team

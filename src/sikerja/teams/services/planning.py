@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import PermissionDenied, StaleState, ValidationFailed
-from sikerja.notifications import messages
 from sikerja.organization.models import Employee
 from sikerja.teams import rules
 from sikerja.teams.errors import TeamErrorCode
@@ -25,9 +24,9 @@ from sikerja.teams.models import (
     WorkPlan,
 )
 from sikerja.teams.services.common import audit_team
+from sikerja.teams.services.plan_flow import plan_flow_decide, plan_flow_submit
 from sikerja.teams.services.work_common import (
     cite,
-    notify_on_commit,
     pack_of,
     refuse_unless,
     required_text,
@@ -148,8 +147,10 @@ def team_plan_save(
 
 @transaction.atomic(durable=True)
 def team_plan_submit(*, team_id: int, by: Employee, at: dt.datetime, on: dt.date) -> TeamPlan:
-    """Submit the plan to the official the pack names (`teamwork.plan.approver`), or set it
-    at once where the pack names none. Raises NotFound, PermissionDenied, ValidationFailed."""
+    """Submit the plan to the official the pack names (`teamwork.plan.approver`) on the pack's
+    plan flow (the approver's step in their inbox, with its due date), or set it at once where
+    the pack names none. Raises NotFound, PermissionDenied, ValidationFailed, RuleViolation
+    (no official holds the approver's role)."""
     team = work_team(team_id, by, lock=True)
     pack = pack_of(team)
     settings = teamwork(pack).plan
@@ -159,19 +160,15 @@ def team_plan_submit(*, team_id: int, by: Employee, at: dt.datetime, on: dt.date
         raise ValidationFailed(
             code=TeamErrorCode.PLAN_STATE, message=_("Tidak ada draf rencana untuk diajukan.")
         )
-    approver = rules.work_official(team, settings.approver, on) if settings.approver else None
+    approver = None
+    if settings.flow:
+        approver = plan_flow_submit(
+            team=team, plan=plan, by=by, pack=pack, key=settings.flow, at=at, on=on
+        )
     plan.submitted_at = at
     plan.approver_id = approver
     plan.status = TeamPlan.Status.SUBMITTED if approver else TeamPlan.Status.APPROVED
     plan.save()
-    if approver:
-        notify_on_commit(
-            team,
-            [approver],
-            messages.TEAM_PLAN_SUBMITTED,
-            cite(pack, settings, settings.approval_citation),
-            by,
-        )
     audit_team(
         team,
         by,
@@ -187,22 +184,24 @@ def team_plan_submit(*, team_id: int, by: Employee, at: dt.datetime, on: dt.date
 def team_plan_decide(
     *, team_id: int, by: Employee, approve: bool, note: str, at: dt.datetime, on: dt.date
 ) -> TeamPlan:
-    """Set the submitted plan, or return it to the lead with a reason. Exactly one of two
-    concurrent decisions wins (check-and-set); the other gets StaleState.
+    """Set the submitted plan, or return it to the lead with a reason, as the actor (or a
+    delegate) of the approver's step of the pack's plan flow. Exactly one of two concurrent
+    decisions wins (the engine's check-and-set); the other gets StaleState.
 
     Raises NotFound, PermissionDenied, ValidationFailed, StaleState.
     """
     team = work_team(team_id, by)
     pack = pack_of(team)
     settings = teamwork(pack).plan
+    citation = cite(pack, settings, settings.approval_citation)
     plan = TeamPlan.objects.filter(team=team).first()
-    if plan is None or plan.approver_id != by.pk:
+    if plan is None:
         raise PermissionDenied(
-            _("Rencana tim ditetapkan oleh pejabat yang disebut peraturan."),
-            citation=cite(pack, settings, settings.approval_citation),
+            _("Rencana tim ditetapkan oleh pejabat yang disebut peraturan."), citation=citation
         )
     if not approve:
         required_text(note, "note")
+    plan_flow_decide(plan=plan, by=by, approve=approve, note=note, citation=citation, at=at, on=on)
     status = TeamPlan.Status.APPROVED if approve else TeamPlan.Status.RETURNED
     updated = TeamPlan.objects.filter(
         pk=plan.pk, status=TeamPlan.Status.SUBMITTED, version=plan.version
@@ -215,7 +214,7 @@ def team_plan_decide(
         "team.plan_approved" if approve else "team.plan_returned",
         at,
         after={"version": plan.version, "note": note.strip()},
-        citation=cite(pack, settings, settings.approval_citation),
+        citation=citation,
     )
     plan.refresh_from_db()
     return plan

@@ -15,16 +15,17 @@ from django.utils.translation import gettext as _
 from sikerja.notifications import messages
 from sikerja.organization.models import Employee
 from sikerja.teams import rules
-from sikerja.teams.models import Obstacle, TeamPlan
+from sikerja.teams.models import Obstacle, Team, TeamPlan
 from sikerja.teams.services.common import audit_team
 from sikerja.teams.services.obstacles import route_targets
+from sikerja.teams.services.plan_flow import plan_open_step
 from sikerja.teams.services.work_common import (
     notify_on_commit,
     pack_of,
     refuse_unless,
-    teamwork,
     work_team,
 )
+from sikerja.workflows.lifecycle import instance_reroute
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,30 @@ class Rerouted:
 
     plan: tuple[int | None, int | None] | None
     obstacles: dict[int, tuple[list[int], list[int]]]
+
+
+def _plan_reroute(
+    team: Team, by: Employee, at: dt.datetime, on: dt.date
+) -> tuple[int | None, int | None] | None:
+    """Move the approver's open step of the plan's flow (the engine's audited re-route) and
+    the plan's approver with it."""
+    plan = TeamPlan.objects.filter(team=team, status=TeamPlan.Status.SUBMITTED).first()
+    step = plan_open_step(plan) if plan is not None else None
+    if plan is None or step is None:
+        return None
+    moved = instance_reroute(
+        instance_id=step.instance_id,
+        operator_label=by.full_name,
+        operator_user_id=None,
+        at=at,
+        on=on,
+    )
+    if moved is None or moved.actor_id == plan.approver_id:
+        return None
+    TeamPlan.objects.filter(pk=plan.pk, status=TeamPlan.Status.SUBMITTED).update(
+        approver_id=moved.actor_id
+    )
+    return (plan.approver_id, moved.actor_id)
 
 
 @transaction.atomic(durable=True)
@@ -45,16 +70,7 @@ def team_work_reroute(*, team_id: int, by: Employee, at: dt.datetime, on: dt.dat
         rules.team_manager(team, on) == by.pk,
         _("Pengalihan dilakukan oleh Pimpinan Unit Organisasi pemilik kinerja."),
     )
-    settings = teamwork(pack).plan
-    plan_move = None
-    plan = TeamPlan.objects.filter(team=team, status=TeamPlan.Status.SUBMITTED).first()
-    approver = rules.work_official(team, settings.approver, on) if settings.approver else None
-    if plan is not None and approver is not None and approver != plan.approver_id:
-        plan_move = (plan.approver_id, approver)
-        TeamPlan.objects.filter(pk=plan.pk, status=TeamPlan.Status.SUBMITTED).update(
-            approver_id=approver
-        )
-        notify_on_commit(team, [approver], messages.TEAM_PLAN_SUBMITTED, "", by)
+    plan_move = _plan_reroute(team, by, at, on)
     moved: dict[int, tuple[list[int], list[int]]] = {}
     for obstacle in team.obstacles.filter(status=Obstacle.Status.UNDER_DECISION):
         targets = route_targets(pack, team, obstacle.raised_by, on)
