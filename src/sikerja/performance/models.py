@@ -318,3 +318,28 @@ class Dialogue(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"dialogue {self.skp_id} {self.held_on}"
+
+
+# What flows in from assignments and teams, considerations and activity-item targets (their own
+# module, registered with the app's models).
+from sikerja.performance.models_feed import (  # noqa: E402
+    ActivityItemTarget,
+    Consideration,
+    RhkProposal,
+)
+
+__all__ = [
+    "ActivityItemTarget",
+    "Consideration",
+    "Dialogue",
+    "Expectation",
+    "PerformanceAgreement",
+    "PkActivity",
+    "PkIndicator",
+    "Rating",
+    "Rhk",
+    "RhkIndicator",
+    "RhkProposal",
+    "Skp",
+    "UnitLevel",
+]

@@ -1,0 +1,113 @@
+"""Reads of what flows into performance management from assignments and teams: the RHK proposed
+for an SKP, what fed an employee's SKPs, the lead's reports and the team's results declared
+complete beside each fed RHK on the rating form, and a unit's results declared complete for the
+leader who sets the unit's level (SPEC §6.5, §10.3 item 4).
+
+The callers have scoped the SKP or unit already (`selectors.skp_get_for_view`, the rating page);
+these reads take the records they were given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from sikerja.performance.feed_sources import TEAM
+from sikerja.performance.models import RhkProposal, Skp
+from sikerja.performance.periods import ANNUAL, period_bounds
+from sikerja.teams.models import MemberResult, Team, TeamEvaluation
+from sikerja.teams.selectors_reports import member_reports_for
+
+
+def proposals_for_skp(skp: Skp) -> QuerySet[RhkProposal]:
+    """The RHK proposed for the SKP: attached to it, or waiting for the employee's SKP of the
+    year in which the work starts (1 query)."""
+    waiting = Q(
+        skp__isnull=True,
+        employee_id=skp.employee_id,
+        year=skp.year,
+        starts_on__gte=skp.starts_on,
+        starts_on__lte=skp.ends_on,
+    )
+    return (
+        RhkProposal.objects.filter(Q(skp=skp) | waiting, government_id=skp.government_id)
+        .select_related("appraiser", "decided_by", "rhk")
+        .order_by("starts_on", "pk")
+    )
+
+
+def proposals_fed_to(*, employee_id: int, government_id: int) -> QuerySet[RhkProposal]:
+    """Every assignment and team that fed (or proposes to feed) the employee's SKPs, newest
+    year first ("SKP saya"; 1 query)."""
+    return (
+        RhkProposal.objects.filter(government_id=government_id, employee_id=employee_id)
+        .select_related("skp", "appraiser")
+        .order_by("-year", "starts_on", "pk")
+    )
+
+
+@dataclass
+class FedEvidence:
+    """Beside one fed RHK on the rating form: the lead's reports on the member and the team's
+    results declared complete (input to the appraisal, not a rating)."""
+
+    proposal: RhkProposal
+    reports: list[MemberResult] = field(default_factory=list)
+    declared: list[TeamEvaluation] = field(default_factory=list)
+
+
+def _bounds(skp: Skp, period_kind: str, period_index: int) -> tuple[dt.date, dt.date]:
+    if period_kind == ANNUAL:
+        return skp.starts_on, skp.ends_on
+    try:
+        return period_bounds(skp.year, period_kind, period_index)
+    except (KeyError, ValueError):
+        return skp.starts_on, skp.ends_on
+
+
+def fed_evidence(skp: Skp, period_kind: str, period_index: int) -> list[FedEvidence]:
+    """The accepted RHK of the SKP that came from assignments and teams, each with the lead's
+    reports on the employee for the period and its team's declared results (3 queries)."""
+    accepted = list(
+        RhkProposal.objects.filter(skp=skp, status=RhkProposal.Status.ACCEPTED)
+        .select_related("rhk")
+        .order_by("rhk__seq", "pk")
+    )
+    rows = {proposal.pk: FedEvidence(proposal) for proposal in accepted}
+    by_team = {p.source_id: rows[p.pk] for p in accepted if p.source == TEAM}
+    if not by_team:
+        return list(rows.values())
+    period = _bounds(skp, period_kind, period_index)
+    for result in member_reports_for(skp.employee, period).filter(team_id__in=list(by_team)):
+        by_team[result.team_id].reports.append(result)
+    declared = TeamEvaluation.objects.filter(
+        team_id__in=list(by_team), status=TeamEvaluation.Status.DECLARED_COMPLETE
+    ).select_related("declared_by")
+    for evaluation in declared.order_by("declared_at", "pk"):
+        by_team[evaluation.team_id].declared.append(evaluation)
+    return list(rows.values())
+
+
+def unit_results_declared(
+    *, unit_id: int, year: int, period_kind: str, period_index: int
+) -> QuerySet[TeamEvaluation]:
+    """The results of the unit's teams declared complete and on target in the period, with the
+    PK activity each team was formed for: what the unit's periodic level may rest on (SPEC §10.3
+    item 4, product decision; 1 query)."""
+    try:
+        start, end = period_bounds(year, period_kind, period_index)
+    except (KeyError, ValueError):
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (
+        TeamEvaluation.objects.filter(
+            team__owner_unit_id=unit_id,
+            status=TeamEvaluation.Status.DECLARED_COMPLETE,
+            declared_at__date__gte=start,
+            declared_at__date__lte=end,
+        )
+        .exclude(team__status=Team.Status.REJECTED)
+        .select_related("team", "declared_by")
+        .order_by("declared_at", "pk")
+    )
