@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from sikerja.regulations.citation import Citation
 from sikerja.regulations.schema.base import RuleParams
+from sikerja.regulations.schema.credit import CREDIT_PARAMS
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
 from sikerja.regulations.schema.performance import PERFORMANCE_PARAMS
 
@@ -65,6 +66,7 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     "V-47": PppkPositions,
     "V-52": ReportInterval,
     **PERFORMANCE_PARAMS,
+    **CREDIT_PARAMS,
 }
 
 
