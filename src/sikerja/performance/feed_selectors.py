@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
+from sikerja.core.errors import NotFound
+from sikerja.organization.rules import Viewer
+from sikerja.performance import feed_rules
+from sikerja.performance.credit import CreditSummary, credit_for_skp
 from sikerja.performance.feed_sources import TEAM
 from sikerja.performance.models import RhkProposal, Skp
 from sikerja.performance.periods import ANNUAL, period_bounds
@@ -33,7 +37,7 @@ def proposals_for_skp(skp: Skp) -> QuerySet[RhkProposal]:
     )
     return (
         RhkProposal.objects.filter(Q(skp=skp) | waiting, government_id=skp.government_id)
-        .select_related("appraiser", "decided_by", "rhk")
+        .select_related("government", "appraiser", "decided_by", "rhk")
         .order_by("starts_on", "pk")
     )
 
@@ -111,3 +115,32 @@ def unit_results_declared(
         .select_related("team", "declared_by")
         .order_by("declared_at", "pk")
     )
+
+
+def visible_proposal_id(viewer: Viewer, proposal_id: int, on: dt.date) -> int:
+    """The proposal's id once the viewer may see it (its employee's SKPs, or its appraiser):
+    a decision by one who may not even see it is answered as if it did not exist."""
+    if not feed_rules.proposals_visible_to(viewer, on).filter(pk=proposal_id).exists():
+        raise NotFound()
+    return proposal_id
+
+
+@dataclass(frozen=True)
+class SkpFeed:
+    """What the SKP page shows beside the SKP: the RHK proposed for it by assignments and
+    teams, whether the viewer decides them, and the SKP's angka kredit."""
+
+    proposals: list[RhkProposal]
+    may_decide: bool
+    credit: CreditSummary
+
+
+def skp_feed(*, viewer: Viewer, skp: Skp, on: dt.date) -> SkpFeed:
+    """The SKP page's feed and angka kredit for an SKP the viewer may see (the SKP comes from
+    `selectors.skp_get_for_view`, with its ratings prefetched; 1 query, 2 with a proposal)."""
+    proposals = list(proposals_for_skp(skp))
+    waiting = [p for p in proposals if p.status == RhkProposal.Status.PROPOSED]
+    may_decide = bool(waiting) and viewer.employee_id is not None
+    if may_decide and viewer.employee_id is not None:
+        may_decide = feed_rules.may_decide_proposal(viewer.employee_id, waiting[0], on)[0]
+    return SkpFeed(proposals, may_decide, credit_for_skp(skp, list(skp.ratings.all())))

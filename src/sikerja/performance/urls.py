@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.performance import views
+from sikerja.performance import feed_views, views
 
 urlpatterns = [
     path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
@@ -14,6 +14,11 @@ urlpatterns = [
     path("kinerja/skp/<int:pk>/ekspektasi/", views.skp_expectation_set, name="skp-expectation"),
     path("kinerja/skp/<int:pk>/ajukan/", views.skp_submit, name="skp-submit"),
     path("kinerja/skp/<int:pk>/penilaian/", views.rating_form, name="rating-form"),
+    path(
+        "kinerja/skp/<int:pk>/rhk-usulan/<int:proposal_id>/putuskan/",
+        feed_views.rhk_proposal_decide,
+        name="rhk-proposal-decide",
+    ),
     path(
         "kinerja/unit/<int:unit_id>/kinerja-organisasi/",
         views.unit_level_set,

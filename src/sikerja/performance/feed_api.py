@@ -1,0 +1,77 @@
+"""API v1 of the feed: the RHK assignments and teams propose for an SKP, the home appraiser's
+decision on one, what fed my SKPs, and an SKP's angka kredit. Mounted by the assembly beside
+the performance router; writes take an `Idempotency-Key` (the assembly's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+
+from sikerja.core.schemas import read_answers, write_answers
+from sikerja.organization.http import viewer_of
+from sikerja.performance import feed_selectors, selectors
+from sikerja.performance.commands import employee_of
+from sikerja.performance.credit import credit_for_skp
+from sikerja.performance.feed_schemas import CreditOut, ProposalDecisionIn, ProposalOut
+from sikerja.performance.services import feed
+
+router = Router(tags=["pengelolaan kinerja"])
+
+
+@router.get(
+    "/performance/skps/{skp_id}/proposals",
+    response=read_answers(list[ProposalOut]),
+    summary="RHK tambahan yang diusulkan penugasan dan tim kerja untuk SKP ini",
+)
+def proposal_list(request: HttpRequest, skp_id: int) -> Any:
+    skp = selectors.skp_view(viewer=viewer_of(request), skp_id=skp_id, on=timezone.localdate())
+    return list(feed_selectors.proposals_for_skp(skp))
+
+
+@router.get(
+    "/performance/my-feed",
+    response=read_answers(list[ProposalOut]),
+    summary="Penugasan dan tim kerja yang mengisi SKP saya",
+)
+def my_feed(request: HttpRequest) -> Any:
+    viewer = viewer_of(request)
+    return list(
+        feed_selectors.proposals_fed_to(
+            employee_id=viewer.employee_id or 0, government_id=viewer.government.pk
+        )[:200]
+    )
+
+
+@router.post(
+    "/performance/proposals/{proposal_id}/decide",
+    response=write_answers(200, ProposalOut),
+    summary="Terima RHK usulan ke SKP, atau tolak dengan alasan (Pejabat Penilai Kinerja)",
+)
+def proposal_decide(request: HttpRequest, proposal_id: int, payload: ProposalDecisionIn) -> Any:
+    viewer = viewer_of(request)
+    on = timezone.localdate()
+    visible = feed_selectors.visible_proposal_id(viewer, proposal_id, on)
+    if payload.decision == "accept":
+        return feed.rhk_proposal_accept(
+            actor=employee_of(viewer), proposal_id=visible, at=timezone.now(), on=on
+        )
+    return feed.rhk_proposal_decline(
+        actor=employee_of(viewer),
+        proposal_id=visible,
+        reason=payload.reason,
+        at=timezone.now(),
+        on=on,
+    )
+
+
+@router.get(
+    "/performance/skps/{skp_id}/angka-kredit",
+    response=read_answers(CreditOut),
+    summary="Angka kredit SKP ini dari penilaian yang ditetapkan (JF)",
+)
+def skp_credit(request: HttpRequest, skp_id: int) -> Any:
+    skp = selectors.skp_view(viewer=viewer_of(request), skp_id=skp_id, on=timezone.localdate())
+    return credit_for_skp(skp, list(skp.ratings.all()))

@@ -1,0 +1,58 @@
+"""Input and output schemas of the feed's API: proposed RHK and angka kredit (no logic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Schema
+
+
+class ProposalOut(Schema):
+    """An RHK proposed by an accepted penugasan or a team membership."""
+
+    id: int
+    employee_id: int
+    year: int
+    source: str
+    source_id: int
+    role: str
+    title: str
+    target: str
+    starts_on: dt.date
+    ends_on: dt.date
+    status: str
+    appraiser_id: int | None
+    appraiser_rule: str
+    appraiser_citation: str
+    skp_id: int | None
+    rhk_id: int | None
+    decided_by_id: int | None
+    decided_at: dt.datetime | None
+    decline_reason: str
+
+
+class ProposalDecisionIn(Schema):
+    decision: Literal["accept", "decline"]
+    reason: str = Field(default="", max_length=4000)
+
+
+class CreditRowOut(Schema):
+    rating_id: int
+    period_kind: str
+    period_index: int
+    predikat: str
+    months: int
+    credit: Decimal
+
+
+class CreditOut(Schema):
+    """The angka kredit of an SKP's signed ratings (SPEC §10.4), with the rule's citation."""
+
+    grade: str
+    coefficient: Decimal | None
+    rows: list[CreditRowOut]
+    yearly: Decimal | None
+    rule: str
+    citation: str
