@@ -13,8 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sikerja.organization.models import Employee
-from sikerja.performance.models import Rhk, RhkProposal
+from sikerja.performance import services
+from sikerja.performance.models import ActivityItemTarget, Consideration, Rhk, RhkProposal
 from sikerja.performance.services import feed
+from sikerja.performance.services.dialogues import DialogueInput
 from sikerja.performance.services.ratings import rating_sign
 from tests.clients import ApiClient
 from tests.performance.test_ratings import MEETS, draft, set_level
@@ -215,3 +217,81 @@ def test_the_skp_page_and_skp_saya_keep_their_queries_whatever_the_proposals(
 
     assert page.count('data-testid="proposal-row"') == 3
     assert listed.count('data-testid="fed-row"') == 3
+
+
+def test_v60_the_skp_page_refuses_an_activity_item_target_before_a_dialogue(
+    team, persona, client_of
+):
+    skp = team["jf"]
+    rhk_id = skp.rhks.get().pk
+    own = client_of("jf_ahli_muda")
+    url = reverse("web:skp-activity-item", args=[skp.pk])
+    body = {"rhk_id": rhk_id, "item": "Menyusun kajian", "target": "2 dokumen"}
+
+    refused = own.post(url, body, follow=True).content.decode()
+    services.skp_dialogue_record(
+        actor=persona("jf_ahli_muda"),
+        skp_id=skp.pk,
+        data=DialogueInput(dt.date(2026, 11, 20), "Butir kegiatan", "Disepakati"),
+        at=NOW,
+        on=ON,
+    )
+    own.post(url, body)
+    page = own.get(reverse("web:skp-detail", args=[skp.pk])).content.decode()
+
+    assert "Perwali Surakarta 32/2023 Lampiran IV 3.1.1 angka 1 huruf i" in refused
+    assert page.count('data-testid="activity-item"') == 1
+    assert ActivityItemTarget.objects.get().rhk_id == rhk_id
+
+
+def test_v60_the_api_answers_the_refusal_with_its_rule_and_then_sets_the_target(
+    team, persona, client_of
+):
+    skp = team["jf"]
+    api = ApiClient(client_of("kabid"))
+    body = {"rhk_id": skp.rhks.get().pk, "item": "Menyusun kajian", "target": "2 dokumen"}
+
+    refused = api.post(f"/performance/skps/{skp.pk}/activity-items", body)
+    services.skp_dialogue_record(
+        actor=persona("kabid"),
+        skp_id=skp.pk,
+        data=DialogueInput(dt.date(2026, 11, 20), "Butir kegiatan", "Disepakati"),
+        at=NOW,
+        on=ON,
+    )
+    created = api.post(f"/performance/skps/{skp.pk}/activity-items", body)
+    hidden = ApiClient(client_of("outsider")).post(
+        f"/performance/skps/{skp.pk}/activity-items", body
+    )
+
+    assert (refused.status_code, refused.json()["rule"]) == (400, "V-60")
+    assert (created.status_code, created.json()["set_by_id"]) == (201, persona("kabid").pk)
+    assert hidden.status_code == 404
+
+
+def test_the_appraiser_records_a_consideration_on_the_drafted_rating_page(team, persona, client_of):
+    rating = draft(persona("kabid"), team["jf"]).rating
+    kabid = client_of("kabid")
+    url = reverse("web:rating-consideration", args=[team["jf"].pk, rating.pk])
+
+    wrong = kabid.post(
+        url,
+        {
+            "kind": "LEAD",
+            "given_by_nip": persona("subkoordinator").nip,
+            "text": "Baik",
+            "period_kind": "QUARTERLY",
+            "period_index": 4,
+        },
+        follow=True,
+    )
+    page = kabid.get(
+        reverse("web:rating-form", args=[team["jf"].pk]),
+        {"period_kind": "QUARTERLY", "period_index": 4},
+    ).content.decode()
+
+    assert "Pertimbangan diberikan oleh ketua tim tempat pegawai bekerja." in (
+        wrong.content.decode()
+    )
+    assert 'data-testid="consideration-form"' in page
+    assert not Consideration.objects.exists()

@@ -1,5 +1,6 @@
 """API v1 of the feed: the RHK assignments and teams propose for an SKP, the home appraiser's
-decision on one, what fed my SKPs, and an SKP's angka kredit. Mounted by the assembly beside
+decision on one, what fed my SKPs, an SKP's angka kredit, the considerations of a drafted rating
+(V-46) and the targets of JF activity items (V-60). Mounted by the assembly beside
 the performance router; writes take an `Idempotency-Key` (the assembly's)."""
 
 from __future__ import annotations
@@ -8,15 +9,23 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 
 from sikerja.core.schemas import read_answers, write_answers
 from sikerja.organization.http import viewer_of
 from sikerja.performance import feed_selectors, selectors
-from sikerja.performance.commands import employee_of
+from sikerja.performance.commands import employee_of, visible_rating_id
 from sikerja.performance.credit import credit_for_skp
-from sikerja.performance.feed_schemas import CreditOut, ProposalDecisionIn, ProposalOut
-from sikerja.performance.services import feed
+from sikerja.performance.feed_schemas import (
+    ActivityItemIn,
+    ActivityItemOut,
+    ConsiderationIn,
+    ConsiderationOut,
+    CreditOut,
+    ProposalDecisionIn,
+    ProposalOut,
+)
+from sikerja.performance.services import considerations, feed
 
 router = Router(tags=["pengelolaan kinerja"])
 
@@ -75,3 +84,44 @@ def proposal_decide(request: HttpRequest, proposal_id: int, payload: ProposalDec
 def skp_credit(request: HttpRequest, skp_id: int) -> Any:
     skp = selectors.skp_view(viewer=viewer_of(request), skp_id=skp_id, on=timezone.localdate())
     return credit_for_skp(skp, list(skp.ratings.all()))
+
+
+@router.post(
+    "/performance/ratings/{rating_id}/considerations",
+    response=write_answers(201, ConsiderationOut),
+    summary="Catat pertimbangan Kepala Bagian (V-46) atau ketua tim atas draf penilaian",
+)
+def rating_consideration(
+    request: HttpRequest, rating_id: int, payload: ConsiderationIn
+) -> Status[Any]:
+    viewer = viewer_of(request)
+    on = timezone.localdate()
+    recorded = considerations.rating_consideration_record(
+        actor=employee_of(viewer),
+        rating_id=visible_rating_id(viewer, rating_id, on),
+        kind=payload.kind,
+        given_by_id=payload.given_by_id,
+        text=payload.text,
+        at=timezone.now(),
+        on=on,
+    )
+    return Status(201, recorded)
+
+
+@router.post(
+    "/performance/skps/{skp_id}/activity-items",
+    response=write_answers(201, ActivityItemOut),
+    summary="Tetapkan target butir kegiatan JF setelah dialog kinerja (V-60)",
+)
+def activity_item_set(request: HttpRequest, skp_id: int, payload: ActivityItemIn) -> Status[Any]:
+    viewer = viewer_of(request)
+    on = timezone.localdate()
+    target = considerations.rhk_activity_item_target_set(
+        actor=employee_of(viewer),
+        rhk_id=feed_selectors.visible_rhk_id(viewer, skp_id, payload.rhk_id, on),
+        item=payload.item,
+        target=payload.target,
+        at=timezone.now(),
+        on=on,
+    )
+    return Status(201, target)

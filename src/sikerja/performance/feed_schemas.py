@@ -56,3 +56,35 @@ class CreditOut(Schema):
     yearly: Decimal | None
     rule: str
     citation: str
+
+
+class ConsiderationIn(Schema):
+    kind: Literal["KEPALA_BAGIAN", "LEAD"]
+    given_by_id: int
+    text: str = Field(max_length=4000)
+
+
+class ConsiderationOut(Schema):
+    id: int
+    rating_id: int
+    kind: str
+    given_by_id: int
+    text: str
+    recorded_by_id: int
+    recorded_at: dt.datetime
+
+
+class ActivityItemIn(Schema):
+    rhk_id: int
+    item: str = Field(max_length=300)
+    target: str = Field(max_length=120)
+
+
+class ActivityItemOut(Schema):
+    id: int
+    rhk_id: int
+    item: str
+    target: str
+    dialogue_id: int | None
+    set_by_id: int
+    set_on: dt.date

@@ -16,10 +16,10 @@ from django.db.models import Q, QuerySet
 
 from sikerja.core.errors import NotFound
 from sikerja.organization.rules import Viewer
-from sikerja.performance import feed_rules
+from sikerja.performance import feed_rules, rules
 from sikerja.performance.credit import CreditSummary, credit_for_skp
 from sikerja.performance.feed_sources import TEAM
-from sikerja.performance.models import RhkProposal, Skp
+from sikerja.performance.models import ActivityItemTarget, Rhk, RhkProposal, Skp
 from sikerja.performance.periods import ANNUAL, period_bounds
 from sikerja.teams.models import MemberResult, Team, TeamEvaluation
 from sikerja.teams.selectors_reports import member_reports_for
@@ -133,6 +133,7 @@ class SkpFeed:
     proposals: list[RhkProposal]
     may_decide: bool
     credit: CreditSummary
+    activity_items: list[ActivityItemTarget]
 
 
 def skp_feed(*, viewer: Viewer, skp: Skp, on: dt.date) -> SkpFeed:
@@ -143,4 +144,15 @@ def skp_feed(*, viewer: Viewer, skp: Skp, on: dt.date) -> SkpFeed:
     may_decide = bool(waiting) and viewer.employee_id is not None
     if may_decide and viewer.employee_id is not None:
         may_decide = feed_rules.may_decide_proposal(viewer.employee_id, waiting[0], on)[0]
-    return SkpFeed(proposals, may_decide, credit_for_skp(skp, list(skp.ratings.all())))
+    items = list(
+        ActivityItemTarget.objects.filter(rhk__skp=skp).select_related("rhk").order_by("pk")
+    )
+    return SkpFeed(proposals, may_decide, credit_for_skp(skp, list(skp.ratings.all())), items)
+
+
+def visible_rhk_id(viewer: Viewer, skp_id: int, rhk_id: int, on: dt.date) -> int:
+    """The RHK's id once it belongs to the SKP and the viewer may see that SKP (NotFound)."""
+    visible = rules.skps_visible_to(viewer, on).filter(pk=skp_id).values("pk")
+    if not Rhk.objects.filter(pk=rhk_id, skp_id__in=visible).exists():
+        raise NotFound()
+    return rhk_id

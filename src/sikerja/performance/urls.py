@@ -20,6 +20,16 @@ urlpatterns = [
         name="rhk-proposal-decide",
     ),
     path(
+        "kinerja/skp/<int:pk>/butir-kegiatan/",
+        feed_views.rhk_activity_item,
+        name="skp-activity-item",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/pertimbangan/",
+        feed_views.rating_consideration,
+        name="rating-consideration",
+    ),
+    path(
         "kinerja/unit/<int:unit_id>/kinerja-organisasi/",
         views.unit_level_set,
         name="unit-level-set",

@@ -23,7 +23,7 @@ from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.performance import feed_selectors, rules, selectors, services
 from sikerja.performance.commands import employee_of, visible_rating_id, visible_skp_id
-from sikerja.performance.feed_forms import ProposalDecisionForm
+from sikerja.performance.feed_forms import ConsiderationForm, ProposalDecisionForm
 from sikerja.performance.forms import (
     ExpectationForm,
     RatingForm,
@@ -163,6 +163,7 @@ def _rating_page(
         form=form,
         level_form=level_form,
         fed=feed_selectors.fed_evidence(page.skp, kind, index),
+        consideration_form=ConsiderationForm(),
         declared=feed_selectors.unit_results_declared(
             unit_id=page.skp.unit_id, year=page.skp.year, period_kind=kind, period_index=index
         )

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from sikerja.regulations.citation import Citation
+from sikerja.regulations.schema.appraisal import APPRAISAL_PARAMS
 from sikerja.regulations.schema.base import RuleParams
 from sikerja.regulations.schema.credit import CREDIT_PARAMS
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
@@ -67,6 +68,7 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     "V-52": ReportInterval,
     **PERFORMANCE_PARAMS,
     **CREDIT_PARAMS,
+    **APPRAISAL_PARAMS,
 }
 
 
