@@ -33,14 +33,13 @@ def proposed(
         "ASSIGNMENT",
         source_id + employee.pk,
         employee.pk,
-        employee.government_id,
         "",
         title,
         "Kajian disahkan",
         dt.date(2026, 12, 1),
         dt.date(2026, 12, 31),
     )
-    made = feed._propose(work, employee.government.pack_id, NOW, ON)
+    made = feed.propose(work, NOW, ON)
     assert made is not None
     return made
 

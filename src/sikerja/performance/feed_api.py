@@ -1,6 +1,7 @@
 """API v1 of the feed: the RHK assignments and teams propose for an SKP, the home appraiser's
 decision on one, what fed my SKPs, an SKP's angka kredit, the considerations of a drafted rating
-(V-46) and the targets of JF activity items (V-60). Mounted by the assembly beside
+(V-46), the targets of JF activity items (V-60) and the PK of a team's lead or Pengendali
+(V-27a). Mounted by the assembly beside
 the performance router; writes take an `Idempotency-Key` (the assembly's)."""
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from sikerja.performance.feed_schemas import (
     CreditOut,
     ProposalDecisionIn,
     ProposalOut,
+    RoleAgreementIn,
+    RoleAgreementOut,
 )
-from sikerja.performance.services import considerations, feed
+from sikerja.performance.services import considerations, feed, role_agreements
 
 router = Router(tags=["pengelolaan kinerja"])
 
@@ -125,3 +128,24 @@ def activity_item_set(request: HttpRequest, skp_id: int, payload: ActivityItemIn
         on=on,
     )
     return Status(201, target)
+
+
+@router.post(
+    "/performance/teams/{team_id}/role-agreements",
+    response=write_answers(201, RoleAgreementOut),
+    summary="Tetapkan Perjanjian Kinerja ketua tim atau Pengendali (V-27a)",
+)
+def role_agreement_set(request: HttpRequest, team_id: int, payload: RoleAgreementIn) -> Status[Any]:
+    agreement = role_agreements.role_agreement_set(
+        actor=employee_of(viewer_of(request)),
+        team_id=team_id,
+        role=payload.role,
+        year=payload.year,
+        indicators=tuple(
+            role_agreements.RoleIndicatorInput(i.task, i.indicator, i.target)
+            for i in payload.indicators
+        ),
+        at=timezone.now(),
+        on=timezone.localdate(),
+    )
+    return Status(201, feed_selectors.role_agreement_view(agreement_id=agreement.pk))

@@ -88,3 +88,31 @@ class ActivityItemOut(Schema):
     dialogue_id: int | None
     set_by_id: int
     set_on: dt.date
+
+
+class RoleIndicatorIn(Schema):
+    task: str = Field(max_length=300)
+    indicator: str = Field(max_length=300)
+    target: str = Field(max_length=120)
+
+
+class RoleAgreementIn(Schema):
+    """The PK of the team's lead or Pengendali for a year (V-27a)."""
+
+    role: Literal["LEAD", "PENGENDALI"]
+    year: int = Field(ge=2000, le=2100)
+    indicators: list[RoleIndicatorIn] = Field(default=[], max_length=50)
+
+
+class RoleAgreementOut(Schema):
+    id: int
+    team_id: int
+    role: str
+    employee_id: int
+    year: int
+    version: int
+    set_by_id: int
+    set_on: dt.date
+    setter_rule: str
+    setter_citation: str
+    indicators: list[RoleIndicatorIn]

@@ -19,7 +19,7 @@ from sikerja.organization.rules import Viewer
 from sikerja.performance import feed_rules, rules
 from sikerja.performance.credit import CreditSummary, credit_for_skp
 from sikerja.performance.feed_sources import TEAM
-from sikerja.performance.models import ActivityItemTarget, Rhk, RhkProposal, Skp
+from sikerja.performance.models import ActivityItemTarget, Rhk, RhkProposal, RoleAgreement, Skp
 from sikerja.performance.periods import ANNUAL, period_bounds
 from sikerja.teams.models import MemberResult, Team, TeamEvaluation
 from sikerja.teams.selectors_reports import member_reports_for
@@ -156,3 +156,8 @@ def visible_rhk_id(viewer: Viewer, skp_id: int, rhk_id: int, on: dt.date) -> int
     if not Rhk.objects.filter(pk=rhk_id, skp_id__in=visible).exists():
         raise NotFound()
     return rhk_id
+
+
+def role_agreement_view(*, agreement_id: int) -> RoleAgreement:
+    """A lead's or Pengendali's PK just set, with its indicators (for the answer of its write)."""
+    return RoleAgreement.objects.prefetch_related("indicators").get(pk=agreement_id)

@@ -29,7 +29,6 @@ class Feed:
     source: str
     source_id: int
     employee_id: int
-    government_id: int
     role: str
     title: str
     target: str
@@ -47,7 +46,6 @@ def _assignment_feeds(assignment: Assignment, on: dt.date) -> list[Feed]:
             ASSIGNMENT,
             assignment.pk,
             employee_id,
-            assignment.government_id,
             "",
             assignment.title,
             assignment.expected_target or assignment.individual_target,
@@ -63,7 +61,6 @@ def _membership_feed(team: Team, member: TeamMember) -> Feed:
         TEAM,
         team.pk,
         member.employee_id,
-        team.government_id,
         member.role,
         team.name,
         member.responsibility or team.expected_target,

@@ -326,6 +326,8 @@ from sikerja.performance.models_feed import (  # noqa: E402
     ActivityItemTarget,
     Consideration,
     RhkProposal,
+    RoleAgreement,
+    RoleAgreementIndicator,
 )
 
 __all__ = [
@@ -340,6 +342,8 @@ __all__ = [
     "Rhk",
     "RhkIndicator",
     "RhkProposal",
+    "RoleAgreement",
+    "RoleAgreementIndicator",
     "Skp",
     "UnitLevel",
 ]

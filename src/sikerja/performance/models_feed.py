@@ -122,3 +122,57 @@ class ActivityItemTarget(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.rhk_id}: {self.item}"
+
+
+class RoleAgreement(TimeStampedModel):
+    """The Perjanjian Kinerja of a team lead or a Pengendali for a team and year: the tasks from
+    the head of the agency or the direct superior, with indicators (V-27a); amended as a new
+    version, and cascaded into the person's SKP as an RHK."""
+
+    class Role(models.TextChoices):
+        LEAD = "LEAD", _("Ketua tim")
+        PENGENDALI = "PENGENDALI", _("Pengendali")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    team_id = models.BigIntegerField(help_text="the team (teams.Team) the role is held in")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    version = models.PositiveSmallIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    set_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    set_on = models.DateField()
+    setter_rule = models.CharField(max_length=20, blank=True)
+    setter_citation = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["government", "employee", "year"], name="rolepk_person")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government", "team_id", "role", "year", "version"],
+                name="rolepk_version_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["government", "team_id", "role", "year"],
+                condition=Q(is_current=True),
+                name="rolepk_one_current",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"PK {self.role} team {self.team_id} {self.year} v{self.version}"
+
+
+class RoleAgreementIndicator(models.Model):
+    """A task of a lead's or Pengendali's PK with its performance indicator and target."""
+
+    agreement = models.ForeignKey(
+        RoleAgreement, on_delete=models.CASCADE, related_name="indicators"
+    )
+    seq = models.PositiveSmallIntegerField()
+    task = models.CharField(max_length=300)
+    indicator = models.CharField(max_length=300)
+    target = models.CharField(max_length=120)
+
+    def __str__(self) -> str:
+        return self.indicator

@@ -21,7 +21,7 @@ from sikerja.organization.models import Employee, Government
 from sikerja.performance import feed_rules, feed_sources
 from sikerja.performance.errors import PerformanceErrorCode
 from sikerja.performance.feed_sources import Feed
-from sikerja.performance.models import Rhk, RhkIndicator, RhkProposal, Skp
+from sikerja.performance.models import Rhk, RhkIndicator, RhkProposal, RoleAgreement, Skp
 from sikerja.performance.services.common import audit
 from sikerja.workflows.models import WorkflowInstance
 
@@ -36,18 +36,29 @@ def _skp_of(employee_id: int, year: int, day: dt.date) -> Skp | None:
     ).first()
 
 
-def _propose(feed: Feed, pack_id: str, at: dt.datetime, on: dt.date) -> RhkProposal | None:
-    """Propose the feed's RHK unless it was proposed before (None then)."""
-    if RhkProposal.objects.filter(
-        government_id=feed.government_id,
-        employee_id=feed.employee_id,
-        source=feed.source,
-        source_id=feed.source_id,
-    ).exists():
+def propose(feed: Feed, at: dt.datetime, on: dt.date) -> RhkProposal | None:
+    """Propose the feed's RHK as the system unless it was proposed before (None then), in the
+    employee's own government and by its pack (a member from another instansi is appraised
+    there; a government outside this installation is skipped). The caller holds the
+    transaction."""
+    government = (
+        Government.objects.filter(employees__pk=feed.employee_id, is_external=False)
+        .only("pk", "pack_id")
+        .first()
+    )
+    if (
+        government is None
+        or RhkProposal.objects.filter(
+            government_id=government.pk,
+            employee_id=feed.employee_id,
+            source=feed.source,
+            source_id=feed.source_id,
+        ).exists()
+    ):
         return None
-    answer = feed_rules.home_appraiser(pack_id, feed.employee_id, on)
+    answer = feed_rules.home_appraiser(government.pack_id, feed.employee_id, on)
     proposal = RhkProposal(
-        government_id=feed.government_id,
+        government_id=government.pk,
         employee_id=feed.employee_id,
         year=feed.starts_on.year,
         source=feed.source,
@@ -70,7 +81,7 @@ def _propose(feed: Feed, pack_id: str, at: dt.datetime, on: dt.date) -> RhkPropo
     except IntegrityError:
         return None
     event_record(
-        government_id=feed.government_id,
+        government_id=government.pk,
         actor_user_id=None,
         actor_label="system",
         action="performance.rhk_proposed",
@@ -96,22 +107,19 @@ def rhk_proposals_from_instance(*, instance_id: int) -> list[RhkProposal]:
     on = timezone.localdate(at)
     with transaction.atomic():
         feeds = feed_sources.feeds_of_instance(instance, on)
-        made = [_propose(feed, instance.pack_id, at, on) for feed in feeds]
+        made = [propose(feed, at, on) for feed in feeds]
     return [proposal for proposal in made if proposal is not None]
 
 
 def rhk_proposals_sync(*, government_id: int, at: dt.datetime, on: dt.date) -> list[RhkProposal]:
     """Replay every approved penugasan and every team's active members of a government:
     propose what is missing (members who joined later, work accepted before), nothing twice."""
-    pack_id = Government.objects.get(pk=government_id).pack_id
     made: list[RhkProposal | None] = []
     with transaction.atomic():
         for instance in feed_sources.approved_instances(government_id):
-            made.extend(
-                _propose(f, pack_id, at, on) for f in feed_sources.feeds_of_instance(instance, on)
-            )
+            made.extend(propose(f, at, on) for f in feed_sources.feeds_of_instance(instance, on))
         for team_id in feed_sources.active_team_ids(government_id):
-            made.extend(_propose(f, pack_id, at, on) for f in feed_sources.team_feeds(team_id))
+            made.extend(propose(f, at, on) for f in feed_sources.team_feeds(team_id))
     return [proposal for proposal in made if proposal is not None]
 
 
@@ -149,6 +157,28 @@ def _decided(
         raise StaleState(_("RHK usulan ini sudah diputuskan."))
 
 
+def _indicators(proposal: RhkProposal) -> list[tuple[str, str]]:
+    """(indicator, target) of the RHK: the tasks of the holder's current PK for the team where
+    the role has one (V-27a, cascaded into the SKP), else the work's own target."""
+    if proposal.source == feed_sources.TEAM:
+        role_pk = RoleAgreement.objects.filter(
+            government_id=proposal.government_id,
+            team_id=proposal.source_id,
+            employee_id=proposal.employee_id,
+            year=proposal.year,
+            is_current=True,
+        ).first()
+        if role_pk is not None:
+            return [(i.indicator, i.target) for i in role_pk.indicators.order_by("seq")]
+    work = proposal.get_source_display().lower()
+    return [
+        (
+            _("Hasil %(work)s sesuai target") % {"work": work},
+            proposal.target or _("Sesuai target yang diharapkan"),
+        )
+    ]
+
+
 def _added_rhk(proposal: RhkProposal, skp: Skp) -> Rhk:
     rhk = Rhk.objects.create(
         skp=skp,
@@ -156,12 +186,15 @@ def _added_rhk(proposal: RhkProposal, skp: Skp) -> Rhk:
         kind=ADDITIONAL,
         text=proposal.title,
     )
-    RhkIndicator.objects.create(
-        rhk=rhk,
-        seq=1,
-        text=_("Hasil %(work)s sesuai target") % {"work": proposal.get_source_display().lower()},
-        approach=RhkIndicator.Approach.KUALITATIF,
-        target=(proposal.target or _("Sesuai target yang diharapkan"))[:120],
+    RhkIndicator.objects.bulk_create(
+        RhkIndicator(
+            rhk=rhk,
+            seq=n,
+            text=text[:300],
+            approach=RhkIndicator.Approach.KUALITATIF,
+            target=target[:120],
+        )
+        for n, (text, target) in enumerate(_indicators(proposal), start=1)
     )
     return rhk
 

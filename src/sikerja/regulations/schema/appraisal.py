@@ -4,6 +4,8 @@ items (V-60)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from sikerja.regulations.schema.base import RuleParams
@@ -30,3 +32,14 @@ APPRAISAL_PARAMS: dict[str, type[RuleParams]] = {
     "V-46": SetdaMadyaConsideration,
     "V-60": DialogueBeforeTarget,
 }
+
+
+class RolePerformanceAgreement(RuleParams):
+    """V-27a: the roles that sign a Perjanjian Kinerja of their own (a team lead, a Pengendali),
+    and whether it must carry indicators."""
+
+    applies_to: tuple[Literal["team_lead", "pengendali"], ...] = Field(min_length=1)
+    indicators_required: bool = True
+
+
+APPRAISAL_PARAMS["V-27a"] = RolePerformanceAgreement
