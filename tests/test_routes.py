@@ -186,6 +186,7 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/performance/ratings/{rating_id}/considerations"): performance.may_rate,
     ("POST", "/performance/skps/{skp_id}/activity-items"): performance.may_record_dialogue,
     ("POST", "/performance/teams/{team_id}/role-agreements"): performance.appraiser_of_record,
+    ("GET", "/performance/units/{unit_id}/declared-results"): performance.may_set_level,
     ("GET", "/flows"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.svg"): ANY_VIEWER,
     ("GET", "/flows/{key}/map.bpmn"): ANY_VIEWER,

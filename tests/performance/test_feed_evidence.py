@@ -94,3 +94,26 @@ def test_spec_10_3_item_4_the_units_results_declared_complete_in_the_period_feed
     assert before == []
     assert [(e.team_id, e.declared_at.date()) for e in declared] == [(team.pk, dt.date(2027, 1, 4))]
     assert (list(earlier), list(elsewhere)) == ([], [])
+
+
+@pytest.mark.django_db
+def test_spec_10_3_item_4_only_the_level_setter_reads_the_units_declared_results(fed_team):
+    from sikerja.core.errors import NotFound
+    from sikerja.organization.rules import Viewer
+    from sikerja.performance.feed_selectors import unit_results_for_level_setter
+
+    org, lead, _member, team, _skp = fed_team
+    approve_all(evaluate(team, lead))
+    query = {"unit_id": org.units["bidang"].pk, "year": 2027, "period_kind": "QUARTERLY"}
+
+    def viewer_for_employee(employee):
+        return Viewer(0, "uji", org.government, employee.pk, False, False)
+
+    setter = viewer_for_employee(org.people["dinas"])
+    rows = unit_results_for_level_setter(viewer=setter, period_index=1, on=ON, **query)
+    with pytest.raises(NotFound):
+        unit_results_for_level_setter(
+            viewer=viewer_for_employee(lead), period_index=1, on=ON, **query
+        )
+
+    assert [row.team_id for row in rows] == [team.pk]

@@ -23,6 +23,7 @@ from sikerja.performance.feed_schemas import (
     ConsiderationIn,
     ConsiderationOut,
     CreditOut,
+    DeclaredResultOut,
     ProposalDecisionIn,
     ProposalOut,
     RoleAgreementIn,
@@ -149,3 +150,23 @@ def role_agreement_set(request: HttpRequest, team_id: int, payload: RoleAgreemen
         on=timezone.localdate(),
     )
     return Status(201, feed_selectors.role_agreement_view(agreement_id=agreement.pk))
+
+
+@router.get(
+    "/performance/units/{unit_id}/declared-results",
+    response=read_answers(list[DeclaredResultOut]),
+    summary="Hasil unit yang dinyatakan selesai pada periode (bahan capaian kinerja organisasi)",
+)
+def unit_declared_results(
+    request: HttpRequest, unit_id: int, year: int, period_kind: str, period_index: int
+) -> Any:
+    return list(
+        feed_selectors.unit_results_for_level_setter(
+            viewer=viewer_of(request),
+            unit_id=unit_id,
+            year=year,
+            period_kind=period_kind,
+            period_index=period_index,
+            on=timezone.localdate(),
+        )
+    )

@@ -116,3 +116,24 @@ class RoleAgreementOut(Schema):
     setter_rule: str
     setter_citation: str
     indicators: list[RoleIndicatorIn]
+
+
+class DeclaredResultOut(Schema):
+    """A team result of the unit declared complete and on target (SPEC §10.3 item 4)."""
+
+    id: int
+    team_id: int
+    team_name: str
+    activity_ref: str
+    results: str
+    declared_by_id: int | None
+    declared_at: dt.datetime | None
+    statement: str
+
+    @staticmethod
+    def resolve_team_name(obj: object) -> str:
+        return str(obj.team.name)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_activity_ref(obj: object) -> str:
+        return str(obj.team.activity_ref)  # type: ignore[attr-defined]

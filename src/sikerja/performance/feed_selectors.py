@@ -161,3 +161,18 @@ def visible_rhk_id(viewer: Viewer, skp_id: int, rhk_id: int, on: dt.date) -> int
 def role_agreement_view(*, agreement_id: int) -> RoleAgreement:
     """A lead's or Pengendali's PK just set, with its indicators (for the answer of its write)."""
     return RoleAgreement.objects.prefetch_related("indicators").get(pk=agreement_id)
+
+
+def unit_results_for_level_setter(
+    *, viewer: Viewer, unit_id: int, year: int, period_kind: str, period_index: int, on: dt.date
+) -> QuerySet[TeamEvaluation]:
+    """The unit's results declared complete in the period, for the leader who sets the unit's
+    level on the day (P-ORG-PERFORMANCE); NotFound for anyone else (1 query past the check)."""
+    employee_id = viewer.employee_id
+    if employee_id is None or not rules.may_set_level(
+        employee_id, unit_id, viewer.government.pack_id, on
+    ):
+        raise NotFound()
+    return unit_results_declared(
+        unit_id=unit_id, year=year, period_kind=period_kind, period_index=period_index
+    ).filter(team__government_id=viewer.government.pk)

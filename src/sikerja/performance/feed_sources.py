@@ -17,6 +17,7 @@ from sikerja.workflows.models import WorkflowInstance
 
 PENUGASAN_SUBJECT = "assignments.assignment"
 TEAM_SUBJECT = "teams.team"
+FEEDING_SUBJECTS = (PENUGASAN_SUBJECT, TEAM_SUBJECT)
 ASSIGNMENT = "ASSIGNMENT"
 TEAM = "TEAM"
 FEEDING_TEAMS = (Team.Status.ACTIVE, Team.Status.EXPIRED, Team.Status.COMPLETED)
@@ -103,7 +104,7 @@ def approved_instances(government_id: int) -> list[WorkflowInstance]:
             government_id=government_id,
             parent__isnull=True,
             status=WorkflowInstance.Status.APPROVED,
-            subject_type__in=(PENUGASAN_SUBJECT, TEAM_SUBJECT),
+            subject_type__in=FEEDING_SUBJECTS,
         ).order_by("pk")
     )
 

@@ -99,7 +99,10 @@ def rhk_proposals_from_instance(*, instance_id: int) -> list[RhkProposal]:
     """Propose the RHK an approved penugasan or team instance gives, once (the engine's
     "instance closed"). Audited as the system's act, at the instance's closing time."""
     instance = WorkflowInstance.objects.filter(
-        pk=instance_id, parent__isnull=True, status=WorkflowInstance.Status.APPROVED
+        pk=instance_id,
+        parent__isnull=True,
+        status=WorkflowInstance.Status.APPROVED,
+        subject_type__in=feed_sources.FEEDING_SUBJECTS,
     ).first()
     if instance is None or instance.closed_at is None:
         return []
