@@ -100,6 +100,7 @@ PAGES: dict[str, object] = {
     "web:rating-sign": performance.may_rate,
     "web:unit-level-set": performance.may_set_level,
     "web:rhk-proposal-decide": performance.may_rate,
+    "web:role-agreement-set": performance.appraiser_of_record,
     "web:rating-consideration": performance.may_rate,
     "web:skp-activity-item": performance.may_record_dialogue,
     "documents:verify": PUBLIC,

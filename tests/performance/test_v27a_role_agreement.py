@@ -6,13 +6,19 @@ product decision). The other packs name no such PK (SILENT): refused with the ru
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
+from sikerja.accounts.models import Account
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import PermissionDenied, RuleViolation, ValidationFailed
+from sikerja.organization.models import Employee
 from sikerja.performance import services
 from sikerja.performance.models import Rhk, RhkProposal, RoleAgreement
 from sikerja.performance.services.feed import rhk_proposal_accept
 from sikerja.performance.services.role_agreements import RoleIndicatorInput, role_agreement_set
+from tests.clients import ApiClient
 from tests.performance.test_feed import surakarta_team  # noqa: F401 (fixture)
 from tests.teams.work.test_report_rules import kotim_team
 from tests.teams.world import NOW, ON
@@ -27,6 +33,16 @@ def _set(actor, team, role="LEAD", indicators=TASKS):
     return role_agreement_set(
         actor=actor, team_id=team.pk, role=role, year=2026, indicators=indicators, at=NOW, on=ON
     )
+
+
+def _logged_in(org, employee) -> Client:
+    """A page client logged in as an employee of a built pemda (given a login of their own)."""
+    user = get_user_model().objects.create_user(username=f"uji-{employee.pk}")
+    Employee.objects.filter(pk=employee.pk).update(user=user)
+    Account.objects.create(user=user, government=org.government, role="EMPLOYEE")
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def _counts():
@@ -96,20 +112,8 @@ def test_v27a_kotim_silent_names_no_lead_pk():
 
 @pytest.mark.django_db
 def test_v27a_the_api_sets_the_leads_pk(surakarta_team):  # noqa: F811
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    from sikerja.accounts.models import Account
-    from sikerja.organization.models import Employee
-    from tests.clients import ApiClient
-
     org, people, _outsider, team = surakarta_team
-    kabid = org.people["bidang"]
-    user = get_user_model().objects.create_user(username=f"kabid-{kabid.pk}")
-    Employee.objects.filter(pk=kabid.pk).update(user=user)
-    Account.objects.create(user=user, government=org.government, role="EMPLOYEE")
-    client = Client()
-    client.force_login(user)
+    client = _logged_in(org, org.people["bidang"])
     body = {
         "role": "LEAD",
         "year": 2026,
@@ -123,3 +127,23 @@ def test_v27a_the_api_sets_the_leads_pk(surakarta_team):  # noqa: F811
     assert answer.status_code == 201, answer.json()
     assert (answer.json()["employee_id"], answer.json()["version"]) == (people["ahli_muda"].pk, 1)
     assert answer.json()["indicators"] == body["indicators"]
+
+
+@pytest.mark.django_db
+def test_v27a_the_superior_sets_the_leads_pk_from_the_leads_skp_page(surakarta_team):  # noqa: F811
+    org, people, _outsider, _team = surakarta_team
+    lead = people["ahli_muda"]
+    skp = services.skp_create(actor=lead, year=2026, at=NOW, on=ON)
+    proposal = RhkProposal.objects.get(employee=lead, source="TEAM")
+    client = _logged_in(org, org.people["bidang"])
+
+    before = client.get(reverse("web:skp-detail", args=[skp.pk])).content.decode()
+    client.post(
+        reverse("web:role-agreement-set", args=[skp.pk, proposal.pk]),
+        {"task": "Koordinasi", "indicator": "Data terverifikasi", "target": "40"},
+    )
+    after = client.get(reverse("web:skp-detail", args=[skp.pk])).content.decode()
+
+    assert 'data-testid="role-agreement-form"' in before
+    assert after.count('data-testid="role-indicator"') == 1
+    assert RoleAgreement.objects.get().employee_id == lead.pk

@@ -39,3 +39,11 @@ class ActivityItemForm(forms.Form):
     rhk_id = forms.IntegerField(label=_("RHK"), widget=forms.Select)
     item = forms.CharField(label=_("Butir kegiatan"), max_length=300)
     target = forms.CharField(label=_("Target"), max_length=120)
+
+
+class RoleAgreementForm(forms.Form):
+    """One task of a lead's or Pengendali's PK with its indicator and target (V-27a)."""
+
+    task = forms.CharField(label=_("Tugas"), max_length=300)
+    indicator = forms.CharField(label=_("Indikator kinerja"), max_length=300)
+    target = forms.CharField(label=_("Target"), max_length=120)

@@ -21,8 +21,11 @@ from sikerja.performance.credit import CreditSummary, credit_for_skp
 from sikerja.performance.feed_sources import TEAM
 from sikerja.performance.models import ActivityItemTarget, Rhk, RhkProposal, RoleAgreement, Skp
 from sikerja.performance.periods import ANNUAL, period_bounds
+from sikerja.regulations.loader import load_pack
 from sikerja.teams.models import MemberResult, Team, TeamEvaluation
 from sikerja.teams.selectors_reports import member_reports_for
+
+ROLE_PK_RULE = "V-27a"
 
 
 def proposals_for_skp(skp: Skp) -> QuerySet[RhkProposal]:
@@ -126,6 +129,16 @@ def visible_proposal_id(viewer: Viewer, proposal_id: int, on: dt.date) -> int:
 
 
 @dataclass(frozen=True)
+class ProposalRow:
+    """A proposed RHK on the SKP page, with the holder's current PK for the team where the
+    role has one (V-27a)."""
+
+    proposal: RhkProposal
+    agreement: RoleAgreement | None
+    holds_role: bool
+
+
+@dataclass(frozen=True)
 class SkpFeed:
     """What the SKP page shows beside the SKP: the RHK proposed for it by assignments and
     teams, whether the viewer decides them, and the SKP's angka kredit."""
@@ -134,11 +147,15 @@ class SkpFeed:
     may_decide: bool
     credit: CreditSummary
     activity_items: list[ActivityItemTarget]
+    rows: list[ProposalRow] = field(default_factory=list)
+    role_pk_rule: bool = False
+    may_set_role_pk: bool = False
 
 
 def skp_feed(*, viewer: Viewer, skp: Skp, on: dt.date) -> SkpFeed:
-    """The SKP page's feed and angka kredit for an SKP the viewer may see (the SKP comes from
-    `selectors.skp_get_for_view`, with its ratings prefetched; 1 query, 2 with a proposal)."""
+    """The SKP page's feed, angka kredit, activity items and the holder's PKs as team lead or
+    Pengendali, for an SKP the viewer may see (the SKP comes from `selectors.skp_get_for_view`,
+    with its ratings prefetched; a constant number of queries)."""
     proposals = list(proposals_for_skp(skp))
     waiting = [p for p in proposals if p.status == RhkProposal.Status.PROPOSED]
     may_decide = bool(waiting) and viewer.employee_id is not None
@@ -147,7 +164,37 @@ def skp_feed(*, viewer: Viewer, skp: Skp, on: dt.date) -> SkpFeed:
     items = list(
         ActivityItemTarget.objects.filter(rhk__skp=skp).select_related("rhk").order_by("pk")
     )
-    return SkpFeed(proposals, may_decide, credit_for_skp(skp, list(skp.ratings.all())), items)
+    role_pk_rule = load_pack(skp.government.pack_id).binds(ROLE_PK_RULE)
+    agreements = RoleAgreement.objects.filter(
+        government_id=skp.government_id,
+        employee_id=skp.employee_id,
+        year=skp.year,
+        is_current=True,
+    ).prefetch_related("indicators")
+    rows = _rows(proposals, {agreement.team_id: agreement for agreement in agreements})
+    return SkpFeed(
+        proposals,
+        may_decide,
+        credit_for_skp(skp, list(skp.ratings.all())),
+        items,
+        rows,
+        role_pk_rule,
+        role_pk_rule
+        and any(row.holds_role for row in rows)
+        and viewer.employee_id is not None
+        and rules.may_rate(viewer.employee_id, skp, on)[0],
+    )
+
+
+def _rows(proposals: list[RhkProposal], agreements: dict[int, RoleAgreement]) -> list[ProposalRow]:
+    return [
+        ProposalRow(
+            proposal,
+            agreements.get(proposal.source_id) if proposal.source == TEAM else None,
+            proposal.source == TEAM and proposal.role in RoleAgreement.Role.values,
+        )
+        for proposal in proposals
+    ]
 
 
 def visible_rhk_id(viewer: Viewer, skp_id: int, rhk_id: int, on: dt.date) -> int:
@@ -176,3 +223,17 @@ def unit_results_for_level_setter(
     return unit_results_declared(
         unit_id=unit_id, year=year, period_kind=period_kind, period_index=period_index
     ).filter(team__government_id=viewer.government.pk)
+
+
+def role_of_proposal(viewer: Viewer, proposal_id: int, on: dt.date) -> tuple[int, str, int]:
+    """(team, role, year) of a team role's proposal the viewer may see, for setting that role's
+    PK from the SKP page (NotFound otherwise)."""
+    row = (
+        feed_rules.proposals_visible_to(viewer, on)
+        .filter(pk=proposal_id, source=TEAM, role__in=RoleAgreement.Role.values)
+        .values_list("source_id", "role", "year")
+        .first()
+    )
+    if row is None:
+        raise NotFound()
+    return int(row[0]), str(row[1]), int(row[2])

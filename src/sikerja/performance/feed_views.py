@@ -23,8 +23,13 @@ from sikerja.organization.http import today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.performance import feed_selectors
 from sikerja.performance.commands import employee_of, visible_rating_id
-from sikerja.performance.feed_forms import ActivityItemForm, ConsiderationForm, ProposalDecisionForm
-from sikerja.performance.services import considerations, feed
+from sikerja.performance.feed_forms import (
+    ActivityItemForm,
+    ConsiderationForm,
+    ProposalDecisionForm,
+    RoleAgreementForm,
+)
+from sikerja.performance.services import considerations, feed, role_agreements
 from sikerja.teams.commands import one_id
 
 
@@ -130,3 +135,28 @@ def rhk_activity_item(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResp
         on=today(),
     )
     return _run(request, call, back, _("Target butir kegiatan dicatat."))
+
+
+@require_POST
+@viewer_required
+def role_agreement_set(
+    request: HttpRequest, viewer: Viewer, pk: int, proposal_id: int
+) -> HttpResponse:
+    """Set (or amend) the PK of the team role the proposal is for, from the holder's SKP page."""
+    form = RoleAgreementForm(request.POST)
+    back = reverse("web:skp-detail", args=[pk])
+    if not form.is_valid():
+        messages.error(request, _("Lengkapi tugas, indikator dan targetnya."))
+        return redirect(back)
+    team_id, role, year = feed_selectors.role_of_proposal(viewer, proposal_id, today())
+    call = partial(
+        role_agreements.role_agreement_set,
+        actor=employee_of(viewer),
+        team_id=team_id,
+        role=role,
+        year=year,
+        indicators=(role_agreements.RoleIndicatorInput(**form.cleaned_data),),
+        at=timezone.now(),
+        on=today(),
+    )
+    return _run(request, call, back, _("Perjanjian Kinerja ditetapkan."))

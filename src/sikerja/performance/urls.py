@@ -20,6 +20,11 @@ urlpatterns = [
         name="rhk-proposal-decide",
     ),
     path(
+        "kinerja/skp/<int:pk>/rhk-usulan/<int:proposal_id>/perjanjian-kinerja/",
+        feed_views.role_agreement_set,
+        name="role-agreement-set",
+    ),
+    path(
         "kinerja/skp/<int:pk>/butir-kegiatan/",
         feed_views.rhk_activity_item,
         name="skp-activity-item",
