@@ -144,6 +144,13 @@ POST_ROUTES = {
     "web:skp-submit",
     "web:unit-level-set",
     "web:rating-sign",
+    # The feed and the appraisal inputs: who decides a proposed RHK, records a consideration,
+    # sets an activity item's target or a role's PK, in tests/performance/test_feed_pages.py,
+    # test_v46_v60.py and test_v27a_role_agreement.py.
+    "web:rhk-proposal-decide",
+    "web:rating-consideration",
+    "web:skp-activity-item",
+    "web:role-agreement-set",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
