@@ -11,7 +11,7 @@ from sikerja.performance.models import Rating, Skp, UnitLevel
 from tests.performance.test_ratings import MEETS, draft, set_level
 from tests.performance.world import NOW, ON, YEAR, cascaded_skp, head_skp
 
-QUERIES_MINE = 7
+QUERIES_MINE = 8
 QUERIES_APPROVALS = 8
 
 

@@ -161,6 +161,13 @@ POST_ROUTES = {
     "web:rating-sign",
     # The objection's decision: tests/performance/test_objection_pages.py.
     "web:objection-decide",
+    # The feed and the appraisal inputs: who decides a proposed RHK, records a consideration,
+    # sets an activity item's target or a role's PK, in tests/performance/test_feed_pages.py,
+    # test_v46_v60.py and test_v27a_role_agreement.py.
+    "web:rhk-proposal-decide",
+    "web:rating-consideration",
+    "web:skp-activity-item",
+    "web:role-agreement-set",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",

@@ -322,3 +322,31 @@ class Dialogue(TimeStampedModel):
 
 # The objection to a rating lives in its own module (its flow is its own use case).
 from sikerja.performance.models_objections import Objection as Objection  # noqa: E402
+# What flows in from assignments and teams, considerations and activity-item targets (their own
+# module, registered with the app's models).
+from sikerja.performance.models_feed import (  # noqa: E402
+    ActivityItemTarget,
+    Consideration,
+    RhkProposal,
+    RoleAgreement,
+    RoleAgreementIndicator,
+)
+
+__all__ = [
+    "ActivityItemTarget",
+    "Consideration",
+    "Dialogue",
+    "Expectation",
+    "Objection",
+    "PerformanceAgreement",
+    "PkActivity",
+    "PkIndicator",
+    "Rating",
+    "Rhk",
+    "RhkIndicator",
+    "RhkProposal",
+    "RoleAgreement",
+    "RoleAgreementIndicator",
+    "Skp",
+    "UnitLevel",
+]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.performance import views, views_objection, views_print
+from sikerja.performance import feed_views, views, views_objection, views_print
 
 urlpatterns = [
     path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
@@ -14,6 +14,26 @@ urlpatterns = [
     path("kinerja/skp/<int:pk>/ekspektasi/", views.skp_expectation_set, name="skp-expectation"),
     path("kinerja/skp/<int:pk>/ajukan/", views.skp_submit, name="skp-submit"),
     path("kinerja/skp/<int:pk>/penilaian/", views.rating_form, name="rating-form"),
+    path(
+        "kinerja/skp/<int:pk>/rhk-usulan/<int:proposal_id>/putuskan/",
+        feed_views.rhk_proposal_decide,
+        name="rhk-proposal-decide",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/rhk-usulan/<int:proposal_id>/perjanjian-kinerja/",
+        feed_views.role_agreement_set,
+        name="role-agreement-set",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/butir-kegiatan/",
+        feed_views.rhk_activity_item,
+        name="skp-activity-item",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/pertimbangan/",
+        feed_views.rating_consideration,
+        name="rating-consideration",
+    ),
     path(
         "kinerja/unit/<int:unit_id>/kinerja-organisasi/",
         views.unit_level_set,

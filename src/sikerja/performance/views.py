@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikerja.core.errors import DomainError, NotFound
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
-from sikerja.performance import rules, selectors, services
+from sikerja.performance import feed_selectors, rules, selectors, services
 from sikerja.performance.commands import employee_of, visible_rating_id, visible_skp_id
+from sikerja.performance.feed_forms import ConsiderationForm, ProposalDecisionForm
 from sikerja.performance.forms import (
     ExpectationForm,
     RatingForm,
@@ -44,7 +45,12 @@ def skp_mine(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     """SKP saya: my SKPs, newest first, and the form to start this year's."""
     skps = selectors.skp_list_own(viewer=viewer)
     form = SkpCreateForm(initial={"year": today().year})
-    return render_page(request, viewer, "performance/mine.html", skps=skps, form=form, nav=NAV)
+    fed = feed_selectors.proposals_fed_to(
+        employee_id=viewer.employee_id or 0, government_id=viewer.government.pk
+    )
+    return render_page(
+        request, viewer, "performance/mine.html", skps=skps, form=form, fed=fed, nav=NAV
+    )
 
 
 @require_POST
@@ -86,6 +92,8 @@ def _detail(
         "form": SkpDecisionForm(),
         "rhk_form": rhk_form,
         "expectation_form": extra.pop("expectation_form", None) or ExpectationForm(),
+        "feed": feed_selectors.skp_feed(viewer=viewer, skp=skp, on=today()),
+        "proposal_form": ProposalDecisionForm(),
         **extra,
     }
     return render_page(request, viewer, "performance/detail.html", status, nav=NAV, **context)
@@ -154,6 +162,13 @@ def _rating_page(
         page=page,
         form=form,
         level_form=level_form,
+        fed=feed_selectors.fed_evidence(page.skp, kind, index),
+        consideration_form=ConsiderationForm(),
+        declared=feed_selectors.unit_results_declared(
+            unit_id=page.skp.unit_id, year=page.skp.year, period_kind=kind, period_index=index
+        )
+        if page.may_set_level
+        else [],
         nav=NAV,
         **extra,
     )

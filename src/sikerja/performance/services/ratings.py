@@ -20,7 +20,7 @@ from sikerja.core.errors import (
 )
 from sikerja.organization.models import Employee, OrgUnit
 from sikerja.organization.resolver import RoleAnswer
-from sikerja.performance import checks, rules
+from sikerja.performance import appraisal_checks, checks, rules
 from sikerja.performance.curve import CurveView, curves_for
 from sikerja.performance.errors import PerformanceErrorCode
 from sikerja.performance.models import Rating, Skp, UnitLevel
@@ -190,8 +190,9 @@ def rating_sign(
     """Sign off a drafted rating as the appraiser of record on the day (or a delegate for
     appraisal): it becomes final and immutable. Two signing at once: exactly one wins.
 
-    Implements: P-DISTRIBUTION at sign-off. Raises NotFound, PermissionDenied, RuleViolation
-    (the unit's curve), StaleState (signed first by someone else).
+    Implements: P-DISTRIBUTION at sign-off, V-46 (the Kepala Bagian's consideration). Raises
+    NotFound, PermissionDenied, RuleViolation (the unit's curve; V-46), StaleState (signed
+    first by someone else).
     """
     rating = Rating.objects.filter(pk=rating_id, government_id=actor.government_id).first()
     if rating is None:
@@ -201,6 +202,7 @@ def rating_sign(
     skp, answer = _rated_skp(actor, rating.skp_id, on)
     pack = load_pack(skp.government.pack_id)
     kept = _curve_check(pack, rating, justification)
+    appraisal_checks.v46_check(pack, skp, rating)
     # Check-and-set: the draft as read, still a draft, becomes signed; a concurrent signer (or a
     # redraft) changed the version first and this update finds no row.
     signed = Rating.objects.filter(

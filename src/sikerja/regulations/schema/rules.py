@@ -12,7 +12,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from sikerja.regulations.citation import Citation
+from sikerja.regulations.schema.appraisal import APPRAISAL_PARAMS
 from sikerja.regulations.schema.base import RuleParams
+from sikerja.regulations.schema.credit import CREDIT_PARAMS
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
 from sikerja.regulations.schema.objection import OBJECTION_PARAMS
 from sikerja.regulations.schema.performance import PERFORMANCE_PARAMS
@@ -69,6 +71,8 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     **PERFORMANCE_PARAMS,
     **OBJECTION_PARAMS,
     **WORKLOAD_PARAMS,
+    **CREDIT_PARAMS,
+    **APPRAISAL_PARAMS,
 }
 
 
