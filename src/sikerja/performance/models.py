@@ -320,10 +320,8 @@ class Dialogue(TimeStampedModel):
         return f"dialogue {self.skp_id} {self.held_on}"
 
 
-# The objection to a rating lives in its own module (its flow is its own use case).
-from sikerja.performance.models_objections import Objection as Objection  # noqa: E402
-# What flows in from assignments and teams, considerations and activity-item targets (their own
-# module, registered with the app's models).
+# The objection to a rating, and what flows in from assignments and teams, considerations and
+# activity-item targets, live in their own modules, registered with the app's models.
 from sikerja.performance.models_feed import (  # noqa: E402
     ActivityItemTarget,
     Consideration,
@@ -331,6 +329,7 @@ from sikerja.performance.models_feed import (  # noqa: E402
     RoleAgreement,
     RoleAgreementIndicator,
 )
+from sikerja.performance.models_objections import Objection  # noqa: E402
 
 __all__ = [
     "ActivityItemTarget",
