@@ -153,13 +153,12 @@ def main() -> None:
             "loadavg_end": os.getloadavg(),
         },
         "employees": {"small": args.small, "big": args.employees},
-        "floor_django_hello_p50_ms": {
-            "before": round(floor.wall, 3),
-            "after": round(floor_after.wall, 3),
-        },
-        "floor_django_hello_cpu_p50_ms": {
-            "before": round(floor.cpu, 3),
-            "after": round(floor_after.cpu, 3),
+        **{
+            f"floor_django_hello{suffix}_p50_ms": {"before": round(a, 3), "after": round(b, 3)}
+            for suffix, a, b in (
+                ("", floor.wall, floor_after.wall),
+                ("_cpu", floor.cpu, floor_after.cpu),
+            )
         },
         "results": results,
         "growth_p50_small_to_big": growth,
