@@ -104,10 +104,9 @@ def test_v41_pasal_17_ayat_2_blitar_jf_ahli_muda_answers_to_jpt_pratama_until_de
     assert undelegated.rule == "V-41"
 
 
-@pytest.mark.django_db
-def test_v41_pasal_17_ayat_2_blitar_delegation_makes_the_administrator_the_appraiser():
-    org = build_org("blitar-2023")
-    jf = org.staff("Agus Prasetyo", "bidang", "FUNGSIONAL", "AHLI_MUDA")
+def delegate_ahli_muda_appraisal(org) -> None:
+    """The Blitar Kepala Dinas delegates the appraisal of the Bidang's JF Ahli Muda to the
+    Kepala Bidang (V-41)."""
     services_people.delegation_create(
         actor=org.actor,
         from_employee=org.people["dinas"],
@@ -119,6 +118,13 @@ def test_v41_pasal_17_ayat_2_blitar_delegation_makes_the_administrator_the_appra
         legal_basis="Keputusan Kepala Dinas Kesehatan Nomor 800/12/2026",
         at=NOW,
     )
+
+
+@pytest.mark.django_db
+def test_v41_pasal_17_ayat_2_blitar_delegation_makes_the_administrator_the_appraiser():
+    org = build_org("blitar-2023")
+    jf = org.staff("Agus Prasetyo", "bidang", "FUNGSIONAL", "AHLI_MUDA")
+    delegate_ahli_muda_appraisal(org)
 
     answer = resolver("blitar-2023").appraiser(jf.pk, ON)
 

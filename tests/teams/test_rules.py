@@ -21,7 +21,9 @@ PERSONAS = (
     "outsider",
 )
 #         bkpsdm sekda  kadis  kabid  subk   jf     plk    outsider
-SEE = (True, True, True, False, False, True, True, False)
+# The Subkoordinator appraises the proposed Pelaksana: an official the team's work names
+# (`rules.teams_visible_to`); the Kepala Bidang appraises only a lead candidate, not yet on it.
+SEE = (True, True, True, False, True, True, True, False)
 DECIDE = (False, True, False, False, False, False, False, False)
 MANAGE = (False, False, True, False, False, False, False, False)
 FILL_LEAD = (False, True, False, False, False, False, False, False)

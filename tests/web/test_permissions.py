@@ -63,7 +63,10 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     # Tim kerja: the Kepala Dinas proposes a team (JF lead candidate, Pelaksana member).
     ("web:team-list", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:team-create", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-    ("web:team-detail", "team"): (Y, Y, Y, N, N, Y, Y, N, N, N),
+    # The Subkoordinator appraises the proposed Pelaksana (`teams.rules.teams_visible_to`).
+    ("web:team-detail", "team"): (Y, Y, Y, N, Y, Y, Y, N, N, N),
+    # Set up, it is seen by the same people as its work (one rule).
+    ("web:team-detail", "active_team"): (Y, Y, Y, Y, Y, Y, Y, N, N, N),
     ("web:team-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     # A team's work: the same team, set up (lead JF Ahli Muda, member Pelaksana); the
     # Kepala Bidang and the Subkoordinator appraise its people.

@@ -185,6 +185,32 @@ def fetch_subject(employee_id: int, on: dt.date) -> tuple[_Subject | None, list[
     return _fetch(sql.SUBJECT_CTE, [employee_id, on, on], on)
 
 
+# Ids per statement of the bulk answers: well under the bound parameters SQLite accepts.
+BULK_IDS = 5000
+EMPLOYEE_COLUMN, UNIT_COLUMN = 0, 7  # where a row of ANCESTOR_HEADS names its subject
+
+
+def _fetch_many(
+    ids: Sequence[int], on: dt.date, *, units: bool
+) -> dict[int, tuple[_Subject | None, list[_Head]]]:
+    """The rows of several subjects (employees, or units) in one query per BULK_IDS ids, split
+    by subject; a subject without rows (not placed on the day) answers (None, [])."""
+    wanted = sorted(set(ids))
+    rows: dict[int, list[Sequence[object]]] = {pk: [] for pk in wanted}
+    column = UNIT_COLUMN if units else EMPLOYEE_COLUMN
+    for start in range(0, len(wanted), BULK_IDS):
+        chunk = wanted[start : start + BULK_IDS]
+        cte = (sql.UNITS_CTE if units else sql.SUBJECTS_CTE).format(
+            ids=sql.placeholders(len(chunk))
+        )
+        params: list[object] = [*chunk] if units else [*chunk, on, on]
+        with connection.cursor() as cursor:
+            cursor.execute(cte + sql.ANCESTOR_HEADS, sql.ancestor_heads_params(params, on))  # type: ignore[arg-type]  # params are dates/ints
+            for row in cursor.fetchall():
+                rows[int(row[column])].append(row)
+    return {pk: _parse(found) for pk, found in rows.items()}
+
+
 def _ordered_units(subject: _Subject, heads: list[_Head]) -> list[list[_Head]]:
     """Group rows by unit, nearest unit first; the Setda row (other agency) comes last."""
     by_unit: dict[int, list[_Head]] = {}
@@ -244,6 +270,12 @@ class Resolver:
         """Pejabat Penilai Kinerja of the employee on the day (one query)."""
         subject, heads = fetch_subject(employee_id, on)
         return self.appraiser_from(subject, heads)
+
+    def appraisers(self, employee_ids: Sequence[int], on: dt.date) -> dict[int, RoleAnswer]:
+        """`appraiser` of several employees at once, by employee id (one query per 5,000
+        employees, none for none)."""
+        found = _fetch_many(employee_ids, on, units=False)
+        return {pk: self.appraiser_from(*answer) for pk, answer in found.items()}
 
     def unit_head(self, employee_id: int, on: dt.date) -> RoleAnswer:
         """Pimpinan Unit Organisasi of the employee on the day (one query)."""
@@ -384,6 +416,17 @@ class Resolver:
         """The unit head of a unit (pack scope unless `scope` says own_unit/work_unit/agency)."""
         subject, heads = _fetch(sql.UNIT_CTE, [unit_id], on)
         return self.scoped_head_from("unit_head", subject, heads, scope)
+
+    def heads_of_units(
+        self, unit_ids: Sequence[int], on: dt.date, scope: str = ""
+    ) -> dict[int, RoleAnswer]:
+        """`head_of_unit` of several units at once, by unit id (one query per 5,000 units,
+        none for none)."""
+        found = _fetch_many(unit_ids, on, units=True)
+        return {
+            pk: self.scoped_head_from("unit_head", subject, heads, scope)
+            for pk, (subject, heads) in found.items()
+        }
 
     def _may_appraise(self, head: _Head) -> bool:
         """V-37: at least a Pengawas, or a JF heading an independent unit."""

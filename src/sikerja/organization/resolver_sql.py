@@ -8,28 +8,34 @@ rows; no further query is needed.
 
 from __future__ import annotations
 
-# Subject = the employee's placement on the day (definitive first, then Plt, then Plh).
-SUBJECT_CTE = """
-WITH me AS (
+# The subject's placement columns, shared by SUBJECT_CTE and SUBJECTS_CTE.
+_PLACEMENT_COLUMNS = """
     SELECT p.employee_id AS employee_id, p.position_id AS position_id, p.kind AS placement_kind,
            pos.kind AS pos_kind, pos.grade AS grade, pos.is_head AS is_head, pos.title AS pos_title,
            u.id AS unit_id, u.path AS path, u.depth AS depth, u.name AS unit_name,
            ag.id AS agency_id, ag.agency_type AS agency_type, ag.placement_table AS placement_table,
            ag.government_id AS government_id,
            CASE WHEN pos.kind = 'FUNGSIONAL' THEN pos.grade
-                WHEN pos.kind = 'PELAKSANA' THEN 'PLK' ELSE pos.kind END AS code
+                WHEN pos.kind = 'PELAKSANA' THEN 'PLK' ELSE pos.kind END AS code"""
+_PLACEMENT_JOINS = """
     FROM organization_placement p
     JOIN organization_position pos ON pos.id = p.position_id
     JOIN organization_orgunit u ON u.id = pos.unit_id
-    JOIN organization_agency ag ON ag.id = u.agency_id
-    WHERE p.employee_id = %s AND p.valid_from <= %s AND (p.valid_to IS NULL OR p.valid_to > %s)
-    ORDER BY CASE p.kind WHEN 'DEFINITIVE' THEN 0 WHEN 'PLT' THEN 1 ELSE 2 END, p.valid_from DESC
+    JOIN organization_agency ag ON ag.id = u.agency_id"""
+_ON_DAY = "p.valid_from <= %s AND (p.valid_to IS NULL OR p.valid_to > %s)"
+_CHOICE = "CASE p.kind WHEN 'DEFINITIVE' THEN 0 WHEN 'PLT' THEN 1 ELSE 2 END, p.valid_from DESC"
+
+# Subject = the employee's placement on the day (definitive first, then Plt, then Plh).
+SUBJECT_CTE = f"""
+WITH me AS ({_PLACEMENT_COLUMNS}{_PLACEMENT_JOINS}
+    WHERE p.employee_id = %s AND {_ON_DAY}
+    ORDER BY {_CHOICE}
     LIMIT 1
 )
 """
 
-# Same shape, for a unit instead of an employee (chain above a unit).
-UNIT_CTE = """
+# Same shape, for units instead of an employee (chain above a unit); `{where}` picks them.
+_UNITS_ME = """
 WITH me AS (
     SELECT CAST(NULL AS BIGINT) AS employee_id, CAST(NULL AS BIGINT) AS position_id,
            CAST(NULL AS VARCHAR(12)) AS placement_kind, CAST(NULL AS VARCHAR(20)) AS pos_kind,
@@ -39,9 +45,34 @@ WITH me AS (
            ag.government_id AS government_id, '' AS code
     FROM organization_orgunit u
     JOIN organization_agency ag ON ag.id = u.agency_id
-    WHERE u.id = %s
+    WHERE {where}
 )
 """
+UNIT_CTE = _UNITS_ME.format(where="u.id = %s")
+
+# The same `me` for several employees at once (`Resolver.appraisers`): each one's placement on the
+# day chosen as SUBJECT_CTE chooses it, ranked per employee. `{ids}` is a list of placeholders.
+SUBJECTS_CTE = f"""
+WITH ranked AS ({_PLACEMENT_COLUMNS},
+           ROW_NUMBER() OVER (PARTITION BY p.employee_id ORDER BY {_CHOICE}, p.id) AS choice
+    {_PLACEMENT_JOINS}
+    WHERE p.employee_id IN ({{ids}}) AND {_ON_DAY}
+),
+me AS (
+    SELECT employee_id, position_id, placement_kind, pos_kind, grade, is_head, pos_title, unit_id,
+           path, depth, unit_name, agency_id, agency_type, placement_table, government_id, code
+    FROM ranked WHERE choice = 1
+)
+"""
+
+# UNIT_CTE for several units at once (`Resolver.heads_of_units`); `{ids}` as in SUBJECTS_CTE.
+UNITS_CTE = _UNITS_ME.format(where="u.id IN ({ids})")
+
+
+def placeholders(count: int) -> str:
+    """`%s, %s, ...` for an IN list of `count` values."""
+    return ", ".join(["%s"] * count)
+
 
 HEAD_COLUMNS = """
     me.employee_id, me.position_id, me.placement_kind, me.pos_kind, me.grade, me.is_head,
@@ -86,7 +117,8 @@ JOIN organization_orgunit a ON a.agency_id = sa.id AND a.parent_id IS NULL
 
 
 def ancestor_heads_params(cte_params: list[object], on: object) -> list[object]:
-    """Parameters for a CTE (SUBJECT_CTE: employee, on, on; UNIT_CTE: unit) + ANCESTOR_HEADS."""
+    """Parameters for a CTE (SUBJECT_CTE: employee, on, on; UNIT_CTE: unit; SUBJECTS_CTE:
+    employees..., on, on; UNITS_CTE: units...) + ANCESTOR_HEADS."""
     joins = [True, on, on, on, on]
     return [*cte_params, *joins, True, *joins]
 

@@ -67,6 +67,9 @@ class Viewer:
     chain_ids: frozenset[int] = field(default_factory=frozenset)
     # The Inspektorat's auditor: sees the whole government as an operator does, changes nothing.
     is_auditor: bool = False
+    # The day the scope was built for (`selectors.viewer_for`): rules that name an official on
+    # the day (a team's unit head, its members' appraisers) ask it of this day.
+    on: dt.date | None = None
 
     @property
     def actor(self) -> Actor:

@@ -99,6 +99,7 @@ def viewer_of_account(
             is_admin,
             sees,
             is_auditor=is_auditor,
+            on=on,
         )
     return Viewer(
         user_id=account.user_id,
@@ -111,6 +112,7 @@ def viewer_of_account(
         unit_paths=scope.unit_paths,
         chain_ids=scope.chain_ids,
         is_auditor=is_auditor,
+        on=on,
     )
 
 

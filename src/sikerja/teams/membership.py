@@ -79,6 +79,7 @@ def join(
     homes = _home_units(ids)
     return TeamMember.objects.bulk_create(
         TeamMember(
+            government_id=team.government_id,
             team=team,
             employee_id=pk,
             role=role,

@@ -108,6 +108,7 @@ class TeamMember(TimeStampedModel):
         ACTIVE = "ACTIVE", _("Aktif")
         ENDED = "ENDED", _("Berakhir")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=8, choices=Role.choices)
@@ -125,16 +126,18 @@ class TeamMember(TimeStampedModel):
 
     class Meta:
         indexes = [
-            models.Index(fields=["employee", "status"], name="teammember_employee_status"),
+            models.Index(
+                fields=["government", "employee", "status"], name="teammember_employee_status"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["team", "employee"],
+                fields=["government", "team", "employee"],
                 condition=~Q(status="ENDED"),
                 name="teammember_one_current_per_person",
             ),
             models.UniqueConstraint(
-                fields=["team"],
+                fields=["government", "team"],
                 condition=Q(role="LEAD") & ~Q(status="ENDED"),
                 name="teammember_one_current_lead",
             ),
@@ -151,6 +154,7 @@ class TeamMember(TimeStampedModel):
 class LeadCandidate(models.Model):
     """A candidate for team lead proposed by the unit head (Surakarta: at most three, V-07)."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="candidate_links")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
@@ -158,7 +162,9 @@ class LeadCandidate(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["team", "employee"], name="leadcandidate_unique"),
+            models.UniqueConstraint(
+                fields=["government", "team", "employee"], name="leadcandidate_unique"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,9 +4,11 @@
 - which: `teams_visible_to`, `teams_managed_by`;
 - who: `team_manager`, `lead_appointer`.
 
-A team is seen by the government's BKPSDM operators and auditors, its proposer, its people
-(lead, members, candidates, Pengendali), everyone asked to act on a step of its formation, and
-the officials who manage it. It is managed (a member replaced, the lead's vacancy recorded,
+A team, its work, its evidence and its reports are seen by one rule, `teams_visible_to`: the
+government's BKPSDM operators and auditors, its people (proposer, lead, members, candidates,
+Pengendali), everyone asked to act on it (its formation, report and evaluation steps, its plan,
+its obstacles, its rework, the lead's reports on members) and the officials its work names on
+the day (the head of its owner unit, the own appraiser of anyone on it). It is managed (a member replaced, the lead's vacancy recorded,
 dissolved) by the head of its owner unit on the day: the official who set it up
 [product decision, SPEC 4.9.1 step 9]; a vacant lead is filled by the official the pack names
 as the lead's appointer (V-32).
@@ -16,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
@@ -34,6 +37,7 @@ from sikerja.teams.models import (
     TeamPlan,
     TeamReport,
 )
+from sikerja.teams.officials import person_of, primed, resolver_for, teams_officiated_by
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowStep
 
@@ -47,57 +51,105 @@ def may_form_team(viewer: Viewer) -> bool:
     return viewer.employee_id is not None
 
 
-def teams_visible_to(viewer: Viewer) -> QuerySet[Team]:
-    """Every team the viewer may open (which)."""
+def teams_visible_to(
+    viewer: Viewer, on: dt.date | None = None, *, only: list[int] | None = None
+) -> QuerySet[Team]:
+    """Every team the viewer may open on the day (which): the one rule behind the team page,
+    its work page, its evidence, its reports and evaluation, and the API (`on` defaults to the
+    day the viewer was built for; `only` narrows the question to some teams).
+
+    Seen by the government's BKPSDM operators and auditors; by its people (proposer, lead,
+    members, lead candidates, Pengendali); by everyone a step of its formation, reports,
+    member results or evaluation is addressed to, decided or recorded by; by whoever is to set
+    or has set its plan, decides or is asked to collaborate on one of its obstacles, owns its
+    rework, or receives the lead's report on a member; and by the officials its work names on
+    the day: the head of its owner unit and the own appraiser of anyone on it
+    (`officials.teams_officiated_by`). The query count does not grow with the teams.
+    """
     queryset = Team.objects.filter(government_id=viewer.government.pk)
+    if only is not None:
+        queryset = queryset.filter(pk__in=only)
     if viewer.is_admin or viewer.is_auditor:
         return queryset
     employee_id = viewer.employee_id
     if employee_id is None:
         return queryset.none()
-    steps = WorkflowStep.objects.filter(
-        Q(actor_id=employee_id) | Q(decided_by_id=employee_id) | Q(recorder_id=employee_id),
-        instance__subject_type=SUBJECT_TYPE,
-        instance__subject_id=OuterRef("pk"),
-    )
-    named = TeamMember.objects.filter(team_id=OuterRef("pk"), employee_id=employee_id)
-    proposed = LeadCandidate.objects.filter(team_id=OuterRef("pk"), employee_id=employee_id)
-    return queryset.filter(
+    day = on or viewer.on
+    named = _named_on_team(employee_id) | _asked_to_act(employee_id)
+    if day is not None:
+        officiated = teams_officiated_by(viewer, day, queryset)
+        if officiated:
+            named |= Q(pk__in=officiated)
+    return queryset.filter(named)
+
+
+def _named_on_team(employee_id: int) -> Q:
+    """The team's own people: its proposer, Pengendali, lead and members (past ones too) and
+    its lead candidates."""
+    return (
         Q(requester_id=employee_id)
         | Q(pengendali_id=employee_id)
-        | Exists(named)
-        | Exists(proposed)
-        | Exists(steps)
-        | _receives_work(employee_id)
+        | Exists(TeamMember.objects.filter(team_id=OuterRef("pk"), employee_id=employee_id))
+        | Exists(LeadCandidate.objects.filter(team_id=OuterRef("pk"), employee_id=employee_id))
     )
 
 
-def _receives_work(employee_id: int) -> Q:
-    """Officials on the chain of a team's reports or evaluation (the receivers up the chain,
-    a member's own appraiser) see the team whose work they receive."""
-    instances = WorkflowStep.objects.filter(
-        Q(actor_id=employee_id) | Q(decided_by_id=employee_id),
-        instance__subject_type__in=WORK_SUBJECTS,
-    ).values("instance_id")
-    return Q(
-        *(
-            Exists(model.objects.filter(team_id=OuterRef("pk"), workflow_instance_id__in=instances))
-            for model in (TeamReport, MemberResult, TeamEvaluation)
-        ),
-        _connector=Q.OR,
+def _asked_to_act(employee_id: int) -> Q:
+    """Everyone asked to act on the team: the actors, deciders and recorders of its formation
+    steps (and those of its reports, member results and evaluation), its plan's approver and
+    decider, the targets, collaborators and decider of its obstacles, the owner of its rework,
+    and the appraiser a member result is addressed to."""
+    me = Q(actor_id=employee_id) | Q(decided_by_id=employee_id) | Q(recorder_id=employee_id)
+    formation = WorkflowStep.objects.filter(
+        me, instance__subject_type=SUBJECT_TYPE, instance__subject_id=OuterRef("pk")
+    )
+    work = WorkflowStep.objects.filter(me, instance__subject_type__in=WORK_SUBJECTS).values(
+        "instance_id"
+    )
+    plan = TeamPlan.objects.filter(Q(approver_id=employee_id) | Q(decided_by_id=employee_id))
+    rework = Rework.objects.filter(owner_id=employee_id)
+    result = MemberResult.objects.filter(appraiser_id=employee_id)
+    return (
+        Exists(formation)
+        | Exists(TeamReport.objects.filter(team_id=OuterRef("pk"), workflow_instance_id__in=work))
+        | Exists(MemberResult.objects.filter(team_id=OuterRef("pk"), workflow_instance_id__in=work))
+        | Exists(
+            TeamEvaluation.objects.filter(team_id=OuterRef("pk"), workflow_instance_id__in=work)
+        )
+        | Exists(plan.filter(team_id=OuterRef("pk")))
+        | Exists(_obstacles_naming(employee_id).filter(team_id=OuterRef("pk")))
+        | Exists(rework.filter(team_id=OuterRef("pk")))
+        | Exists(result.filter(team_id=OuterRef("pk")))
     )
 
 
-def may_see_team(viewer: Viewer, team: Team) -> bool:
-    """Whether the viewer may open the team (may)."""
-    return teams_visible_to(viewer).filter(pk=team.pk).exists()
+def _obstacles_naming(employee_id: int) -> QuerySet[Obstacle]:
+    """Obstacles the person decided or is asked to decide or collaborate on. Their targets and
+    collaborators are JSON lists of employee ids ("[12, 34]" as text on both databases): the
+    id is matched as a whole number in that text."""
+    number = rf"[^0-9]{int(employee_id)}[^0-9]"
+    return Obstacle.objects.annotate(
+        target_ids=Cast("targets", TextField()),
+        collaborator_ids=Cast("collaborators", TextField()),
+    ).filter(
+        Q(decided_by_id=employee_id)
+        | Q(target_ids__regex=number)
+        | Q(collaborator_ids__regex=number)
+    )
+
+
+def may_see_team(viewer: Viewer, team: Team, on: dt.date | None = None) -> bool:
+    """Whether the viewer may open the team on the day (may): `teams_visible_to`'s answer."""
+    return teams_visible_to(viewer, on, only=[team.pk]).exists()
 
 
 def team_manager(team: Team, on: dt.date) -> int | None:
-    """The employee who manages the team on the day: its owner unit's head (who)."""
-    resolver = Resolver(load_pack(team.government.pack_id))
-    answer = resolver.head_of_unit(team.owner_unit_id, on)
-    return answer.person.employee_id if answer.person else None
+    """The employee who manages the team on the day: its owner unit's head (who); the one a
+    read primed on the instance (`officials.officials_prime`), else resolved (1 query)."""
+    officials = primed(team, on)
+    if officials is not None:
+        return officials.manager
+    return person_of(resolver_for(team).head_of_unit(team.owner_unit_id, on))
 
 
 def lead_appointer(team: Team, on: dt.date) -> int | None:
@@ -130,9 +182,14 @@ def may_fill_lead(viewer: Viewer, team: Team, on: dt.date) -> bool:
 
 
 def teams_managed_by(viewer: Viewer, on: dt.date) -> list[Team]:
-    """The teams the viewer manages on the day (which), among those they may see."""
-    teams = teams_visible_to(viewer).select_related("government")
-    return [team for team in teams if may_manage_team(viewer, team, on)]
+    """The teams the viewer manages on the day (which), among those they may see: their owner
+    units' heads resolved in bulk."""
+    teams = list(teams_visible_to(viewer, on).select_related("government"))
+    if viewer.employee_id is None or not teams:
+        return []
+    resolver = Resolver(load_pack(viewer.government.pack_id))
+    heads = resolver.heads_of_units([team.owner_unit_id for team in teams], on)
+    return [t for t in teams if person_of(heads[t.owner_unit_id]) == viewer.employee_id]
 
 
 def may_decide_step(viewer: Viewer, step: WorkflowStep, on: dt.date) -> bool:
@@ -153,14 +210,17 @@ def may_submit_results(employee_id: int, team: Team, on: dt.date) -> bool:
     return team_manager(team, on) == employee_id
 
 
-def reports_visible_to(viewer: Viewer) -> QuerySet[TeamReport]:
-    """The reports the viewer may open (which): those of the teams they may see."""
-    return TeamReport.objects.filter(team__in=teams_visible_to(viewer))
+def reports_visible_to(
+    viewer: Viewer, on: dt.date | None = None, *, only: list[int] | None = None
+) -> QuerySet[TeamReport]:
+    """The reports the viewer may open (which): those of the teams they may see (of the teams
+    `only` names, when given)."""
+    return TeamReport.objects.filter(team__in=teams_visible_to(viewer, on, only=only))
 
 
 def may_see_report(viewer: Viewer, report: TeamReport) -> bool:
     """Whether the viewer may open a report (may)."""
-    return reports_visible_to(viewer).filter(pk=report.pk).exists()
+    return reports_visible_to(viewer, only=[report.team_id]).filter(pk=report.pk).exists()
 
 
 # Team work (planning and execution): seeing a team's work (plan, progress, obstacles,
@@ -174,6 +234,16 @@ def work_role(team: Team, employee_id: int | None) -> str | None:
     """LEAD or MEMBER for a person currently on the team, else None (who)."""
     if employee_id is None:
         return None
+    cache = getattr(team, "_prefetched_objects_cache", {})
+    if "memberships" in cache:  # a read prefetched the team's people
+        return next(
+            (
+                m.role
+                for m in cache["memberships"]
+                if m.employee_id == employee_id and m.status == TeamMember.Status.ACTIVE
+            ),
+            None,
+        )
     return (
         TeamMember.objects.filter(
             team=team, employee_id=employee_id, status=TeamMember.Status.ACTIVE
@@ -184,9 +254,12 @@ def work_role(team: Team, employee_id: int | None) -> str | None:
 
 
 def appraiser_of(team: Team, employee_id: int, on: dt.date) -> int | None:
-    """The member's own (home) appraiser on the day (who)."""
-    answer = Resolver(load_pack(team.government.pack_id)).appraiser(employee_id, on)
-    return answer.person.employee_id if answer.person else None
+    """The member's own (home) appraiser on the day (who): the one a read primed on the
+    instance for everyone on the team (`officials.officials_prime`), else resolved (1 query)."""
+    officials = primed(team, on)
+    if officials is not None and employee_id in officials.appraisers:
+        return officials.appraisers[employee_id]
+    return person_of(resolver_for(team).appraiser(employee_id, on))
 
 
 def may_add_evidence(team: Team, employee_id: int | None, on: dt.date) -> bool:
@@ -383,22 +456,9 @@ def may_close_rework(rework: Rework, employee_id: int | None) -> bool:
 
 
 def may_see_team_work(viewer: Viewer, team: Team, on: dt.date) -> bool:
-    """A team's work (plan, progress, evidence, obstacles) is seen by whoever may see the
-    team, and by the officials its work names on the day: the head of its owner unit and
-    the appraiser of anyone on it (feedback, monitoring, dialogues) (may)."""
-    if team.government_id != viewer.government.pk:
-        return False
-    if may_see_team(viewer, team):
-        return True
-    me = viewer.employee_id
-    if me is None:
-        return False
-    if team_manager(team, on) == me:
-        return True
-    people = team.memberships.exclude(status=TeamMember.Status.ENDED).values_list(
-        "employee_id", flat=True
-    )
-    return any(appraiser_of(team, person, on) == me for person in people)
+    """A team's work (plan, progress, evidence, obstacles) is seen by exactly those who may
+    see the team on the day (`teams_visible_to`) (may)."""
+    return team.government_id == viewer.government.pk and may_see_team(viewer, team, on)
 
 
 DIALOGUE_WITH = ("unit_head", "appraiser")

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.core.models import TimeStampedModel
-from sikerja.organization.models import Employee
+from sikerja.organization.models import Employee, Government
 
 
 class TeamPlan(TimeStampedModel):
@@ -24,6 +24,7 @@ class TeamPlan(TimeStampedModel):
         RETURNED = "RETURNED", _("Dikembalikan untuk diperbaiki")
         APPROVED = "APPROVED", _("Ditetapkan")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.OneToOneField("teams.Team", on_delete=models.CASCADE, related_name="plan")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(default=1)
@@ -41,7 +42,11 @@ class TeamPlan(TimeStampedModel):
     decision_note = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["approver", "status"], name="teamplan_approver_status")]
+        indexes = [
+            models.Index(
+                fields=["government", "approver", "status"], name="teamplan_approver_status"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.team_id} v{self.version} ({self.status})"
@@ -50,6 +55,7 @@ class TeamPlan(TimeStampedModel):
 class PlanActivity(models.Model):
     """One activity of the plan: its output, target, schedule, budget and who carries it."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     plan = models.ForeignKey(TeamPlan, on_delete=models.CASCADE, related_name="activities")
     seq = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=250)
@@ -64,7 +70,9 @@ class PlanActivity(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["plan", "seq"], name="planactivity_seq_unique"),
+            models.UniqueConstraint(
+                fields=["government", "plan", "seq"], name="planactivity_seq_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="planactivity_period_order"
             ),
@@ -80,6 +88,7 @@ class PlanActivity(models.Model):
 class WorkPlan(TimeStampedModel):
     """A member's individual work plan in the team (A1), acknowledged by the lead."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="work_plans")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     content = models.TextField()
@@ -92,7 +101,9 @@ class WorkPlan(TimeStampedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["team", "employee"], name="workplan_one_per_member"),
+            models.UniqueConstraint(
+                fields=["government", "team", "employee"], name="workplan_one_per_member"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -103,6 +114,7 @@ class ExpectationDialogue(models.Model):
     """A performance dialogue that set and clarified a member's expectations for the team's
     work (V-59), held with the unit head or the appraiser."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="dialogues")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     official = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
@@ -112,7 +124,9 @@ class ExpectationDialogue(models.Model):
     recorded_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["team", "employee"], name="dialogue_team_employee")]
+        indexes = [
+            models.Index(fields=["government", "team", "employee"], name="dialogue_team_employee")
+        ]
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.employee_id} ({self.held_on})"
@@ -121,6 +135,7 @@ class ExpectationDialogue(models.Model):
 class ProgressEntry(models.Model):
     """A member's report of progress on the team's work, with its evidence files."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="progress")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     activity = models.ForeignKey(
@@ -133,8 +148,10 @@ class ProgressEntry(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["team", "reported_on"], name="progress_team_day"),
-            models.Index(fields=["employee", "reported_on"], name="progress_employee_day"),
+            models.Index(fields=["government", "team", "reported_on"], name="progress_team_day"),
+            models.Index(
+                fields=["government", "employee", "reported_on"], name="progress_employee_day"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -150,6 +167,7 @@ class Feedback(models.Model):
     """Feedback on a member's work (K4; the appraiser's direction and input) by the lead, the
     appraiser or the unit head, as the pack names them."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="feedback")
     progress = models.ForeignKey(
         ProgressEntry, on_delete=models.CASCADE, null=True, blank=True, related_name="feedback"
@@ -161,7 +179,7 @@ class Feedback(models.Model):
     given_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["team", "about"], name="feedback_team_about")]
+        indexes = [models.Index(fields=["government", "team", "about"], name="feedback_team_about")]
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.by_role} → {self.about_id}"
@@ -171,6 +189,7 @@ class MonitoringRecord(models.Model):
     """Monitoring and evaluation of the team's work by the official the pack names, for a
     period (V-30 quarterly, V-30a periodic) or at any time."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="monitoring")
     by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     by_role = models.CharField(max_length=20)
@@ -181,7 +200,9 @@ class MonitoringRecord(models.Model):
     recorded_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["team", "period"], name="monitoring_team_period")]
+        indexes = [
+            models.Index(fields=["government", "team", "period"], name="monitoring_team_period")
+        ]
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.period}"
@@ -197,6 +218,7 @@ class Obstacle(TimeStampedModel):
         COLLABORATION = "COLLABORATION", _("Diteruskan untuk kolaborasi")
         CLOSED = "CLOSED", _("Selesai")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="obstacles")
     raised_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     raised_at = models.DateTimeField()
@@ -214,7 +236,9 @@ class Obstacle(TimeStampedModel):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["team", "status"], name="obstacle_team_status")]
+        indexes = [
+            models.Index(fields=["government", "team", "status"], name="obstacle_team_status")
+        ]
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.problem[:40]}"
@@ -224,6 +248,7 @@ class ObstacleFollowUp(models.Model):
     """A follow-up recorded on an obstacle: by its decider, by a unit head asked to
     collaborate, or by the lead."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     obstacle = models.ForeignKey(Obstacle, on_delete=models.CASCADE, related_name="follow_ups")
     by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()
@@ -243,6 +268,7 @@ class Rework(TimeStampedModel):
         OPEN = "OPEN", _("Perlu diperbaiki")
         DONE = "DONE", _("Sudah diperbaiki")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="rework")
     activity = models.ForeignKey(
         PlanActivity, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -264,7 +290,9 @@ class Rework(TimeStampedModel):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["owner", "status"], name="rework_owner_status")]
+        indexes = [
+            models.Index(fields=["government", "owner", "status"], name="rework_owner_status")
+        ]
 
     def __str__(self) -> str:
         return f"{self.team_id}: {self.status}"

@@ -1,6 +1,7 @@
 """Reads of a team's work (evidence, plan, progress, feedback, monitoring, obstacles, rework),
 scoped to the viewer by the team's visibility (`rules.teams_visible_to`): hidden and missing
-answer alike (NotFound). Each read has a fixed number of queries, whatever the rows."""
+answer alike (NotFound). Each read has a fixed number of queries, whatever the rows and the
+team's size (the team's officials are resolved once, in bulk: `officials.officials_prime`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from sikerja.teams.models import (
     TeamPlan,
     WorkPlan,
 )
+from sikerja.teams.officials import officials_prime
 
 PROGRESS_SHOWN = 50
 RESPONSIBILITY_ROLES = ("team_lead", "team_member")
@@ -95,6 +97,7 @@ def _team(viewer: Viewer, team_id: int, on: dt.date) -> Team:
     )
     if team is None or not rules.may_see_team_work(viewer, team, on):
         raise NotFound()
+    officials_prime(team, on)  # the page's questions about its officials ask no more
     return team
 
 

@@ -5,8 +5,9 @@ Targets, set up through the services on the Surakarta demo world:
   open at the Sekda's determination;
 - "active": the same team determined and decreed;
 - "vacant": the active team whose lead's post fell vacant.
-A team is seen by BKPSDM, its proposer, its people and the officials who acted on it; hidden
-and missing answer alike: 404. Only the step's actor decides; only the owner unit's head
+A team is seen by BKPSDM, its proposer, its people, the officials who acted on it and those its
+work names on the day (`rules.teams_visible_to`: the Kepala Bidang appraises the JF Ahli Muda once
+they lead it, the Subkoordinator the proposed Pelaksana); hidden and missing answer alike: 404. Only the step's actor decides; only the owner unit's head
 changes or dissolves (403 for others who see it); only the Sekda fills a vacant lead (V-32).
 """
 
@@ -28,15 +29,18 @@ PERSONAS = ("anonymous", *VIEWER_PERSONAS)  # the shared world's personas, unaut
 #          anon  bkp  sekda kadis kabid subk  jf   plk  outs  other
 EVERYONE = (401, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 PROPOSE = (401, 400, 201, 201, 400, 400, 400, 400, 400, 400)
-PARTIES = (401, 200, 200, 200, 404, 404, 200, 200, 404, 404)
+PARTIES = (401, 200, 200, 200, 404, 200, 200, 200, 404, 404)
+SEES_ACTIVE = (401, 200, 200, 200, 200, 200, 200, 200, 404, 404)
 SEKDA_DECIDES = (401, 404, 200, 404, 404, 404, 404, 404, 404, 404)
-UNIT_HEAD = (401, 403, 403, 200, 404, 404, 403, 403, 404, 404)
-SEKDA_FILLS = (401, 403, 200, 403, 404, 404, 403, 403, 404, 404)
+UNIT_HEAD = (401, 403, 403, 200, 403, 403, 403, 403, 404, 404)
+SEKDA_FILLS = (401, 403, 200, 403, 404, 403, 403, 403, 404, 404)
 
 MATRIX: dict[tuple[str, str, str], tuple[int, ...]] = {
     ("GET", "/teams", ""): EVERYONE,
     ("POST", "/teams", ""): PROPOSE,
     ("GET", "/teams/{team_id}", "forming"): PARTIES,
+    ("GET", "/teams/{team_id}", "active"): SEES_ACTIVE,
+    ("GET", "/teams/{team_id}/work", "active"): SEES_ACTIVE,
     ("POST", "/teams/{team_id}/steps/{step_id}/decide", "forming"): SEKDA_DECIDES,
     ("POST", "/teams/{team_id}/members/replace", "active"): UNIT_HEAD,
     ("POST", "/teams/{team_id}/lead/vacate", "active"): UNIT_HEAD,
@@ -119,7 +123,7 @@ def _client(name: str, user_of, other_tenant_user) -> ApiClient:
 
 
 CASES = [
-    pytest.param(method, route, state, name, expected[index], id=f"{method} {route} {name}")
+    pytest.param(method, route, state, name, expected[index], id=f"{method} {route} {state} {name}")
     for (method, route, state), expected in MATRIX.items()
     for index, name in enumerate(PERSONAS)
 ]

@@ -20,7 +20,9 @@ from tests.viewers import PERSONAS, viewer_of
 __all__ = ["viewer_of"]
 
 #               bkp    sekda  kadis  kabid  subk   jf     plk    outs   other
-SEES = (True, True, True, True, False, True, True, False, False)
+# Seen as the team is (`rules.teams_visible_to`): the Kepala Bidang appraises the lead, the
+# Subkoordinator the Pelaksana.
+SEES = (True, True, True, True, True, True, True, False, False)
 SUBMITS_LEAD_REPORT = (False, False, False, False, False, True, False, False, False)
 RECEIVES_MEMBER_REPORT = (False, False, False, False, False, True, False, False, False)
 SUBMITS_RESULTS = (False, False, False, False, False, True, False, False, False)

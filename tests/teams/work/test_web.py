@@ -194,5 +194,5 @@ def test_my_work_has_the_same_queries_for_few_and_many_entries_case(
     assert response.content.decode().count('data-testid="my-progress-row"') == entries
 
 
-QUERIES_WORK_PAGE = 30
+QUERIES_WORK_PAGE = 22
 QUERIES_MY_WORK = 11

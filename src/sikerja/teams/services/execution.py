@@ -89,6 +89,7 @@ def progress_report(
             fields={"percent_complete": _("0 sampai 100.")},
         )
     entry = ProgressEntry.objects.create(
+        government_id=team.government_id,
         team=team,
         employee=by,
         activity=_activity(team, activity_id),
@@ -158,6 +159,7 @@ def feedback_give(
         )
     role = rules.work_role_of(team, settings.by, by.pk, on, about=about_id) or ""
     feedback = Feedback.objects.create(
+        government_id=team.government_id,
         team=team,
         progress=progress,
         about_id=about_id,
@@ -222,6 +224,7 @@ def monitoring_record(
             fields={"held_on": _("Tidak boleh di masa depan.")},
         )
     record = MonitoringRecord.objects.create(
+        government_id=team.government_id,
         team=team,
         by=by,
         by_role=rules.work_role_of(team, settings.by, by.pk, on) or "",
@@ -272,6 +275,7 @@ def rework_open(
         )
     rule = "V-58" if pack.binds("V-58") else ""
     rework = Rework.objects.create(
+        government_id=team.government_id,
         team=team,
         activity=_activity(team, activity_id),
         owner_id=owner,

@@ -218,7 +218,7 @@ def _create(
 
 def _name_people(team: Team, data: TeamInput, lead: Employee | None) -> None:
     LeadCandidate.objects.bulk_create(
-        LeadCandidate(team=team, employee_id=pk, order=order)
+        LeadCandidate(government_id=team.government_id, team=team, employee_id=pk, order=order)
         for order, pk in enumerate(dict.fromkeys(data.candidate_ids))
     )
     if lead is not None:

@@ -140,6 +140,7 @@ def obstacle_raise(
             ),
         )
     obstacle = Obstacle.objects.create(
+        government_id=team.government_id,
         team=team,
         raised_by=by,
         raised_at=at,
@@ -233,7 +234,11 @@ def obstacle_follow_up(
         _("Tindak lanjut dicatat oleh pihak yang menangani permasalahan ini."),
     )
     follow_up = ObstacleFollowUp.objects.create(
-        obstacle=obstacle, by=by, text=required_text(text, "text"), recorded_at=at
+        government_id=obstacle.government_id,
+        obstacle=obstacle,
+        by=by,
+        text=required_text(text, "text"),
+        recorded_at=at,
     )
     if close:
         updated = Obstacle.objects.filter(

@@ -113,7 +113,7 @@ def team_plan_save(
             message=_("Rencana ini sudah diajukan atau ditetapkan."),
         )
     if plan is None:
-        plan = TeamPlan(team=team, drafted_by=by)
+        plan = TeamPlan(government_id=team.government_id, team=team, drafted_by=by)
     elif plan.status == TeamPlan.Status.RETURNED:
         plan.version += 1
     plan.status = TeamPlan.Status.DRAFT
@@ -122,6 +122,7 @@ def team_plan_save(
     plan.activities.all().delete()
     PlanActivity.objects.bulk_create(
         PlanActivity(
+            government_id=team.government_id,
             plan=plan,
             seq=seq,
             name=item.name.strip(),
@@ -270,6 +271,7 @@ def expectation_dialogue_record(
         citation=pack.citation_of("V-59"),
     )
     dialogue = ExpectationDialogue.objects.create(
+        government_id=team.government_id,
         team=team,
         employee_id=employee_id,
         official=by,
@@ -316,6 +318,7 @@ def work_plan_submit(
             "content",
         )
     plan, _created = WorkPlan.objects.update_or_create(
+        government_id=team.government_id,
         team=team,
         employee=by,
         defaults={
