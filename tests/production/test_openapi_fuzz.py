@@ -110,11 +110,14 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.teams.services import team_propose
     from sikerja.teams.services.evidence import Upload, evidence_save
     from sikerja.workflows.models import WorkflowInstance
-    from tests.performance import world as performance_world
+    from tests.performance import objection_world
     from tests.teams.world import NOW, ON, team_input
 
     call_command("demo_requests")
     jf = persona("jf_ahli_muda")
+    # the JF's signed rating and its objection, before the JF joins a team (V-59)
+    objection = objection_world.jf_objection(persona)
+    skp = objection.rating.skp
     team = team_propose(
         requester=persona("kepala_dinas"),
         data=team_input(candidate_ids=[jf.pk], appraiser_consideration="Kompeten"),
@@ -131,7 +134,6 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         written=[],
     )
     report_id, evaluation_id = _reported(team, jf)
-    skp = performance_world.jf_skp(persona)
     unit = (
         Placement.objects.select_related("position__unit")
         .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
@@ -154,6 +156,12 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         "report_id": report_id,
         "evaluation_id": evaluation_id,
         "skp_id": skp.pk,
+        "rating_id": objection.rating_id,
+        "objection_id": objection.pk,
+        # the period of that rating, for reads that ask for one
+        "year": objection.rating.skp.year,
+        "period_kind": objection.rating.period_kind,
+        "period_index": objection.rating.period_index,
         "key": WorkflowInstance.objects.filter(government_id=world.government_id)
         .values_list("definition_key", flat=True)
         .first(),
@@ -174,12 +182,21 @@ def test_every_read_of_an_existing_object_matches_its_schema(
 
     for operation in reads:
         names = [parameter.name for parameter in operation.path_parameters]
-        case = operation.Case(path_parameters={name: real[name] for name in names})
+        query = {
+            parameter.name: real[parameter.name]
+            for parameter in operation.query
+            if parameter.is_required
+        }
+        case = operation.Case(
+            path_parameters={name: real[name] for name in names}, query=query or None
+        )
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 27
-    if role == "bkpsdm":  # the operator sees every object of the government
-        assert set(statuses.values()) == {200}
+    assert len(statuses) == len(reads) == 35
+    if role == "bkpsdm":  # the operator sees every object of the government, but the results
+        # a leader weighs when setting a unit's level answer only that leader (SPEC 10.3 item 4)
+        level_setter_only = statuses.pop("/api/v1/performance/units/{unit_id}/declared-results")
+        assert (set(statuses.values()), level_setter_only) == ({200}, 404)
     else:  # a JF reads about themself and their requests; other objects are hidden (404)
         assert set(statuses.values()) == {200, 404}
         assert statuses["/api/v1/employees/{nip}"] == 200

@@ -98,7 +98,8 @@ class Consideration(TimeStampedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["rating", "kind", "given_by"], name="consideration_one_per_giver"
+                fields=["government", "rating", "kind", "given_by"],
+                name="consideration_one_per_giver",
             ),
         ]
 

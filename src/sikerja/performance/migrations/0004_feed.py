@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organization.employee')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('rating', 'kind', 'given_by'), name='consideration_one_per_giver')],
+                'constraints': [models.UniqueConstraint(fields=('government', 'rating', 'kind', 'given_by'), name='consideration_one_per_giver')],
             },
         ),
         migrations.CreateModel(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('teams', '0006_tenancy_keys'),
+        ('teams', '0007_tenancy_children'),
     ]
 
     operations = [

@@ -209,6 +209,7 @@ def _rework_follow(
     if opened is None or spec is None or "V-58" not in spec.rules or opened.actor_id is None:
         return
     rework = Rework.objects.create(
+        government_id=evaluation.team.government_id,
         team_id=evaluation.team_id,
         evaluation=evaluation,
         owner_id=opened.actor_id,
