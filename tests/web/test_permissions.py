@@ -75,6 +75,12 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:skp-detail", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
     ("web:skp-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:rating-form", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    # A unit's ratings board (the curve simulator: tests/performance/test_board.py) and the
+    # agency's performance dashboard (tests/performance/test_dashboard.py).
+    ("web:unit-board", "bidang"): (Y, Y, Y, Y, N, N, N, N, N, N),
+    ("web:unit-board", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:agency-performance", "dinas"): (Y, Y, Y, N, N, N, N, N, N, N),
+    ("web:agency-performance", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -144,6 +150,7 @@ POST_ROUTES = {
     "web:skp-submit",
     "web:unit-level-set",
     "web:rating-sign",
+    "web:unit-board-simulate",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
@@ -157,6 +164,8 @@ URL_KWARGS = {
     "web:team-work": "pk",
     "web:skp-detail": "pk",
     "web:rating-form": "pk",
+    "web:unit-board": "unit_id",
+    "web:agency-performance": "agency_id",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -211,6 +220,11 @@ def _built(target: str, world, today) -> int | None:
         "import_job": lambda: _import_job(world, today),
         "cross_unit_request": lambda: penugasan_world.cross_unit_request(persona_of, NOW, today),
         "skp": lambda: performance_world.jf_skp(persona_of),
+        "bidang": lambda: (
+            Placement.objects.effective_on(today)
+            .get(employee=persona_of("kabid"), kind="DEFINITIVE")
+            .position.unit
+        ),
     }
     if target in {"team", "active_team"}:
         return _team(active=target == "active_team")

@@ -29,3 +29,4 @@ class PerformanceErrorCode(StrEnum):
     RATING_SIGNED = "rating_signed"
     CURVE = "distribution_curve_broken"
     NOT_LEVEL_SETTER = "not_org_level_setter"
+    NOTHING_MOVED = "simulation_nothing_moved"

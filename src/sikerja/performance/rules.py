@@ -18,7 +18,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
-from sikerja.organization.models import Delegation
+from sikerja.organization.models import Agency, Delegation, OrgUnit
 from sikerja.organization.resolver import Resolver, RoleAnswer
 from sikerja.organization.rules import Viewer
 from sikerja.performance.models import Skp
@@ -151,3 +151,25 @@ def may_set_level(employee_id: int, unit_id: int, pack_id: str, on: dt.date) -> 
     """Whether the employee sets the unit's organisational level on the day (may)."""
     setter = level_setter(unit_id, pack_id, on).person
     return setter is not None and setter.employee_id == employee_id
+
+
+def unit_ratings_visible_to(viewer: Viewer) -> QuerySet[OrgUnit]:
+    """The units whose ratings board (the curve and its simulator) the viewer may open (which):
+    a unit they head or one below it, every unit of an agency they head, every unit for the
+    Sekda, the BKPSDM operators and the auditor."""
+    queryset = OrgUnit.objects.filter(government_id=viewer.government.pk)
+    if viewer.sees_government:
+        return queryset
+    condition = Q(agency_id__in=list(viewer.agency_ids))
+    for path in viewer.unit_paths:
+        condition |= Q(path__startswith=path)
+    return queryset.filter(condition)
+
+
+def performance_agencies_visible_to(viewer: Viewer) -> QuerySet[Agency]:
+    """The agencies whose performance dashboard the viewer may open (which): the one they head
+    (head of the Perangkat Daerah); every agency for the Sekda, BKPSDM and the auditor."""
+    queryset = Agency.objects.filter(government_id=viewer.government.pk)
+    if viewer.sees_government:
+        return queryset
+    return queryset.filter(pk__in=list(viewer.agency_ids))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.performance import views
+from sikerja.performance import board_views, views
 
 urlpatterns = [
     path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
@@ -23,5 +23,16 @@ urlpatterns = [
         "kinerja/skp/<int:pk>/penilaian/<int:rating_id>/tetapkan/",
         views.rating_sign,
         name="rating-sign",
+    ),
+    path("kinerja/unit/<int:unit_id>/penilaian/", board_views.unit_board, name="unit-board"),
+    path(
+        "kinerja/unit/<int:unit_id>/penilaian/simulasi/",
+        board_views.unit_board_simulate,
+        name="unit-board-simulate",
+    ),
+    path(
+        "kinerja/perangkat-daerah/<int:agency_id>/",
+        board_views.agency_performance,
+        name="agency-performance",
     ),
 ]

@@ -1,0 +1,116 @@
+"""Reads of a unit's ratings board: every rating of a period counted in the unit's curve
+(drafted and signed, in the unit and the units below it, as `curve.unit_curve` counts them), the
+curve against its allowed bands, and the curve simulator's answer (SPEC §10.3; issue item 6).
+
+A board is three queries whatever the unit's size: the unit, its level, its ratings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+
+from sikerja.core.errors import NotFound
+from sikerja.organization.models import OrgUnit
+from sikerja.organization.rules import Viewer
+from sikerja.performance import rules
+from sikerja.performance.models import Rating, UnitLevel
+from sikerja.performance.simulator import (
+    CitesCurve,
+    CurveState,
+    Move,
+    curve_state,
+    moves_of,
+    simulate,
+)
+from sikerja.regulations.loader import LoadedPack, load_pack
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class Period:
+    """An appraisal period of a year: its kind (QUARTERLY, ANNUAL, …) and its index."""
+
+    year: int
+    kind: str
+    index: int
+
+
+@dataclass(frozen=True)
+class UnitBoard(CitesCurve):
+    """A unit's ratings of a period, its organisational level (None until set) and its curve."""
+
+    unit: OrgUnit
+    period: Period
+    level: UnitLevel | None
+    ratings: list[Rating]
+    curve: CurveState | None
+    pack: LoadedPack
+
+    @property
+    def pairs(self) -> dict[int, tuple[str, str]]:
+        return {r.pk: (r.result_rating, r.behaviour_rating) for r in self.ratings}
+
+
+def one_visible(queryset: QuerySet[M], pk: int) -> M:
+    """The row of a viewer's scoped queryset, with its government. Raises NotFound."""
+    found = queryset.select_related("government").filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def unit_board_for(*, viewer: Viewer, unit_id: int, period: Period) -> UnitBoard:
+    """The board of a unit the viewer may open (rules.unit_ratings_visible_to).
+
+    Raises NotFound (missing or hidden alike).
+    """
+    unit = one_visible(rules.unit_ratings_visible_to(viewer), unit_id)
+    level = UnitLevel.objects.filter(
+        unit=unit, year=period.year, period_kind=period.kind, period_index=period.index
+    ).first()
+    ratings = list(
+        Rating.objects.filter(
+            government_id=unit.government_id,
+            unit__path__startswith=unit.path,
+            year=period.year,
+            period_kind=period.kind,
+            period_index=period.index,
+        )
+        .select_related("skp__employee", "skp__position", "unit")
+        .order_by("unit__path", "skp__employee__name", "pk")
+    )
+    pack = load_pack(unit.government.pack_id)
+    curve = (
+        curve_state(pack, level.level, (r.predikat for r in ratings)) if level is not None else None
+    )
+    return UnitBoard(unit, period, level, ratings, curve, pack)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The board with some ratings moved, and the curve they would make (nothing saved)."""
+
+    board: UnitBoard
+    moves: list[Move]
+    curve: CurveState | None
+
+
+def board_simulate(
+    *, viewer: Viewer, unit_id: int, period: Period, asked: Mapping[int, tuple[str, str]]
+) -> Simulation:
+    """The curve of the unit if the asked ratings (rating id → result and behaviour rating)
+    were drafted so. Reads only.
+
+    Raises NotFound, ValidationFailed (a rating value the matrix does not know).
+    """
+    board = unit_board_for(viewer=viewer, unit_id=unit_id, period=period)
+    moves = moves_of(board.pack, board.pairs, asked)
+    if board.level is None:
+        return Simulation(board, moves, None)
+    current = {r.pk: r.predikat for r in board.ratings}
+    return Simulation(board, moves, simulate(board.pack, board.level.level, current, moves))
