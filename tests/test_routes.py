@@ -99,6 +99,8 @@ PAGES: dict[str, object] = {
     "web:unit-board": performance.unit_ratings_visible_to,
     "web:unit-board-simulate": performance.unit_ratings_visible_to,
     "web:agency-performance": performance.performance_agencies_visible_to,
+    "web:performance-export": performance.skps_visible_to,
+    "web:performance-import": organization.may_transfer,
     "web:rating-form": performance.may_rate,
     "web:rating-sign": performance.may_rate,
     "web:unit-level-set": performance.may_set_level,
@@ -180,6 +182,8 @@ API: dict[tuple[str, str], object] = {
     ("GET", "/performance/agencies/{agency_id}/dashboard"): (
         performance.performance_agencies_visible_to
     ),
+    ("GET", "/performance/exports/kinerja.xlsx"): performance.skps_visible_to,
+    ("POST", "/performance/imports"): organization.may_transfer,
     ("POST", "/performance/ratings/{rating_id}/sign"): performance.may_rate,
     ("POST", "/performance/unit-levels"): performance.level_setter,
     ("GET", "/flows"): ANY_VIEWER,

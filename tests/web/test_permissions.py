@@ -81,6 +81,9 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:unit-board", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:agency-performance", "dinas"): (Y, Y, Y, N, N, N, N, N, N, N),
     ("web:agency-performance", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N, N),
+    # XLSX: everyone exports what they may see; the import is the operators' (V-39).
+    ("web:performance-export", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:performance-import", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.performance import board_views, views
+from sikerja.performance import board_views, views, xlsx_views
 
 urlpatterns = [
     path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
@@ -35,4 +35,6 @@ urlpatterns = [
         board_views.agency_performance,
         name="agency-performance",
     ),
+    path("kinerja/ekspor.xlsx", xlsx_views.performance_export, name="performance-export"),
+    path("kinerja/impor/", xlsx_views.performance_import, name="performance-import"),
 ]

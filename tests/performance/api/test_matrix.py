@@ -48,6 +48,7 @@ MATRIX: dict[tuple[str, str, str], tuple[int, ...]] = {
     ("POST", "/performance/ratings/{rating_id}/sign", "approved"): APPRAISER,
     ("POST", "/performance/unit-levels", ""): LEVEL,
     ("GET", "/performance/agencies/{agency_id}/dashboard", ""): AGENCY_HEADS,
+    ("GET", "/performance/exports/kinerja.xlsx", ""): EVERYONE,
 }
 
 
