@@ -45,6 +45,7 @@ def test_the_board_shows_the_curve_against_its_bands_and_what_breaks_it(
     html = response.content.decode()
     assert response.status_code == 200
     assert 'data-testid="curve-svg"' in html
+    assert '<rect x="0" y="13" width="150.0"' in html  # Baik 50 %, unlocalised for SVG
     assert html.count('data-testid="band-row"') == 2  # BAIK: two clauses
     assert html.count('data-testid="board-row"') == 2
     assert "Kurva belum terpenuhi." in html
