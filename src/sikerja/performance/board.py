@@ -64,8 +64,11 @@ def one_visible(queryset: QuerySet[M], pk: int) -> M:
     return found
 
 
-def unit_board_for(*, viewer: Viewer, unit_id: int, period: Period) -> UnitBoard:
-    """The board of a unit the viewer may open (rules.unit_ratings_visible_to).
+def unit_board_for(
+    *, viewer: Viewer, unit_id: int, period: Period, light: bool = False
+) -> UnitBoard:
+    """The board of a unit the viewer may open (rules.unit_ratings_visible_to); `light` reads
+    only what the curve needs of each rating (the simulator's htmx answer shows no rows).
 
     Raises NotFound (missing or hidden alike).
     """
@@ -73,16 +76,19 @@ def unit_board_for(*, viewer: Viewer, unit_id: int, period: Period) -> UnitBoard
     level = UnitLevel.objects.filter(
         unit=unit, year=period.year, period_kind=period.kind, period_index=period.index
     ).first()
+    found = Rating.objects.filter(
+        government_id=unit.government_id,
+        unit__path__startswith=unit.path,
+        year=period.year,
+        period_kind=period.kind,
+        period_index=period.index,
+    )
     ratings = list(
-        Rating.objects.filter(
-            government_id=unit.government_id,
-            unit__path__startswith=unit.path,
-            year=period.year,
-            period_kind=period.kind,
-            period_index=period.index,
+        found.only("result_rating", "behaviour_rating", "predikat", "status")
+        if light
+        else found.select_related("skp__employee", "skp__position", "unit").order_by(
+            "unit__path", "skp__employee__name", "pk"
         )
-        .select_related("skp__employee", "skp__position", "unit")
-        .order_by("unit__path", "skp__employee__name", "pk")
     )
     pack = load_pack(unit.government.pack_id)
     curve = (
@@ -101,14 +107,19 @@ class Simulation:
 
 
 def board_simulate(
-    *, viewer: Viewer, unit_id: int, period: Period, asked: Mapping[int, tuple[str, str]]
+    *,
+    viewer: Viewer,
+    unit_id: int,
+    period: Period,
+    asked: Mapping[int, tuple[str, str]],
+    light: bool = False,
 ) -> Simulation:
     """The curve of the unit if the asked ratings (rating id → result and behaviour rating)
     were drafted so. Reads only.
 
     Raises NotFound, ValidationFailed (a rating value the matrix does not know).
     """
-    board = unit_board_for(viewer=viewer, unit_id=unit_id, period=period)
+    board = unit_board_for(viewer=viewer, unit_id=unit_id, period=period, light=light)
     moves = moves_of(board.pack, board.pairs, asked)
     if board.level is None:
         return Simulation(board, moves, None)

@@ -12,7 +12,9 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -63,10 +65,39 @@ def board_url(unit_id: int, period: Period) -> str:
     return f"{reverse('web:unit-board', args=[unit_id])}?{query}"
 
 
-def _row(rating: Rating, move: Move | None) -> tuple[Rating, Move | None, str]:
+def _options(board_choices: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, str]:
+    """The simulator's <option>s rendered once per selected pair (nine at most), so a board of
+    a thousand rows does not render nine thousand options through the template engine."""
+
+    def render(selected: str) -> str:
+        return format_html_join(
+            "",
+            '<optgroup label="{}">{}</optgroup>',
+            (
+                (
+                    group,
+                    format_html_join(
+                        "",
+                        '<option value="{}"{}>{}: {}</option>',
+                        (
+                            (v, mark_safe(" selected") if v == selected else "", group, t)
+                            for v, t in pairs
+                        ),
+                    ),
+                )
+                for group, pairs in board_choices
+            ),
+        )
+
+    return {value: render(value) for _group, pairs in board_choices for value, _text in pairs}
+
+
+def _row(
+    rating: Rating, move: Move | None, options: dict[str, str]
+) -> tuple[Rating, Move | None, str]:
     pair = (move.result_rating, move.behaviour_rating) if move else None
     result, behaviour = pair or (rating.result_rating, rating.behaviour_rating)
-    return rating, move, f"{result}{SEPARATOR}{behaviour}"
+    return rating, move, options.get(f"{result}{SEPARATOR}{behaviour}", "")
 
 
 def _page(
@@ -74,17 +105,18 @@ def _page(
 ) -> HttpResponse:
     board = simulation.board
     moved = {move.rating_id: move for move in simulation.moves}
+    htmx = request.headers.get("HX-Request") == "true"
+    options = {} if htmx else _options(pair_choices(board.pack))
     context = {
         "board": board,
         "simulation": simulation,
         "curve": simulation.curve,
         "moved": moved,
-        "rows": [_row(rating, moved.get(rating.pk)) for rating in board.ratings],
-        "choices": pair_choices(board.pack),
+        "rows": [] if htmx else [_row(r, moved.get(r.pk), options) for r in board.ratings],
         "period_choices": PERIOD_CHOICES,
         **extra,
     }
-    if request.headers.get("HX-Request") == "true":
+    if htmx:
         return render(request, PANEL, context, status=status)
     return render_page(request, viewer, "performance/board.html", status, nav=NAV, **context)
 

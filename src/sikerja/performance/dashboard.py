@@ -142,7 +142,9 @@ def _add_skps(
 
 def agency_dashboard_for(*, viewer: Viewer, agency_id: int, period: Period) -> AgencyDashboard:
     """The dashboard of an agency the viewer may open (rules.performance_agencies_visible_to):
-    its units with a level set or an SKP of the year in their subtree.
+    its units with a level set (where a curve applies), and its root and the units just below
+    it with an SKP of the year in their subtree (a school district's hundreds of schools do not
+    each get a row unless their level is set).
 
     Raises NotFound (missing or hidden alike).
     """
@@ -164,5 +166,8 @@ def agency_dashboard_for(*, viewer: Viewer, agency_id: int, period: Period) -> A
     for row in rows.values():
         if row.level is not None:
             row.breaches = curve_state(pack, row.level, row.counts.elements()).messages
-    shown = [row for row in rows.values() if row.level is not None or row.skps]
+    top = min((unit.depth for unit in units), default=0) + 1
+    shown = [
+        row for row in rows.values() if row.level is not None or (row.skps and row.depth <= top)
+    ]
     return AgencyDashboard(agency, period, shown, pack)
