@@ -63,7 +63,7 @@ def test_the_head_moves_a_predikat_in_the_simulator_and_sees_the_curve_hold(
     page.goto(f"/kinerja/unit/{bidang}/penilaian/?year=2026&period_kind=QUARTERLY&period_index=4")
     wait_until_idle(page)
     before = page.get_by_test_id("curve-verdict").inner_text()
-    page.locator(f"#r-{jf.pk}").select_option("DI_BAWAH_EKSPEKTASI|SESUAI_EKSPEKTASI")
+    page.locator(f"#r-{jf.pk}").select_option("BUTUH_PERBAIKAN")
     page.get_by_text("Simulasi: 1 pegawai dipindahkan").wait_for()
     wait_until_idle(page)
     after = page.get_by_test_id("curve-verdict").inner_text()

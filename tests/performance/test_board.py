@@ -59,7 +59,7 @@ def test_moving_the_jf_to_butuh_perbaikan_shows_the_curve_holds_and_saves_nothin
 
     response = client_of("kabid").post(
         _simulate(persona),
-        {**PERIOD, "action": "simulate", f"r-{drafted['jf'].pk}": f"{BELOW}|{MEETS}"},
+        {**PERIOD, "action": "simulate", f"r-{drafted['jf'].pk}": "BUTUH_PERBAIKAN"},
         headers={"HX-Request": "true"},
     )
 
@@ -75,7 +75,7 @@ def test_moving_the_jf_to_butuh_perbaikan_shows_the_curve_holds_and_saves_nothin
 def test_the_simulator_without_htmx_answers_the_whole_page(drafted, client_of, persona):
     response = client_of("kabid").post(
         _simulate(persona),
-        {**PERIOD, "action": "simulate", f"r-{drafted['sub'].pk}": f"{BELOW}|{BELOW}"},
+        {**PERIOD, "action": "simulate", f"r-{drafted['sub'].pk}": "SANGAT_KURANG"},
     )
 
     html = response.content.decode()
@@ -90,16 +90,17 @@ def test_applying_redrafts_the_moved_ratings_as_their_appraiser(drafted, client_
         {
             **PERIOD,
             "action": "apply",
-            f"r-{drafted['jf'].pk}": f"{BELOW}|{MEETS}",
-            f"r-{drafted['sub'].pk}": f"{MEETS}|{MEETS}",
+            f"r-{drafted['jf'].pk}": "BUTUH_PERBAIKAN",
+            f"r-{drafted['sub'].pk}": "BAIK",
         },
     )
 
     assert response.status_code == 302
     jf = Rating.objects.get(pk=drafted["jf"].pk)
-    assert (jf.predikat, jf.result_rating, jf.status, jf.version) == (
+    assert (jf.predikat, jf.result_rating, jf.behaviour_rating, jf.status, jf.version) == (
         "BUTUH_PERBAIKAN",
-        BELOW,
+        BELOW,  # the nearest cell of the matrix: the behaviour rating kept
+        ABOVE,
         "DRAFT",
         1,
     )
@@ -125,7 +126,7 @@ def test_applying_is_refused_whole_for_one_who_is_not_the_appraiser(drafted, cli
 def test_applying_nothing_moved_is_refused(drafted, client_of, persona):
     response = client_of("kabid").post(
         _simulate(persona),
-        {**PERIOD, "action": "apply", f"r-{drafted['jf'].pk}": f"{ABOVE}|{ABOVE}"},
+        {**PERIOD, "action": "apply", f"r-{drafted['jf'].pk}": "SANGAT_BAIK"},
     )
 
     assert response.status_code == 400

@@ -4,11 +4,20 @@ take their predikat from the pack's matrix."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sikerja.core.errors import ValidationFailed
 from sikerja.performance import checks
-from sikerja.performance.simulator import Move, curve_state, moves_of, pair_choices, simulate
+from sikerja.performance.simulator import (
+    Move,
+    curve_state,
+    moves_of,
+    nearest_pair,
+    predikat_choices,
+    simulate,
+)
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.performance import OrgLevel, Predikat
 
@@ -64,20 +73,37 @@ def test_if_two_of_three_move_to_baik_the_curve_holds_but_not_all_three():
 def test_moves_take_the_matrix_predikat_and_skip_unchanged_or_unknown_ratings():
     current = {1: (ABOVE, ABOVE), 2: (MEETS, MEETS)}
 
-    moves = moves_of(PACK, current, {1: (ABOVE, ABOVE), 2: (BELOW, MEETS), 9: (BELOW, BELOW)})
+    moves = moves_of(PACK, current, {1: f"{ABOVE}|{ABOVE}", 2: f"{BELOW}|{MEETS}", 9: "BAIK"})
 
     assert moves == [Move(2, BELOW, MEETS, Predikat.BUTUH_PERBAIKAN)]
 
 
-def test_the_choices_are_the_nine_cells_of_the_matrix_grouped_by_predikat():
-    choices = pair_choices(PACK)
+@pytest.mark.parametrize(
+    ("current", "predikat", "pair"),
+    [
+        ((ABOVE, ABOVE), "BAIK", (ABOVE, MEETS)),  # one change: the behaviour
+        ((MEETS, BELOW), "BAIK", (MEETS, MEETS)),  # the result kept
+        ((BELOW, BELOW), "SANGAT_BAIK", (ABOVE, ABOVE)),  # the only cell
+        ((MEETS, MEETS), "BAIK", (MEETS, MEETS)),  # already there: no move
+        ((ABOVE, ABOVE), "KURANG", (ABOVE, BELOW)),
+    ],
+)
+def test_a_predikat_moves_to_the_nearest_pair_of_the_matrix_case(current, predikat, pair):
+    assert nearest_pair(PACK, current, predikat) == pair
 
-    assert [group for group, _pairs in choices] == [
-        "Sangat Baik",
-        "Baik",
-        "Butuh Perbaikan",
-        "Kurang/Misconduct",
-        "Sangat Kurang",
+
+def test_a_predikat_the_matrix_never_gives_is_refused():
+    with pytest.raises(ValidationFailed) as refused:
+        moves_of(PACK, {1: (ABOVE, ABOVE)}, {1: "LUAR_BIASA"})
+
+    assert refused.value.code == "unknown_value"
+
+
+def test_the_choices_are_the_five_predikat_in_the_matrix_order():
+    assert [value for value, _label in predikat_choices()] == [
+        "SANGAT_BAIK",
+        "BAIK",
+        "BUTUH_PERBAIKAN",
+        "KURANG",
+        "SANGAT_KURANG",
     ]
-    assert sum(len(pairs) for _group, pairs in choices) == 9
-    assert dict(choices)["Sangat Baik"][0][0] == f"{ABOVE}|{ABOVE}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from django.db.models import Model, QuerySet
 
@@ -29,6 +29,38 @@ from sikerja.performance.simulator import (
 from sikerja.regulations.loader import LoadedPack, load_pack
 
 M = TypeVar("M", bound=Model)
+RATING_FIELDS = ("pk", "result_rating", "behaviour_rating", "predikat", "status")
+ROW_FIELDS = (
+    "skp_id",
+    "skp__employee__front_title",
+    "skp__employee__name",
+    "skp__employee__back_title",
+    "skp__position__title",
+    "unit__name",
+)
+
+
+class BoardRating(NamedTuple):
+    """One rating on the board: what the curve needs, and what its row shows (a tuple, not a
+    model instance: a board of a thousand ratings is read and drawn without building one)."""
+
+    pk: int
+    result_rating: str
+    behaviour_rating: str
+    predikat: str
+    status: str
+    skp_id: int = 0
+    front_title: str = ""
+    name: str = ""
+    back_title: str = ""
+    position: str = ""
+    unit_name: str = ""
+
+    @property
+    def full_name(self) -> str:
+        front = f"{self.front_title} " if self.front_title else ""
+        back = f", {self.back_title}" if self.back_title else ""
+        return f"{front}{self.name}{back}"
 
 
 @dataclass(frozen=True)
@@ -47,7 +79,7 @@ class UnitBoard(CitesCurve):
     unit: OrgUnit
     period: Period
     level: UnitLevel | None
-    ratings: list[Rating]
+    ratings: list[BoardRating]
     curve: CurveState | None
     pack: LoadedPack
 
@@ -83,13 +115,14 @@ def unit_board_for(
         period_kind=period.kind,
         period_index=period.index,
     )
-    ratings = list(
-        found.only("result_rating", "behaviour_rating", "predikat", "status")
+    rows = (
+        found.values_list(*RATING_FIELDS)
         if light
-        else found.select_related("skp__employee", "skp__position", "unit").order_by(
+        else found.values_list(*RATING_FIELDS, *ROW_FIELDS).order_by(
             "unit__path", "skp__employee__name", "pk"
         )
     )
+    ratings = [BoardRating(*row) for row in rows]
     pack = load_pack(unit.government.pack_id)
     curve = (
         curve_state(pack, level.level, (r.predikat for r in ratings)) if level is not None else None
@@ -111,11 +144,11 @@ def board_simulate(
     viewer: Viewer,
     unit_id: int,
     period: Period,
-    asked: Mapping[int, tuple[str, str]],
+    asked: Mapping[int, str],
     light: bool = False,
 ) -> Simulation:
-    """The curve of the unit if the asked ratings (rating id → result and behaviour rating)
-    were drafted so. Reads only.
+    """The curve of the unit if the asked ratings (rating id → a pair "RESULT|BEHAVIOUR" or a
+    predikat, drafted as its nearest pair) were drafted so. Reads only.
 
     Raises NotFound, ValidationFailed (a rating value the matrix does not know).
     """

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -22,12 +22,18 @@ from sikerja.core.errors import DomainError, NotFound
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.performance import services
-from sikerja.performance.board import Period, Simulation, board_simulate, unit_board_for
+from sikerja.performance.board import (
+    BoardRating,
+    Period,
+    Simulation,
+    board_simulate,
+    unit_board_for,
+)
 from sikerja.performance.commands import employee_of
 from sikerja.performance.dashboard import agency_dashboard_for
 from sikerja.performance.forms import PERIOD_CHOICES
 from sikerja.performance.models import Rating
-from sikerja.performance.simulator import SEPARATOR, Move, pair_choices, pair_of
+from sikerja.performance.simulator import Move, predikat_choices
 
 NAV = "performance"
 PREFIX = "r-"
@@ -48,14 +54,13 @@ def period_of(data: QueryDict) -> Period:
     return Period(year, kind, index)
 
 
-def asked_pairs(data: QueryDict) -> dict[int, tuple[str, str]]:
-    """The simulator's rows: `r-<rating id>` → "RESULT|BEHAVIOUR"."""
-    asked = {}
-    for key, value in data.items():
-        pair = pair_of(str(value))
-        if key.startswith(PREFIX) and key[len(PREFIX) :].isdigit() and pair is not None:
-            asked[int(key[len(PREFIX) :])] = pair
-    return asked
+def asked_values(data: QueryDict) -> dict[int, str]:
+    """The simulator's rows: `r-<rating id>` → a predikat (or a pair "RESULT|BEHAVIOUR")."""
+    return {
+        int(key[len(PREFIX) :]): str(value)
+        for key, value in data.items()
+        if key.startswith(PREFIX) and key[len(PREFIX) :].isdigit() and value
+    }
 
 
 def board_url(unit_id: int, period: Period) -> str:
@@ -65,39 +70,68 @@ def board_url(unit_id: int, period: Period) -> str:
     return f"{reverse('web:unit-board', args=[unit_id])}?{query}"
 
 
-def _options(board_choices: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, str]:
-    """The simulator's <option>s rendered once per selected pair (nine at most), so a board of
-    a thousand rows does not render nine thousand options through the template engine."""
+def _options() -> dict[str, str]:
+    """The simulator's <option>s rendered once per selected predikat (five), so a board of a
+    thousand rows does not render five thousand options through the template engine."""
+    choices = predikat_choices()
 
     def render(selected: str) -> str:
         return format_html_join(
             "",
-            '<optgroup label="{}">{}</optgroup>',
-            (
-                (
-                    group,
-                    format_html_join(
-                        "",
-                        '<option value="{}"{}>{}: {}</option>',
-                        (
-                            (v, mark_safe(" selected") if v == selected else "", group, t)
-                            for v, t in pairs
-                        ),
-                    ),
-                )
-                for group, pairs in board_choices
-            ),
+            '<option value="{}"{}>{}</option>',
+            ((v, mark_safe(" selected") if v == selected else "", t) for v, t in choices),
         )
 
-    return {value: render(value) for _group, pairs in board_choices for value, _text in pairs}
+    return {value: render(value) for value, _label in choices}
 
 
-def _row(
-    rating: Rating, move: Move | None, options: dict[str, str]
-) -> tuple[Rating, Move | None, str]:
-    pair = (move.result_rating, move.behaviour_rating) if move else None
-    result, behaviour = pair or (rating.result_rating, rating.behaviour_rating)
-    return rating, move, options.get(f"{result}{SEPARATOR}{behaviour}", "")
+def _lines(ratings: list[BoardRating], moved: dict[int, Move], period: Period) -> list[str]:
+    """The board's rows, each written once with format_html (escaped): a thousand rows drawn
+    through the template engine cost several times the rest of the page."""
+    options, labels = _options(), dict(predikat_choices())
+    statuses = {value: str(label) for value, label in Rating.Status.choices}
+    prefix, suffix = reverse("web:rating-form", args=[0]).split("/0/", 1)
+    query = f"?period_kind={period.kind}&period_index={period.index}"
+    return [
+        _line(r, moved.get(r.pk), options, labels, statuses, f"{prefix}/{r.skp_id}/{suffix}{query}")
+        for r in ratings
+    ]
+
+
+def _line(
+    rating: BoardRating,
+    move: Move | None,
+    options: dict[str, str],
+    labels: dict[str, str],
+    statuses: dict[str, str],
+    url: str,
+) -> str:
+    status = statuses[rating.status]
+    moved = format_html(' → <strong data-testid="moved">{}</strong>', move.label) if move else ""
+    choice = (
+        format_html(
+            '<select id="r-{}" name="r-{}" aria-labelledby="e-{}" data-testid="board-select">{}</select>',
+            rating.pk,
+            rating.pk,
+            rating.pk,
+            options[move.predikat.value if move else rating.predikat],
+        )
+        if rating.status == Rating.Status.DRAFT
+        else status
+    )
+    return format_html(
+        '<tr data-testid="board-row"><th scope="row" id="e-{}"><a href="{}">{}</a><br>'
+        '<span class="muted">{}</span></th><td>{}</td><td>{} ({}){}</td><td>{}</td></tr>',
+        rating.pk,
+        url,
+        rating.full_name,
+        rating.position,
+        rating.unit_name,
+        labels[rating.predikat],
+        status,
+        moved,
+        choice,
+    )
 
 
 def _page(
@@ -106,13 +140,12 @@ def _page(
     board = simulation.board
     moved = {move.rating_id: move for move in simulation.moves}
     htmx = request.headers.get("HX-Request") == "true"
-    options = {} if htmx else _options(pair_choices(board.pack))
     context = {
         "board": board,
         "simulation": simulation,
         "curve": simulation.curve,
         "moved": moved,
-        "rows": [] if htmx else [_row(r, moved.get(r.pk), options) for r in board.ratings],
+        "rows": [] if htmx else _lines(board.ratings, moved, board.period),
         "period_choices": PERIOD_CHOICES,
         **extra,
     }
@@ -136,7 +169,7 @@ def unit_board_simulate(request: HttpRequest, viewer: Viewer, unit_id: int) -> H
     """The curve if the moved ratings were drafted so (nothing saved); or, with
     `action=apply`, redraft them as their appraiser (all or nothing)."""
     period = period_of(request.POST)
-    asked = asked_pairs(request.POST)
+    asked = asked_values(request.POST)
     if request.POST.get("action") != "apply":
         try:
             simulation = board_simulate(viewer=viewer, unit_id=unit_id, period=period, asked=asked)

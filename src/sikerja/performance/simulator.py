@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
 
-from django.utils.translation import gettext as _
-
 from sikerja.performance import checks
 from sikerja.performance.curve import LEVEL_LABELS, PREDIKAT_LABELS, describe
 from sikerja.performance.models import Rating
@@ -147,17 +145,45 @@ class Move:
         return str(PREDIKAT_LABELS[self.predikat])
 
 
-def moves_of(
-    pack: LoadedPack, current: Mapping[int, tuple[str, str]], asked: Mapping[int, tuple[str, str]]
-) -> list[Move]:
-    """The asked pairs of ratings that differ from the current ones, with the predikat the
-    pack's matrix gives them (P-PREDIKAT). Ratings not on the board are ignored.
+def nearest_pair(pack: LoadedPack, current: tuple[str, str], predikat: str) -> tuple[str, str]:
+    """The pair of ratings the pack's matrix turns into `predikat` that changes the fewest of
+    the current two, keeping the result rating before the behaviour rating where it can, and
+    moving by the fewest steps (above, meets, below).
 
-    Raises ValidationFailed for a rating value the matrix does not know.
+    Raises ValidationFailed for a predikat the matrix never gives.
+    """
+    cells = [
+        (result, behaviour)
+        for result, behaviour in product(Rating.Value.values, Rating.Value.values)
+        if checks.predikat_for(pack, result, behaviour).value == predikat
+    ]
+    if not cells:
+        checks.choice_check(predikat, (), "predikat")
+    rank = {value: index for index, value in enumerate(Rating.Value.values)}
+
+    def distance(cell: tuple[str, str]) -> tuple[int, bool, int]:
+        changed = (cell[0] != current[0]) + (cell[1] != current[1])
+        steps = abs(rank[cell[0]] - rank[current[0]]) + abs(rank[cell[1]] - rank[current[1]])
+        return changed, cell[0] != current[0], steps
+
+    return min(cells, key=distance)
+
+
+def moves_of(
+    pack: LoadedPack, current: Mapping[int, tuple[str, str]], asked: Mapping[int, str]
+) -> list[Move]:
+    """The asked ratings that differ from the current ones, with the predikat the pack's matrix
+    gives them (P-PREDIKAT). Each asks a pair of ratings ("RESULT|BEHAVIOUR") or a predikat
+    (its nearest pair). Ratings not on the board are ignored.
+
+    Raises ValidationFailed for a value the matrix does not know.
     """
     moves = []
-    for rating_id, pair in sorted(asked.items()):
-        if rating_id not in current or current[rating_id] == pair:
+    for rating_id, value in sorted(asked.items()):
+        if rating_id not in current:
+            continue
+        pair = pair_of(value) or nearest_pair(pack, current[rating_id], value)
+        if current[rating_id] == pair:
             continue
         predikat = checks.predikat_for(pack, *pair)
         moves.append(Move(rating_id, pair[0], pair[1], predikat))
@@ -174,19 +200,9 @@ def simulate(
     return curve_state(pack, level, predikat.values())
 
 
-def pair_choices(pack: LoadedPack) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The simulator's choices: every pair of ratings (value "RESULT|BEHAVIOUR"), grouped by the
-    predikat the pack's matrix gives it, in the predikat's order (P-PREDIKAT)."""
-    labels = dict(Rating.Value.choices)
-    groups: dict[Predikat, list[tuple[str, str]]] = {p: [] for p in Predikat}
-    for result, behaviour in product(labels, labels):
-        predikat = checks.predikat_for(pack, result, behaviour)
-        text = _("Hasil %(result)s, perilaku %(behaviour)s") % {
-            "result": str(labels[result]).lower(),
-            "behaviour": str(labels[behaviour]).lower(),
-        }
-        groups[predikat].append((f"{result}{SEPARATOR}{behaviour}", text))
-    return [(str(PREDIKAT_LABELS[p]), pairs) for p, pairs in groups.items() if pairs]
+def predikat_choices() -> list[tuple[str, str]]:
+    """The simulator's choices: the five predikat, in the matrix's order."""
+    return [(p.value, str(PREDIKAT_LABELS[p])) for p in Predikat]
 
 
 def pair_of(value: str) -> tuple[str, str] | None:

@@ -23,12 +23,12 @@ def ratings_redraft(
     actor: Employee,
     unit_id: int,
     period: tuple[int, str, int],
-    asked: Mapping[int, tuple[str, str]],
+    asked: Mapping[int, str],
     at: dt.datetime,
     on: dt.date,
 ) -> list[Rating]:
-    """Redraft the unit's ratings of the period the simulator moved (rating id → result and
-    behaviour rating), each as `rating_draft` does (its appraiser of record on the day, one
+    """Redraft the unit's ratings of the period the simulator moved (rating id → a pair
+    "RESULT|BEHAVIOUR", or a predikat drafted as the pair nearest the current one), each as `rating_draft` does (its appraiser of record on the day, one
     audit event each); all or nothing: one refusal writes none of them.
 
     Implements: P-PREDIKAT (the predikat from the matrix). Raises NotFound (a rating outside the
