@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count
 
@@ -25,6 +26,7 @@ from sikerja.performance.simulator import PERCENT, SCALE, CitesCurve, curve_stat
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.performance import OrgLevel, Predikat
 
+LABELS = {p: str(label) for p, label in PREDIKAT_LABELS.items()}
 COLOURS = {
     Predikat.SANGAT_BAIK: "#1b5e20",
     Predikat.BAIK: "#1f5f99",
@@ -65,20 +67,27 @@ class UnitRow:
     def level_label(self) -> str:
         return str(LEVEL_LABELS[OrgLevel(self.level)]) if self.level else ""
 
-    @property
-    def shares(self) -> list[tuple[str, str, int, float]]:
-        """(predikat, label, count, percent) in the matrix's order."""
+    @cached_property
+    def shares(self) -> list[tuple[str, str, int, float, int]]:
+        """(predikat, label, count, percent, rounded percent) in the matrix's order; read once
+        the counts are summed."""
         total = self.total or 1
         return [
-            (p.value, str(PREDIKAT_LABELS[p]), self.counts[p], PERCENT * self.counts[p] / total)
+            (
+                p.value,
+                LABELS[p],
+                self.counts[p],
+                PERCENT * self.counts[p] / total,
+                round(PERCENT * self.counts[p] / total),
+            )
             for p in Predikat
         ]
 
-    @property
+    @cached_property
     def segments(self) -> list[tuple[float, float, str, str]]:
         """The stacked bar of the chart: (x, width, colour, label) per predikat present."""
         x, parts = 0.0, []
-        for value, label, count, share in self.shares:
+        for value, label, count, share, _rounded in self.shares:
             if count:
                 parts.append(
                     (round(x, 1), round(share * SCALE, 1), COLOURS[Predikat(value)], label)
