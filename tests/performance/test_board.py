@@ -171,3 +171,17 @@ def test_the_board_takes_constant_queries(team, persona, client_of, django_asser
         response = client.get(_board(persona), PERIOD)
 
     assert response.content.decode().count('data-testid="board-row"') == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [("kepala_dinas", 200), ("sekda", 200), ("jf_ahli_muda", 404), ("outsider", 404)],
+)
+def test_who_may_simulate_case(drafted, client_of, persona, name, status):
+    response = client_of(name).post(
+        _simulate(persona),
+        {**PERIOD, "action": "simulate", f"r-{drafted['jf'].pk}": "BAIK"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == status
