@@ -1,6 +1,7 @@
-"""Thin HTML views of an agency's performance dashboard and of a unit's ratings board: the unit's curve as a chart against its allowed
-bands, and the curve simulator (htmx: each change answers the curve; nothing is saved until the
-head applies it, which redrafts the moved ratings in one transaction).
+"""Thin HTML views of an agency's performance dashboard and of a unit's ratings board: the
+unit's curve as a chart against its allowed bands, and the curve simulator (htmx: each change
+answers the curve; nothing is saved until the head applies it, which redrafts the moved ratings
+in one transaction). Rows of a thousand are written with format_html, not template loops.
 """
 
 from __future__ import annotations
