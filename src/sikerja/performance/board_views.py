@@ -35,6 +35,7 @@ from sikerja.performance.commands import employee_of
 from sikerja.performance.dashboard import AgencyDashboard, UnitRow, agency_dashboard_for
 from sikerja.performance.forms import PERIOD_CHOICES
 from sikerja.performance.models import Rating
+from sikerja.performance.periods import MONTHS
 from sikerja.performance.simulator import Move, predikat_choices
 
 NAV = "performance"
@@ -43,12 +44,13 @@ PANEL = "performance/includes/curve_panel.html"
 
 
 def period_of(data: QueryDict) -> Period:
-    """The period asked for (year, kind, index), this year's first quarter by default."""
+    """The period asked for (year, kind, index); by default today's quarter."""
     kinds = {kind for kind, _label in PERIOD_CHOICES}
     kind = str(data.get("period_kind") or "QUARTERLY")
+    day = today()
     try:
-        year = int(data.get("year") or today().year)
-        index = int(data.get("period_index") or 1)
+        year = int(data.get("year") or day.year)
+        index = int(data.get("period_index") or (day.month - 1) // MONTHS.get(kind, 3) + 1)
     except ValueError:
         raise NotFound() from None
     if kind not in kinds or not 2000 <= year <= 2100 or not 1 <= index <= 12:
