@@ -232,7 +232,7 @@ def _in_process(size: Size, n: int, floor: Any) -> list[dict]:
     kind, index = YEAR_KIND_INDEX
     pack = load_pack(size.government.pack_id)
     period = Period(size.year, kind, index)
-    moves = dict.fromkeys(size.moved, ("SESUAI_EKSPEKTASI", "SESUAI_EKSPEKTASI"))
+    moves = dict.fromkeys(size.moved, "BAIK")
 
     def simulate(_arg: object) -> object:
         return board_simulate(
