@@ -4,6 +4,8 @@ take their predikat from the pack's matrix."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from sikerja.performance import checks
 from sikerja.performance.simulator import (
     Move,
     curve_state,
+    curve_state_counted,
     moves_of,
     nearest_pair,
     predikat_choices,
@@ -107,3 +110,14 @@ def test_the_choices_are_the_five_predikat_in_the_matrix_order():
         "KURANG",
         "SANGAT_KURANG",
     ]
+
+
+@given(
+    level=st.sampled_from(list(OrgLevel)),
+    predikat=st.lists(st.sampled_from([p.value for p in Predikat]), max_size=40),
+)
+def test_the_curve_from_counts_is_the_curve_from_each_predikat(level, predikat):
+    counted = curve_state_counted(PACK, level.value, Counter(predikat))
+
+    assert counted == curve_state(PACK, level.value, predikat)
+    assert list(counted.breaches) == checks.breaches(PACK, level.value, predikat)

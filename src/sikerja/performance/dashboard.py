@@ -1,6 +1,6 @@
 """Reads of an agency's performance dashboard: per unit, the predikat of a period (counts and
 shares, counted as the unit's curve counts them: the unit and the units below it), the unit's
-organisational level, whether its curve holds (`simulator.curve_state`, the sign-off's clauses),
+organisational level, whether its curve holds (`simulator.curve_state_counted`, the sign-off's clauses),
 and the progress of SKP approval and of the ratings (SPEC §10.3; issue item 8).
 
 Five queries whatever the agency's size: the agency, its units, their levels, the ratings
@@ -22,7 +22,7 @@ from sikerja.performance import rules
 from sikerja.performance.board import Period, one_visible
 from sikerja.performance.curve import LEVEL_LABELS, PREDIKAT_LABELS
 from sikerja.performance.models import Rating, Skp, UnitLevel
-from sikerja.performance.simulator import PERCENT, SCALE, CitesCurve, curve_state
+from sikerja.performance.simulator import PERCENT, SCALE, CitesCurve, curve_state_counted
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.performance import OrgLevel, Predikat
 
@@ -174,7 +174,7 @@ def agency_dashboard_for(*, viewer: Viewer, agency_id: int, period: Period) -> A
     pack = load_pack(agency.government.pack_id)
     for row in rows.values():
         if row.level is not None:
-            row.breaches = curve_state(pack, row.level, row.counts.elements()).messages
+            row.breaches = curve_state_counted(pack, row.level, row.counts).messages
     top = min((unit.depth for unit in units), default=0) + 1
     shown = [
         row for row in rows.values() if row.level is not None or (row.skps and row.depth <= top)

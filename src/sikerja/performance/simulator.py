@@ -118,16 +118,21 @@ def _bar(
 
 def curve_state(pack: LoadedPack, level: str, predikat: Iterable[str]) -> CurveState:
     """The curve of a unit at `level` whose employees hold `predikat` (one entry each)."""
-    given = [Predikat(p) for p in predikat]
-    counts = Counter(given)
-    breaches = tuple(checks.breaches(pack, level, given))
+    return curve_state_counted(pack, level, Counter(predikat))
+
+
+def curve_state_counted(pack: LoadedPack, level: str, counted: Mapping[str, int]) -> CurveState:
+    """The curve of a unit at `level` with `counted` employees per predikat."""
+    counts = Counter({Predikat(p): n for p, n in counted.items()})
+    breaches = tuple(checks.breaches_counted(pack, level, counted))
     broken = {breach.band_index for breach in breaches}
     bands = checks.curve_of(pack).params.curves[OrgLevel(level)]
+    total = sum(counts.values())
     return CurveState(
         level=OrgLevel(level),
         counts={p: counts[p] for p in Predikat},
         breaches=breaches,
-        bars=tuple(_bar(band, i, counts, len(given), broken) for i, band in enumerate(bands)),
+        bars=tuple(_bar(band, i, counts, total, broken) for i, band in enumerate(bands)),
     )
 
 
