@@ -99,6 +99,11 @@ PAGES: dict[str, object] = {
     "web:skp-rhk-add": performance.may_edit_skp,
     "web:skp-expectation": performance.may_edit_skp,
     "web:skp-submit": performance.may_edit_skp,
+    "web:unit-board": performance.unit_ratings_visible_to,
+    "web:unit-board-simulate": performance.unit_ratings_visible_to,
+    "web:agency-performance": performance.performance_agencies_visible_to,
+    "web:performance-export": performance.skps_visible_to,
+    "web:performance-import": organization.may_transfer,
     "web:rating-form": performance.may_rate,
     "web:rating-sign": performance.may_rate,
     "web:unit-level-set": performance.may_set_level,
@@ -187,6 +192,11 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/performance/skps/{skp_id}/submit"): performance.may_edit_skp,
     ("POST", "/performance/skps/{skp_id}/decide"): performance.may_decide_skp,
     ("POST", "/performance/skps/{skp_id}/ratings"): performance.may_rate,
+    ("GET", "/performance/agencies/{agency_id}/dashboard"): (
+        performance.performance_agencies_visible_to
+    ),
+    ("GET", "/performance/exports/kinerja.xlsx"): performance.skps_visible_to,
+    ("POST", "/performance/imports"): organization.may_transfer,
     ("POST", "/performance/ratings/{rating_id}/sign"): performance.may_rate,
     ("POST", "/performance/unit-levels"): performance.level_setter,
     ("POST", "/performance/ratings/{rating_id}/objections"): performance.may_object,

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from sikerja.performance.models import Rating
+from tests.e2e.htmx import wait_until_idle
 from tests.e2e.test_web_pages import _log_in
 from tests.performance.conftest import team
 from tests.performance.test_ratings import draft, set_level
@@ -47,3 +48,27 @@ def test_an_appraiser_rates_a_member_and_sees_the_curve_warning(
     assert console_errors == [
         "Failed to load resource: the server responded with a status of 400 (Bad Request)"
     ]
+
+
+def test_the_head_moves_a_predikat_in_the_simulator_and_sees_the_curve_hold(
+    page, team, persona, console_errors
+):
+    set_level(persona, "BAIK")
+    jf = draft(persona("kabid"), team["jf"]).rating
+    draft(persona("kabid"), team["sub"], "SESUAI_EKSPEKTASI", "SESUAI_EKSPEKTASI")
+    bidang = Rating.objects.get(pk=jf.pk).unit_id
+
+    _log_in(page, "kabid")
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto(f"/kinerja/unit/{bidang}/penilaian/?year=2026&period_kind=QUARTERLY&period_index=4")
+    wait_until_idle(page)
+    before = page.get_by_test_id("curve-verdict").inner_text()
+    page.locator(f"#r-{jf.pk}").select_option("BUTUH_PERBAIKAN")
+    page.get_by_text("Simulasi: 1 pegawai dipindahkan").wait_for()
+    wait_until_idle(page)
+    after = page.get_by_test_id("curve-verdict").inner_text()
+
+    assert before.startswith("Kurva belum terpenuhi.")
+    assert after.startswith("Kurva terpenuhi.")
+    assert Rating.objects.get(pk=jf.pk).predikat == "SANGAT_BAIK"  # nothing saved
+    assert console_errors == []

@@ -93,6 +93,15 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:objection-detail", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:skp-pdf", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
     ("web:evaluation-pdf", "signed_rating"): (Y, Y, Y, Y, N, Y, N, N, N, N),
+    # A unit's ratings board (the curve simulator: tests/performance/test_board.py) and the
+    # agency's performance dashboard (tests/performance/test_dashboard.py).
+    ("web:unit-board", "bidang"): (Y, Y, Y, Y, N, N, N, N, N, N),
+    ("web:unit-board", "missing"): (N, N, N, N, N, N, N, N, N, N),
+    ("web:agency-performance", "dinas"): (Y, Y, Y, N, N, N, N, N, N, N),
+    ("web:agency-performance", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N, N),
+    # XLSX: everyone exports what they may see; the import is the operators' (V-39).
+    ("web:performance-export", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:performance-import", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-map", "WF-PEN-UO"): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -171,6 +180,7 @@ POST_ROUTES = {
     "web:rating-consideration",
     "web:skp-activity-item",
     "web:role-agreement-set",
+    "web:unit-board-simulate",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
@@ -188,6 +198,8 @@ URL_KWARGS = {
     "web:objection-detail": "pk",
     "web:skp-pdf": "pk",
     "web:evaluation-pdf": "rating_id",
+    "web:unit-board": "unit_id",
+    "web:agency-performance": "agency_id",
     "web:process-map": "key",
     "web:process-map-svg": "key",
     "web:process-map-bpmn": "key",
@@ -249,6 +261,11 @@ def _built(target: str, world, today) -> int | None:
         "skp": lambda: performance_world.jf_skp(persona_of),
         "signed_rating": lambda: objection_world.jf_signed_rating(persona_of),
         "objection": lambda: objection_world.jf_objection(persona_of),
+        "bidang": lambda: (
+            Placement.objects.effective_on(today)
+            .get(employee=persona_of("kabid"), kind="DEFINITIVE")
+            .position.unit
+        ),
     }
     if target in {"team", "active_team"}:
         return _team(active=target == "active_team")

@@ -7,7 +7,8 @@ baseline (`regulations.performance.stated_rule`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from sikerja.regulations.performance import (
     CurveBreach,
     StatedRule,
     curve_breaches,
+    curve_breaches_counted,
     predikat_of,
     stated_rule,
 )
@@ -245,3 +247,10 @@ def curve_of(pack: LoadedPack) -> StatedRule[DistributionCurves]:
 def breaches(pack: LoadedPack, level: str, predikat: Iterable[str]) -> list[CurveBreach]:
     """P-DISTRIBUTION: the clauses of the unit's curve its predikat break."""
     return curve_breaches(curve_of(pack).params, OrgLevel(level), [Predikat(p) for p in predikat])
+
+
+def breaches_counted(pack: LoadedPack, level: str, counts: Mapping[str, int]) -> list[CurveBreach]:
+    """P-DISTRIBUTION over the number of employees per predikat: the same clauses as
+    `breaches`."""
+    counted = Counter({Predikat(p): n for p, n in counts.items()})
+    return curve_breaches_counted(curve_of(pack).params, OrgLevel(level), counted)

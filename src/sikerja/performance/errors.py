@@ -43,3 +43,4 @@ class PerformanceErrorCode(StrEnum):
     OBJECTION_EXISTS = "objection_exists"
     OBJECTION_REASON = "objection_reason_required"
     OBJECTION_PREDIKAT = "objection_predikat_invalid"
+    NOTHING_MOVED = "simulation_nothing_moved"

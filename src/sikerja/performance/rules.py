@@ -18,7 +18,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
-from sikerja.organization.models import Delegation
+from sikerja.organization.models import Agency, Delegation, OrgUnit
 from sikerja.organization.resolver import Resolver, RoleAnswer
 from sikerja.organization.rules import Viewer
 from sikerja.performance.models import Objection, Rating, Skp
@@ -204,3 +204,25 @@ def may_decide_objection(viewer: Viewer, objection: Objection, on: dt.date) -> b
     if objection.status != Objection.Status.OPEN:
         return False
     return objections_waiting_on(viewer, on).filter(pk=objection.pk).exists()
+
+
+def unit_ratings_visible_to(viewer: Viewer) -> QuerySet[OrgUnit]:
+    """The units whose ratings board (the curve and its simulator) the viewer may open (which):
+    a unit they head or one below it, every unit of an agency they head, every unit for the
+    Sekda, the BKPSDM operators and the auditor."""
+    queryset = OrgUnit.objects.filter(government_id=viewer.government.pk)
+    if viewer.sees_government:
+        return queryset
+    condition = Q(agency_id__in=list(viewer.agency_ids))
+    for path in viewer.unit_paths:
+        condition |= Q(path__startswith=path)
+    return queryset.filter(condition)
+
+
+def performance_agencies_visible_to(viewer: Viewer) -> QuerySet[Agency]:
+    """The agencies whose performance dashboard the viewer may open (which): the one they head
+    (head of the Perangkat Daerah); every agency for the Sekda, BKPSDM and the auditor."""
+    queryset = Agency.objects.filter(government_id=viewer.government.pk)
+    if viewer.sees_government:
+        return queryset
+    return queryset.filter(pk__in=list(viewer.agency_ids))

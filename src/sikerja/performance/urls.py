@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from sikerja.performance import feed_views, views, views_objection, views_print
+from sikerja.performance import (
+    board_views,
+    feed_views,
+    views,
+    views_objection,
+    views_print,
+    xlsx_views,
+)
 
 urlpatterns = [
     path("kinerja/skp-saya/", views.skp_mine, name="skp-mine"),
@@ -61,4 +68,17 @@ urlpatterns = [
         views_print.evaluation_pdf,
         name="evaluation-pdf",
     ),
+    path("kinerja/unit/<int:unit_id>/penilaian/", board_views.unit_board, name="unit-board"),
+    path(
+        "kinerja/unit/<int:unit_id>/penilaian/simulasi/",
+        board_views.unit_board_simulate,
+        name="unit-board-simulate",
+    ),
+    path(
+        "kinerja/perangkat-daerah/<int:agency_id>/",
+        board_views.agency_performance,
+        name="agency-performance",
+    ),
+    path("kinerja/ekspor.xlsx", xlsx_views.performance_export, name="performance-export"),
+    path("kinerja/impor/", xlsx_views.performance_import, name="performance-import"),
 ]

@@ -101,7 +101,14 @@ def curve_breaches(
 ) -> list[CurveBreach]:
     """Every clause of the level's curve the given predikat break (SPEC §10.3); none for an
     empty unit (there is no distribution to keep)."""
-    counts = Counter(predikat)
+    return curve_breaches_counted(curves, level, Counter(predikat))
+
+
+def curve_breaches_counted(
+    curves: DistributionCurves, level: OrgLevel, counts: Counter[Predikat]
+) -> list[CurveBreach]:
+    """`curve_breaches` over the number of employees per predikat (a unit of thousands is not
+    expanded to one entry per employee)."""
     total = sum(counts.values())
     if total == 0:
         return []

@@ -64,6 +64,8 @@ PAGES = [
     MainPage("team-process-map", "kepala_dinas", "/peta-proses/WF-TEAM/"),
     MainPage("my-skp", "jf_ahli_muda", "/kinerja/skp-saya/"),
     MainPage("skp-approvals", "kepala_dinas", "/kinerja/skp-persetujuan/"),
+    MainPage("agency-performance", "kepala_dinas", "/kinerja/perangkat-daerah/{agency}/"),
+    MainPage("performance-import", "bkpsdm", "/kinerja/impor/"),
     MainPage("logins", "bkpsdm", "/akun/"),
     MainPage("import-export", "bkpsdm", "/impor/"),
     MainPage("placement-edits", "bkpsdm", "/pegawai/{jf}/kedudukan/"),

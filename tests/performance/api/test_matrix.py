@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from sikerja.organization.models import OrgUnit
 from sikerja.performance import services
 from sikerja.performance.models import Rating, Skp
 from sikerja.performance.services.ratings import RatingInput
@@ -31,6 +32,7 @@ OWNER_OK = (401, 404, 404, 404, 404, 404, 200, 404, 404, 404)
 TALKERS = (401, 404, 404, 404, 201, 404, 201, 404, 404, 404)
 APPRAISER = (401, 403, 403, 403, 200, 404, 403, 404, 404, 404)
 LEVEL = (401, 403, 403, 200, 403, 403, 403, 403, 403, 404)
+AGENCY_HEADS = (401, 200, 200, 200, 404, 404, 404, 404, 404, 404)
 
 MATRIX: dict[tuple[str, str, str], tuple[int, ...]] = {
     ("POST", "/performance/agreements", ""): PK_HEAD,
@@ -45,6 +47,8 @@ MATRIX: dict[tuple[str, str, str], tuple[int, ...]] = {
     ("POST", "/performance/skps/{skp_id}/ratings", "approved"): APPRAISER,
     ("POST", "/performance/ratings/{rating_id}/sign", "approved"): APPRAISER,
     ("POST", "/performance/unit-levels", ""): LEVEL,
+    ("GET", "/performance/agencies/{agency_id}/dashboard", ""): AGENCY_HEADS,
+    ("GET", "/performance/exports/kinerja.xlsx", ""): EVERYONE,
 }
 
 
@@ -115,6 +119,9 @@ def test_the_performance_route_answers_the_persona_case(
         path = path.replace("{skp_id}", str(skp.pk))
     if rating is not None:
         path = path.replace("{rating_id}", str(rating.pk))
+    path = path.replace(
+        "{agency_id}", str(OrgUnit.objects.get(pk=unit_of(persona("kabid"))).agency_id)
+    )
 
     client = _client(name, user_of, other_tenant_user)
     response = client.call(method, path, _body(route, persona, skp))

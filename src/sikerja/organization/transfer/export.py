@@ -20,7 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from sikerja.organization.models import Employee, Government, OrgUnit, Position
 from sikerja.organization.transfer.columns import Sheet, header
-from sikerja.organization.transfer.formulas import csv_escape
+from sikerja.organization.transfer.formulas import csv_escape, xlsx_cell
 from sikerja.organization.transfer.template import guide_write, sheet_start, workbook_bytes
 
 Cell = str | dt.date | None
@@ -40,11 +40,7 @@ def export_xlsx(*, government: Government) -> bytes:
 
 def _xlsx_cell(worksheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
     """Text as a text cell: openpyxl would otherwise store `=...` as a live formula."""
-    if not isinstance(value, str):
-        return value
-    cell = WriteOnlyCell(worksheet, value=value)
-    cell.data_type = "s"
-    return cell
+    return xlsx_cell(worksheet, value)
 
 
 def export_csv(*, government: Government, sheet: Sheet | str) -> str:

@@ -11,6 +11,12 @@ so the round trip holds for every value.
 
 from __future__ import annotations
 
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
@@ -27,3 +33,15 @@ def csv_escape(text: str) -> str:
 def csv_unescape(text: str) -> str:
     """The value of a CSV cell written by `csv_escape` (the inverse, for every text)."""
     return text[1:] if text.startswith(QUOTE) and _needs_quote(text) else text
+
+
+def xlsx_cell(worksheet: WriteOnlyWorksheet, value: Any, font: Font | None = None) -> Any:
+    """A value for a write-only XLSX row: text as a text cell (openpyxl would otherwise store
+    `=...` as a live formula), anything else as is."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(worksheet, value=value)
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell

@@ -4,6 +4,7 @@ from sikerja.performance.services.agreements import pk_set
 from sikerja.performance.services.dialogues import skp_dialogue_record
 from sikerja.performance.services.objection import objection_decide, objection_file
 from sikerja.performance.services.ratings import rating_draft, rating_sign, unit_level_set
+from sikerja.performance.services.simulation import ratings_redraft
 from sikerja.performance.services.skp import (
     skp_create,
     skp_decide,
@@ -18,6 +19,7 @@ __all__ = [
     "pk_set",
     "rating_draft",
     "rating_sign",
+    "ratings_redraft",
     "skp_create",
     "skp_decide",
     "skp_dialogue_record",

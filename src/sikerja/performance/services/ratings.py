@@ -89,6 +89,15 @@ def rating_draft(*, actor: Employee, data: RatingInput, at: dt.datetime, on: dt.
     5). Raises NotFound, PermissionDenied, ValidationFailed, RuleViolation (period), StaleState
     (the rating was signed meanwhile).
     """
+    rating, pack = draft_in_transaction(actor=actor, data=data, at=at, on=on)
+    return Drafted(rating, curves_for(pack, rating))
+
+
+def draft_in_transaction(
+    *, actor: Employee, data: RatingInput, at: dt.datetime, on: dt.date
+) -> tuple[Rating, LoadedPack]:
+    """`rating_draft` inside the caller's transaction (one audit event), for a use case that
+    redrafts several ratings at once (the curve simulator's apply)."""
     skp, answer = _rated_skp(actor, data.skp_id, on)
     pack = load_pack(skp.government.pack_id)
     start, end = checks.period_check(
@@ -120,7 +129,7 @@ def rating_draft(*, actor: Employee, data: RatingInput, at: dt.datetime, on: dt.
         rule="P-PREDIKAT",
         citation=checks.matrix_citation(pack),
     )
-    return Drafted(rating, curves_for(pack, rating))
+    return rating, pack
 
 
 def _upsert_draft(

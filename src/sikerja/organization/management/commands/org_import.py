@@ -20,6 +20,17 @@ from sikerja.organization.transfer import ImportRejected, import_file
 PROGRESS_STEP = 10  # percent
 
 
+def command_actor(government: Government, username: str, label: str) -> Actor:
+    """Who a command acts as: the operator named by --as, else the system (named `label`)."""
+    if not username:
+        return Actor.system(government.pk, label=label)
+    user = get_user_model().objects.filter(username=username).first()
+    viewer = viewer_for(user, timezone.localdate()) if user is not None else None
+    if viewer is None or viewer.government.pk != government.pk:
+        raise CommandError(f"pengguna {username!r} tidak memiliki akun pada pemerintah ini")
+    return viewer.actor
+
+
 class Command(BaseCommand):
     """Import units, positions and employees of one government from a file in the template.
 
@@ -76,13 +87,7 @@ class Command(BaseCommand):
         )
 
     def _actor(self, government: Government, username: str) -> Actor:
-        if not username:
-            return Actor.system(government.pk, label="org_import")
-        user = get_user_model().objects.filter(username=username).first()
-        viewer = viewer_for(user, timezone.localdate()) if user is not None else None
-        if viewer is None or viewer.government.pk != government.pk:
-            raise CommandError(f"pengguna {username!r} tidak memiliki akun pada pemerintah ini")
-        return viewer.actor
+        return command_actor(government, username, "org_import")
 
     def _progress(self) -> Callable[[int, int], None]:
         shown = {"percent": -PROGRESS_STEP}
