@@ -10,12 +10,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db import connections, router
 
+from sikerja.core import fixed
 from sikerja.organization.models import Delegation
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.hooks import SubjectRef, hooks_for
-from sikerja.workflows.models import WorkflowStep
+from sikerja.workflows.models import WorkflowInstance, WorkflowStep
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,68 @@ class InboxEntry:
     subject: SubjectRef
 
 
+# The inbox is read on every page that shows it (the home page, the penugasan inbox): its two
+# reads are written out once (`core.fixed`), as `Delegation.objects.effective_on(on)` and
+# `WorkflowStep.objects.select_related("instance")` would read them, since building them
+# through the ORM cost more than running them.
+
+
 def _delegations(employee_id: int, on: dt.date) -> dict[int, set[str]]:
+    """The scopes delegated to the employee on the day, by the official who delegated them."""
+    connection = connections[router.db_for_read(Delegation)]
+    day = connection.ops.adapt_datefield_value(on)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT from_employee_id, scope"  # noqa: S608 - the model's own table
+            f" FROM {connection.ops.quote_name(Delegation._meta.db_table)}"
+            " WHERE to_employee_id = %s AND valid_from <= %s"
+            " AND (valid_to IS NULL OR valid_to > %s)",
+            [employee_id, day, day],
+        )
+        rows = cursor.fetchall()
     scopes: dict[int, set[str]] = defaultdict(set)
-    rows = (
-        Delegation.objects.effective_on(on)
-        .filter(to_employee_id=employee_id)
-        .values_list("from_employee_id", "scope")
-    )
     for from_id, scope in rows:
         scopes[from_id].add(scope)
     return scopes
+
+
+def _open_steps(
+    principals: list[int], employee_id: int, subject_types: tuple[str, ...]
+) -> list[WorkflowStep]:
+    """Open steps whose actor or recorder is one of the principals or whose recommender is the
+    employee, each with its instance, oldest first."""
+    connection = connections[router.db_for_read(WorkflowStep)]
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(principals))
+    sql = (
+        f"SELECT {fixed.columns(WorkflowStep, 's', connection)},"  # noqa: S608 - models' names
+        f" {fixed.columns(WorkflowInstance, 'i', connection)}"
+        f" FROM {quote(WorkflowStep._meta.db_table)} s"
+        f" JOIN {quote(WorkflowInstance._meta.db_table)} i ON i.id = s.instance_id"
+        f" WHERE s.status = %s AND (s.actor_id IN ({marks}) OR s.recorder_id IN ({marks})"
+        " OR s.recommender_id = %s)"
+    )
+    params: list[str | int] = [
+        WorkflowStep.Status.OPEN.value,
+        *principals,
+        *principals,
+        employee_id,
+    ]
+    if subject_types:
+        sql += f" AND i.subject_type IN ({', '.join(['%s'] * len(subject_types))})"
+        params += subject_types
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ORDER BY s.opened_at, s.id", params)
+        rows = cursor.fetchall()
+    step_of = fixed.loader(WorkflowStep, connection)
+    instance_of = fixed.loader(WorkflowInstance, connection)
+    split = fixed.width(WorkflowStep)
+    steps = []
+    for row in rows:
+        step = step_of(row[:split])
+        step._state.fields_cache["instance"] = instance_of(row[split:])  # as select_related
+        steps.append(step)
+    return steps
 
 
 def _delegated(step: WorkflowStep, scopes: dict[int, set[str]]) -> int | None:
@@ -63,13 +116,8 @@ def waiting_steps(
     """Open steps awaiting the employee, oldest first (2 queries, whatever their number)."""
     scopes = _delegations(employee_id, on)
     principals = [employee_id, *scopes]
-    query = WorkflowStep.objects.filter(status=WorkflowStep.Status.OPEN).filter(
-        Q(actor_id__in=principals) | Q(recorder_id__in=principals) | Q(recommender_id=employee_id)
-    )
-    if subject_types:
-        query = query.filter(instance__subject_type__in=subject_types)
     found = []
-    for step in query.select_related("instance").order_by("opened_at", "pk"):
+    for step in _open_steps(principals, employee_id, subject_types):
         own = employee_id in {step.actor_id, step.recorder_id}
         delegate_of = None if own else _delegated(step, scopes)
         if own or delegate_of is not None:
