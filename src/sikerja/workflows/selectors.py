@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.db import connections, router
 
 from sikerja.core import fixed
-from sikerja.organization.models import Delegation
+from sikerja.organization.access import stamped
+from sikerja.organization.models import Delegation, Government
 from sikerja.regulations.loader import load_pack
 from sikerja.workflows.hooks import SubjectRef, hooks_for
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
@@ -42,7 +43,7 @@ class InboxEntry:
 # through the ORM cost more than running them.
 
 
-def _delegations(employee_id: int, on: dt.date) -> dict[int, set[str]]:
+def _delegations(employee_id: int, on: dt.date) -> dict[int, frozenset[str]]:
     """The scopes delegated to the employee on the day, by the official who delegated them."""
     connection = connections[router.db_for_read(Delegation)]
     day = connection.ops.adapt_datefield_value(on)
@@ -58,7 +59,20 @@ def _delegations(employee_id: int, on: dt.date) -> dict[int, set[str]]:
     scopes: dict[int, set[str]] = defaultdict(set)
     for from_id, scope in rows:
         scopes[from_id].add(scope)
-    return scopes
+    return {from_id: frozenset(kept) for from_id, kept in scopes.items()}
+
+
+def _delegations_kept(
+    employee_id: int, on: dt.date, government: Government | None
+) -> dict[int, frozenset[str]]:
+    """`_delegations`, kept under the government's access stamp when the caller gives the
+    government read with their account on this request (delegation_create and delegation_end
+    give it a new stamp, so a kept answer is never stale)."""
+    if government is None:
+        return _delegations(employee_id, on)
+    return stamped(
+        government, ("delegations_to", employee_id, on), lambda: _delegations(employee_id, on)
+    )
 
 
 def _open_steps(
@@ -100,21 +114,26 @@ def _open_steps(
     return steps
 
 
-def _delegated(step: WorkflowStep, scopes: dict[int, set[str]]) -> int | None:
+def _delegated(step: WorkflowStep, scopes: dict[int, frozenset[str]]) -> int | None:
     instance = step.instance
     definition = load_pack(instance.pack_id).data.workflows.get(instance.definition_key)
     wanted = definition.delegation_scope if definition is not None else ""
     for principal in (step.actor_id, step.recorder_id):
-        if principal is not None and wanted in scopes.get(principal, set()):
+        if principal is not None and wanted in scopes.get(principal, frozenset()):
             return principal
     return None
 
 
 def waiting_steps(
-    *, employee_id: int, on: dt.date, subject_types: tuple[str, ...] = ()
+    *,
+    employee_id: int,
+    on: dt.date,
+    subject_types: tuple[str, ...] = (),
+    government: Government | None = None,
 ) -> list[WaitingStep]:
-    """Open steps awaiting the employee, oldest first (2 queries, whatever their number)."""
-    scopes = _delegations(employee_id, on)
+    """Open steps awaiting the employee, oldest first (2 queries, whatever their number; 1 when
+    the caller's government is given and the delegations to them are kept under its stamp)."""
+    scopes = _delegations_kept(employee_id, on, government)
     principals = [employee_id, *scopes]
     found = []
     for step in _open_steps(principals, employee_id, subject_types):
@@ -127,12 +146,14 @@ def waiting_steps(
     return found
 
 
-def inbox(*, employee_id: int, on: dt.date) -> list[InboxEntry]:
+def inbox(
+    *, employee_id: int, on: dt.date, government: Government | None = None
+) -> list[InboxEntry]:
     """Every step waiting for the employee, of every kind, with its subject (overdue first).
 
-    Costs 2 queries plus what each kind's `describe` needs, whatever the number of steps.
+    Costs `waiting_steps` plus what each kind's `describe` needs, whatever the number of steps.
     """
-    waiting = waiting_steps(employee_id=employee_id, on=on)
+    waiting = waiting_steps(employee_id=employee_id, on=on, government=government)
     by_kind: dict[str, list[WaitingStep]] = defaultdict(list)
     for item in waiting:
         by_kind[item.step.instance.kind].append(item)
