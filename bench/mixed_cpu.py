@@ -18,7 +18,6 @@ Writes bench/results-mixed-cpu.json.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import json
 import os
@@ -111,7 +110,7 @@ def _kinds(built: dict[str, Any], seed: int) -> dict[str, tuple[Callable[[Any], 
     import scenarios_assign as assign
     from django.core.handlers.wsgi import WSGIHandler
     from django.test import Client
-    from http_run import accepted
+    from http_run import accepted, write_bodies
 
     from sikerja.accounts.tokens import api_token_create
     from sikerja.organization.models import Employee
@@ -126,19 +125,8 @@ def _kinds(built: dict[str, Any], seed: int) -> dict[str, tuple[Callable[[Any], 
     sample = random.Random(seed).sample(nips, min(200, len(nips)))
     cast = assign.cast_for(demo, on)
     requester = api_token_create(user=cast.kabid.user, label="mix", at=at)
-    start, end = on + dt.timedelta(days=7), on + dt.timedelta(days=97)
-    bodies = [
-        json.dumps(
-            {
-                **assign.CONTENT,
-                "candidate_nips": [c.nip],
-                "starts_on": start.isoformat(),
-                "ends_on": end.isoformat(),
-            }
-        )
-        for c in cast.candidates[:100]
-    ]
-    writes = [(("/api/v1/assignments", body.encode())) for body in accepted(bodies, requester)]
+    bodies = accepted(write_bodies(cast, on), requester)
+    writes = [("/api/v1/assignments", body.encode()) for body in bodies]
     app = WSGIHandler()
     api = _caller(app, "GET", token)
     post = _caller(app, "POST", {"Authorization": f"Bearer {requester}"})
