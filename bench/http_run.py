@@ -110,6 +110,25 @@ def accepted(bodies: list[str], token: str) -> list[str]:
     return kept
 
 
+def write_bodies(cast: Any, on: dt.date) -> list[str]:
+    """The write's request bodies: one penugasan request for each of the first 100 candidates
+    (`scenarios_assign.cast_for`), starting in a week, for three months."""
+    import scenarios_assign as assign
+
+    start, end = on + dt.timedelta(days=7), on + dt.timedelta(days=97)
+    return [
+        json.dumps(
+            {
+                **assign.CONTENT,
+                "candidate_nips": [candidate.nip],
+                "starts_on": start.isoformat(),
+                "ends_on": end.isoformat(),
+            }
+        )
+        for candidate in cast.candidates[:100]
+    ]
+
+
 def mixes(built: dict[str, Any], args: argparse.Namespace) -> dict[str, list[str]]:
     """Request lines of the read-only and mixed loads (format: bench/http_mixed.lua)."""
     import scenarios_assign as assign
@@ -141,21 +160,9 @@ def mixes(built: dict[str, Any], args: argparse.Namespace) -> dict[str, list[str
     # The kabid asks for people of his own PD (a request within the PD; the agency head named
     # by the cross-unit flow has no login in the demo).
     requester = api_token_create(user=cast.kabid.user, label="bench-http", at=at)
-    start, end = on + dt.timedelta(days=7), on + dt.timedelta(days=97)
-    bodies = [
-        json.dumps(
-            {
-                **assign.CONTENT,
-                "candidate_nips": [candidate.nip],
-                "starts_on": start.isoformat(),
-                "ends_on": end.isoformat(),
-            }
-        )
-        for candidate in cast.candidates[:100]
-    ]
     writes = [
         _line("POST", "/api/v1/assignments", "bearer", requester, body)
-        for body in accepted(bodies, requester)
+        for body in accepted(write_bodies(cast, on), requester)
     ]
     if not writes and args.writes:
         sys.exit("no candidate the kabid may ask for: no write to measure")

@@ -147,7 +147,12 @@ def steps_decidable_by(viewer: Viewer, on: dt.date) -> list[WorkflowStep]:
     their delegate, as the engine's one inbox answers it."""
     if viewer.employee_id is None:
         return []
-    waiting = waiting_steps(employee_id=viewer.employee_id, on=on, subject_types=(SUBJECT_TYPE,))
+    waiting = waiting_steps(
+        employee_id=viewer.employee_id,
+        on=on,
+        subject_types=(SUBJECT_TYPE,),
+        government=viewer.government,
+    )
     return [
         item.step
         for item in waiting

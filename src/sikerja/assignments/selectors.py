@@ -15,6 +15,7 @@ from sikerja.assignments import rules
 from sikerja.assignments.models import Assignment, AssignmentCandidate
 from sikerja.assignments.rules import SUBJECT_TYPE
 from sikerja.core.errors import NotFound
+from sikerja.organization.models import Government
 from sikerja.organization.rules import Viewer
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
 from sikerja.workflows.selectors import waiting_steps
@@ -29,11 +30,15 @@ class InboxItem:
     as_recommender: bool
 
 
-def inbox(*, employee_id: int, on: dt.date) -> list[InboxItem]:
+def inbox(
+    *, employee_id: int, on: dt.date, government: Government | None = None
+) -> list[InboxItem]:
     """Open penugasan steps awaiting the employee: to decide as actor, recorder or delegate
     (the engine's answer, `rules.steps_decidable_by`), or to recommend (3 queries, whatever the
     number of items)."""
-    waiting = waiting_steps(employee_id=employee_id, on=on, subject_types=(SUBJECT_TYPE,))
+    waiting = waiting_steps(
+        employee_id=employee_id, on=on, subject_types=(SUBJECT_TYPE,), government=government
+    )
     assignments = Assignment.objects.in_bulk([w.step.instance.subject_id for w in waiting])
     return [
         InboxItem(

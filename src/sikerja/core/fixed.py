@@ -8,7 +8,7 @@ model instances with the database's own converters (`instance`), as the ORM woul
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -31,11 +31,21 @@ def width(model: type[Model]) -> int:
 
 def instance(model: type[M], values: Sequence[Any], connection: BaseDatabaseWrapper) -> M:
     """The model instance of a row's values for `columns(model)`, as the ORM would load it."""
+    return loader(model, connection)(values)
+
+
+def loader(model: type[M], connection: BaseDatabaseWrapper) -> Callable[[Sequence[Any]], M]:
+    """`instance` for many rows of one statement: the converters are looked up once."""
     fields = model._meta.concrete_fields
     table = model._meta.db_table
     compiler = connection.ops.compiler("SQLCompiler")(Query(model), connection, connection.alias)
     converters = compiler.get_converters([field.get_col(table) for field in fields])
-    row = list(values)
-    if converters:
-        row = list(next(iter(compiler.apply_converters([row], converters))))
-    return model.from_db(connection.alias, [field.attname for field in fields], row)
+    names = [field.attname for field in fields]
+
+    def load(values: Sequence[Any]) -> M:
+        row = list(values)
+        if converters:
+            row = list(next(iter(compiler.apply_converters([row], converters))))
+        return model.from_db(connection.alias, names, row)
+
+    return load

@@ -7,7 +7,9 @@ above them) takes three queries and a run of the resolver; it changes only when 
 delegations, units or the link between a login and an employee change, so it is kept per process
 under the key (user, government, access stamp, pack, day).
 
-Every service that changes those rows calls `access_changed` in its own transaction, which gives
+Every service that changes those rows (and those of agencies, units and positions, which the
+pages kept under the stamp show: `stamped_page`) calls `access_changed` in its own transaction,
+which gives
 the government a new random stamp: the next request, in any process, reads the new stamp with the
 account and misses the old entries. A stamp is random rather than counted, so a rolled-back
 change (or a test's rolled-back transaction) never leaves an entry that a later, different change
@@ -30,6 +32,7 @@ from sikerja.organization.resolver import Resolver
 from sikerja.regulations.loader import load_pack
 
 SCOPE_CACHE_SIZE = 4096  # entries per process; one per (user, day) in use
+PAGE_CACHE_SIZE = 64  # rendered pages per process (a large one is some 100 KB)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class _ScopeCache:
 
 
 _cache = _ScopeCache(SCOPE_CACHE_SIZE)
+_pages = _ScopeCache(PAGE_CACHE_SIZE)
 
 
 def access_changed(*, government_id: int) -> None:
@@ -89,9 +93,18 @@ def access_changed(*, government_id: int) -> None:
 
 def scope_cache_resize(size: int = SCOPE_CACHE_SIZE) -> None:
     """Keep at most `size` scopes in this process, forgetting every one kept so far (0: build
-    the scope on every request, as the tests of other apps' query budgets do)."""
+    the scope on every request, as the tests of other apps' query budgets do). The pages kept
+    under the stamp are forgotten too, and kept again only when scopes are (at most
+    PAGE_CACHE_SIZE)."""
     _cache.clear()
     _cache.size = size
+    _pages.clear()
+    _pages.size = min(size, PAGE_CACHE_SIZE)
+
+
+def page_cache_clear() -> None:
+    """Forget the pages kept in this process; the scopes and other answers stay kept."""
+    _pages.clear()
 
 
 def scope_for(user_id: int, government: Government, on: dt.date) -> Scope:
@@ -110,11 +123,26 @@ def stamped(government: Government, key: tuple[Hashable, ...], build: Callable[[
     how many people are placed below a unit), kept in this process under the government's
     current access stamp: every change of those rows gives a new stamp, so a kept answer is
     never stale. `key` names the answer and its arguments; `build` computes it on a miss."""
-    full = ("stamped", government.pk, government.access_stamp, *key)
-    value = _cache.get(full)
+    return _kept(_cache, government, key, build)
+
+
+def stamped_page(government: Government, key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
+    """A page (or part of one) drawn only from the government's agencies, units, positions,
+    employees, placements and delegations, kept like `stamped` in a smaller cache of its own.
+    `key` must name everything else the page depends on: the viewer's permissions (`Viewer`
+    fields, which the account row read on every request gives), the day, the language and the
+    page's own arguments."""
+    return _kept(_pages, government, key, build)
+
+
+def _kept(
+    cache: _ScopeCache, government: Government, key: tuple[Hashable, ...], build: Callable[[], T]
+) -> T:
+    full = ("stamped", government.pk, government.access_stamp, government.pack_id, *key)
+    value = cache.get(full)
     if value is None:
         value = build()
-        _cache.put(full, value)
+        cache.put(full, value)
     return cast(T, value)
 
 

@@ -159,6 +159,7 @@ def agency_create(
             is_work_unit=True,
         )
         OrgUnit.objects.filter(pk=root.pk).update(path=_segment(root.pk))
+        access_changed(government_id=government.pk)  # pages kept under the stamp list agencies
         _audit(actor, "agency.created", agency, at, after={"code": code, "placement_table": table})
     return agency
 
@@ -236,6 +237,7 @@ def unit_create(
         )
         unit.path = parent.path + _segment(unit.pk)
         OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path)
+        access_changed(government_id=government.pk)  # pages kept under the stamp list units
         _audit(actor, "unit.created", unit, at, after={"name": name, "parent": parent.pk})
     return unit
 

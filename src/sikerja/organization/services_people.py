@@ -64,6 +64,7 @@ def position_create(
                 fields={"is_head": _("Sudah ada.")},
             )
         position.save()
+        access_changed(government_id=position.government_id)  # pages kept under the stamp
         _audit(actor, "position.created", position, at, after={"title": title, "kind": kind})
     return position
 

@@ -137,7 +137,10 @@ def home_work(viewer: Viewer, on: dt.date, now: dt.datetime) -> HomeWork:
     sent = assignment_selectors.sent(employee_id=employee_id)[:ROWS]
     return HomeWork(
         me=me,
-        waiting=[WaitingRow.of(e, now, language) for e in inbox(employee_id=employee_id, on=on)],
+        waiting=[
+            WaitingRow.of(e, now, language)
+            for e in inbox(employee_id=employee_id, on=on, government=viewer.government)
+        ],
         requested=[ListRow.of_assignment(a) for a in sent],
         letters=[LetterRow.of(p) for p in letters_naming(employee_id=employee_id, limit=ROWS)],
         actions=_actions(viewer, me),

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from sikerja.organization import services_people
-from sikerja.organization.access import scope_cache_resize
+from sikerja.organization.access import page_cache_clear, scope_cache_resize
 from sikerja.organization.models import OrgUnit, Placement, Position
 from sikerja.organization.nip import format_nip, mask_nip
 from sikerja.organization.selectors import resolver_for
@@ -25,6 +25,9 @@ AGENCY_PAGE_QUERIES = 10
 # (employee, heads held, chain: 3) and counts the members below the children (1, grouped).
 SCOPE_BUILD_QUERIES = 3
 COUNT_QUERIES = 1
+# A page kept under the access stamp (views/agency_page.py, agency_view): the session and user
+# (2) and the viewer's account with the government's stamp (1).
+KEPT_PAGE_QUERIES = 3
 UNIT_ITEM = re.compile(r'<li class="unit-tree__item[^"]*">(.*?)</li>', re.DOTALL)
 
 
@@ -182,14 +185,20 @@ def test_the_agency_page_costs_the_same_queries_with_more_people(
     scope_cache_resize()  # empty: the next request builds the scope
     with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES + COUNT_QUERIES):
         client.get(path)
+    page_cache_clear()  # the scope and the counts stay kept: the page alone is built again
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
         before = client.get(path).context["page"]
+    with django_assert_num_queries(KEPT_PAGE_QUERIES):
+        assert client.get(path).context["page"] is before
 
     _add_staff(operator, jf_position, 12, now)
     with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES + COUNT_QUERIES):
-        client.get(path)  # a new access stamp: the kept scope and counts are not used
+        client.get(path)  # a new access stamp: the kept scope, counts and page are not used
+    page_cache_clear()
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
         after = client.get(path).context["page"]
+    with django_assert_num_queries(KEPT_PAGE_QUERIES):
+        assert client.get(path).context["page"] is after
 
     assert (after.member_count, after.in_view) == (before.member_count + 12, before.in_view + 12)
 

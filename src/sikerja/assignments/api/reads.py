@@ -200,7 +200,7 @@ def assignment_view(viewer: Viewer, assignment_id: int) -> AssignmentView:
 def _inbox_page(viewer: Viewer, on: dt.date, start: int, stop: int) -> AssignmentPage:
     if viewer.employee_id is None:
         return AssignmentPage(items=[], count=0)
-    waiting = selectors.inbox(employee_id=viewer.employee_id, on=on)
+    waiting = selectors.inbox(employee_id=viewer.employee_id, on=on, government=viewer.government)
     shown = waiting[start:stop]
     annotated = (
         selectors.with_status(Assignment.objects.filter(pk__in=[i.assignment.pk for i in shown]))

@@ -58,13 +58,17 @@ def inbox_count(viewer: Viewer, on: dt.date) -> int:
     """How many open steps wait for the viewer (3 queries)."""
     if viewer.employee_id is None:
         return 0
-    return len(selectors.inbox(employee_id=viewer.employee_id, on=on))
+    return len(selectors.inbox(employee_id=viewer.employee_id, on=on, government=viewer.government))
 
 
 def _inbox_page(
     viewer: Viewer, on: dt.date, page_number: str | None
 ) -> tuple[Page[Any], list[ListRow]]:
-    items = selectors.inbox(employee_id=viewer.employee_id, on=on) if viewer.employee_id else []
+    items = (
+        selectors.inbox(employee_id=viewer.employee_id, on=on, government=viewer.government)
+        if viewer.employee_id
+        else []
+    )
     page = Paginator(items, ROWS_PER_PAGE).get_page(page_number)
     employee_id = viewer.employee_id or 0
     rows = [

@@ -147,7 +147,11 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "sikerja_cache",
-    }
+    },
+    # Template fragments that depend only on the code, the language and a few flags of the
+    # viewer (the layout's navigation), kept in each process: rendering them cost more than
+    # the rest of a small page.
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 LANGUAGE_CODE = "id"

@@ -9,7 +9,10 @@ from sikerja.config.settings.base import DATABASES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 # Audit checkpoints go to a file of this test process (none exists unless a test writes one).
 AUDIT_CHECKPOINT_PATH = Path(tempfile.gettempdir()) / f"sikerja-audit-{os.getpid()}.jsonl"
 # Static files from the apps' folders, looked up per request: no collectstatic before tests.

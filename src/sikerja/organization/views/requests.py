@@ -35,12 +35,13 @@ def agency_detail(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpR
     search = EmployeeSearchForm(request.GET)
     unit = request.GET.get("unit", "")
     unit_id = int(unit) if unit.isdigit() else None
-    page = agency_page.agency_page(viewer, agency_id, form.day(day), unit_id, search.query())
+    kept = agency_page.agency_view(viewer, agency_id, form.day(day), unit_id, search.query())
     return render_page(
         request,
         viewer,
         "organization/agency_detail.html",
-        page=page,
+        page=kept.page,
+        view=kept.html,
         form=form,
         search=search,
         nav="organisation",
