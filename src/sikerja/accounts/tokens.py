@@ -21,10 +21,16 @@ from sikerja.accounts.models import Account, ApiToken
 from sikerja.audit.services import event_record
 from sikerja.core import fixed
 from sikerja.core.errors import ValidationFailed
-from sikerja.organization.models import Government
 
 TOKEN_PREFIX = "skj_"  # noqa: S105 - a public marker, not a secret
 PREFIX_LENGTH = 8
+
+
+def _government_model() -> type[Model]:
+    """The account's government model, reached through the account once the apps are loaded
+    (accounts does not import the organisation app, which imports accounts)."""
+    model: type[Model] = Account._meta.get_field("government").related_model
+    return model
 
 
 def token_hash(raw: str) -> str:
@@ -87,7 +93,7 @@ def api_token_caller(raw: str) -> tuple[AbstractBaseUser, Account | None] | None
     account = None
     if row[users] is not None:  # the account's id: the login has an account
         account = fixed.instance(Account, row[users : users + accounts], connection)
-        government = fixed.instance(Government, row[users + accounts :], connection)
+        government = fixed.instance(_government_model(), row[users + accounts :], connection)
         account._state.fields_cache["government"] = government
         account._state.fields_cache["user"] = user
     # Where select_related keeps the reverse one-to-one (None: `user.account` raises, as then).
@@ -98,13 +104,14 @@ def api_token_caller(raw: str) -> tuple[AbstractBaseUser, Account | None] | None
 def _caller_sql(user_model: type[Model], connection: BaseDatabaseWrapper) -> str:
     quote = connection.ops.quote_name
     user_id = quote(str(user_model._meta.pk.column))
+    government = _government_model()
     return (
         f"SELECT {fixed.columns(user_model, 'u', connection)},"  # noqa: S608 - models' names
-        f" {fixed.columns(Account, 'a', connection)}, {fixed.columns(Government, 'g', connection)}"
+        f" {fixed.columns(Account, 'a', connection)}, {fixed.columns(government, 'g', connection)}"
         f" FROM {quote(ApiToken._meta.db_table)} t"
         f" JOIN {quote(user_model._meta.db_table)} u ON u.{user_id} = t.user_id"
         f" LEFT JOIN {quote(Account._meta.db_table)} a ON a.user_id = u.{user_id}"
-        f" LEFT JOIN {quote(Government._meta.db_table)} g ON g.id = a.government_id"
+        f" LEFT JOIN {quote(government._meta.db_table)} g ON g.id = a.government_id"
         " WHERE t.token_hash = %s AND t.revoked_at IS NULL AND u.is_active = %s"
         " ORDER BY t.id LIMIT 1"
     )
