@@ -21,6 +21,7 @@ from sikerja.performance.models import PerformanceAgreement, Rhk, Skp
 from sikerja.performance.xlsx import ImportRejected, import_performance_xlsx
 from sikerja.performance.xlsx.export import RATING_COLUMNS, SKP_COLUMNS
 from sikerja.performance.xlsx.read import PK_COLUMNS, RHK_COLUMNS
+from tests.performance.objection_world import jf_signed_rating
 from tests.performance.test_ratings import draft
 from tests.performance.world import NOW, ON, unit_of
 
@@ -126,6 +127,20 @@ def test_the_export_has_e_kinerja_columns_text_cells_and_masked_nips(team, perso
     rating = [c.value for c in rating_sheet[2]]
     assert rating[2] == jf.full_name
     assert rating[9:13] == ["DI ATAS EKSPEKTASI", "DI ATAS EKSPEKTASI", "SANGAT BAIK", "Draf"]
+
+
+def test_a_signed_rating_of_a_jf_is_exported_with_its_angka_kredit(world, persona, client_of):
+    """SPEC 10.4: Butuh Perbaikan is 75% of the Ahli Muda's yearly 25, over the quarter's
+    3 of 12 months: 4.6875, to three places half up."""
+    jf_signed_rating(persona)  # the JF's fourth quarter, Butuh Perbaikan, signed by the kabid
+
+    response = client_of("kabid").get(reverse("web:performance-export"), {"year": "2026"})
+
+    _skp, rating_sheet = _sheets(response.content)
+    rows = {row[2].value: [cell.value for cell in row] for row in rating_sheet.iter_rows()}
+    jf = rows[persona("jf_ahli_muda").full_name]
+    assert (jf[11], jf[12], jf[14]) == ("BUTUH PERBAIKAN", "Ditetapkan", 4.688)
+    assert rating_sheet.cell(row=1, column=15).value == "Angka Kredit"
 
 
 def test_a_formula_looking_rhk_is_exported_as_text_not_a_formula(team, persona, client_of):

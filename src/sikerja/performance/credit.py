@@ -49,6 +49,24 @@ def _months(skp: Skp, rating: Rating) -> int:
     return months_covered(start, end)
 
 
+def conversion_for(pack_id: str) -> CreditConversion:
+    """The angka kredit conversion the government's pack states (else the national one)."""
+    return stated_rule(load_pack(pack_id), CREDIT_RULE, CreditConversion).params
+
+
+def rating_credit(conversion: CreditConversion, skp: Skp, rating: Rating) -> Decimal | None:
+    """A signed rating's angka kredit (None while drafted, or for a position without a JF grade
+    the conversion knows): no query beyond the SKP's position, which the caller loads."""
+    if rating.status != Rating.Status.SIGNED:
+        return None
+    return credit_of(
+        conversion,
+        predikat=Predikat(rating.predikat),
+        grade=skp.position.grade,
+        months=_months(skp, rating),
+    )
+
+
 def credit_for_skp(skp: Skp, ratings: list[Rating]) -> CreditSummary:
     """The angka kredit of the SKP's signed ratings (no query beyond the ones given: the
     caller passes the SKP with its position and its ratings). No rows for a non-JF position."""
@@ -57,12 +75,7 @@ def credit_for_skp(skp: Skp, ratings: list[Rating]) -> CreditSummary:
     coefficient = stated.params.coefficients.get(grade)  # type: ignore[call-overload]
     rows = []
     for rating in sorted(ratings, key=lambda r: (r.period_kind == ANNUAL, r.period_start)):
-        if rating.status != Rating.Status.SIGNED:
-            continue
-        months = _months(skp, rating)
-        credit = credit_of(
-            stated.params, predikat=Predikat(rating.predikat), grade=grade, months=months
-        )
+        credit = rating_credit(stated.params, skp, rating)
         if credit is not None:
             rows.append(
                 CreditRow(
@@ -70,7 +83,7 @@ def credit_for_skp(skp: Skp, ratings: list[Rating]) -> CreditSummary:
                     rating.period_kind,
                     rating.period_index,
                     rating.predikat,
-                    months,
+                    _months(skp, rating),
                     credit,
                 )
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -17,9 +18,10 @@ from sikerja.organization.rules import Viewer, may_see_full_nip
 from sikerja.organization.transfer.formulas import xlsx_cell
 from sikerja.organization.transfer.template import workbook_bytes
 from sikerja.performance import rules
+from sikerja.performance.credit import conversion_for, rating_credit
 from sikerja.performance.models import Rating, RhkIndicator, Skp
 
-Cell = str | int | dt.date | dt.datetime | None
+Cell = str | int | float | dt.date | dt.datetime | None
 CHUNK = 2000
 BOLD = Font(bold=True)
 
@@ -56,6 +58,7 @@ RATING_COLUMNS = (
     "Predikat Kinerja",
     "Status",
     "Tanggal Penetapan",
+    "Angka Kredit",
 )
 SKP_SHEET, RATING_SHEET = "SKP", "Penilaian"
 
@@ -107,6 +110,7 @@ def skp_rows(viewer: Viewer, on: dt.date, year: int) -> Iterator[list[Cell]]:
 def rating_rows(viewer: Viewer, on: dt.date, year: int) -> Iterator[list[Cell]]:
     """One row per rating of the year's SKPs the viewer may see (one query)."""
     nip = _nip(viewer)
+    conversion = conversion_for(viewer.government.pack_id)
     skps = rules.skps_visible_to(viewer, on).filter(year=year).values("pk")
     ratings = (
         Rating.objects.filter(skp__in=skps)
@@ -130,7 +134,13 @@ def rating_rows(viewer: Viewer, on: dt.date, year: int) -> Iterator[list[Cell]]:
             str(rating.get_predikat_display()).upper(),
             str(rating.get_status_display()),
             rating.signed_at.date() if rating.signed_at else None,
+            _number(rating_credit(conversion, rating.skp, rating)),
         ]
+
+
+def _number(value: Decimal | None) -> float | None:
+    """A credit as the number a spreadsheet sums (three places), or an empty cell."""
+    return None if value is None else float(value)
 
 
 def export_performance_xlsx(*, viewer: Viewer, year: int, on: dt.date) -> bytes:
