@@ -2,7 +2,7 @@
 (docs/scaling.md): a test over all of Sikerja's models.
 
 - A model is a tenant table (a `government_id` column), a reference table (replicated to every
-  node), global (not tenant data), or a child table not yet keyed, each listed with a reason.
+  node) or global (not tenant data), each listed with a reason.
 - A tenant table's unique constraints include `government_id` (a distributed PostgreSQL such as
   Citus enforces uniqueness only within a shard) and its declared indexes lead with it.
 - A tenant table's foreign keys point to tenant tables of the same government or to reference
@@ -32,15 +32,6 @@ REFERENCE = {
 GLOBAL = {
     "accounts.ApiToken": "looked up by hash before the government is known; per login",
     "api.IdempotencyKey": "per login and key, kept for a day; routed with the request",
-}
-UNKEYED = {
-    "performance.PkIndicator": "child of PerformanceAgreement (new this release); to be keyed by its app",
-    "performance.PkActivity": "child of PerformanceAgreement (new this release); to be keyed by its app",
-    "performance.Rhk": "child of Skp (new this release); to be keyed by its app",
-    "performance.RhkIndicator": "child of Rhk (new this release); to be keyed by its app",
-    "performance.RoleAgreementIndicator": "child of RoleAgreement (new this release); to be "
-    "keyed by its app",
-    "performance.Expectation": "child of Skp (new this release); to be keyed by its app",
 }
 # Unique constraints (and unique fields) of tenant tables without government_id.
 UNIQUE_WITHOUT_GOVERNMENT = {
@@ -76,12 +67,6 @@ INDEX_NOT_LEADING = {
     "workflows.WorkflowStep.wfstep_recommender_status": "by person: routed by government",
     "teams.Team.team_owner_status": "by unit: routed by government",
 }
-# Foreign keys of tenant tables to a child table not keyed yet (listed in UNKEYED): they go
-# when that child is keyed.
-TO_UNKEYED = {
-    "performance.RhkProposal.rhk": "the RHK a proposal became: performance.Rhk, in UNKEYED",
-    "performance.ActivityItemTarget.rhk": "the RHK an item belongs to: performance.Rhk, in UNKEYED",
-}
 # Foreign keys of tenant tables allowed to point at another government's row.
 ACROSS_GOVERNMENTS = {
     "assignments.Assignment.external_government": "a request to another government (V-22): "
@@ -108,7 +93,7 @@ def _tenants() -> list[type[models.Model]]:
 def test_every_model_is_a_tenant_table_or_listed_with_a_reason():
     unkeyed = {m._meta.label for m in _models() if not _is_tenant(m)}
 
-    assert unkeyed == (set(REFERENCE) | set(GLOBAL) | set(UNKEYED)) - {"auth.User"}
+    assert unkeyed == (set(REFERENCE) | set(GLOBAL)) - {"auth.User"}
 
 
 def test_unique_constraints_of_tenant_tables_include_the_government():
@@ -186,14 +171,7 @@ def test_foreign_keys_of_tenant_tables_point_to_tenant_or_reference_tables():
         if not _is_tenant(field.related_model) and field.related_model._meta.label not in REFERENCE
     }
 
-    assert wrong == set(TO_UNKEYED)
-    targets = {
-        apps.get_model(label.rsplit(".", 1)[0])
-        ._meta.get_field(label.rsplit(".", 1)[1])
-        .related_model._meta.label
-        for label in TO_UNKEYED
-    }
-    assert targets <= set(UNKEYED)  # each waits for a child listed there
+    assert wrong == set()
 
 
 @pytest.mark.django_db
@@ -236,12 +214,16 @@ def test_no_row_refers_to_a_row_of_another_government(world, settings, tmp_path)
         "teams.Rework.activity",
         "teams.Rework.evaluation",  # ... nor rework opened by an evaluation's return
         "performance.RhkProposal.decided_by",  # ... nor a proposed RHK decided by its appraiser
+        "performance.RhkProposal.rhk",  # ... so none became an RHK
+        "performance.PkActivity.agreement",  # the demo's PKs are unit PKs, without activities
         "performance.Objection.decided_by",  # the demo's objection is pending
         "performance.Consideration.rating",  # ... nor a Kepala Bagian's consideration (V-46)
         "performance.Consideration.given_by",
         "performance.Consideration.recorded_by",
         "performance.ActivityItemTarget.dialogue",  # ... nor an activity-item target (V-60)
         "performance.ActivityItemTarget.set_by",
+        "performance.ActivityItemTarget.rhk",
         "performance.RoleAgreement.employee",  # ... nor a lead's or Pengendali's PK (V-27a)
         "performance.RoleAgreement.set_by",
+        "performance.RoleAgreementIndicator.agreement",
     }

@@ -50,6 +50,7 @@ class PerformanceAgreement(TimeStampedModel):
 class PkIndicator(models.Model):
     """A sasaran of a PK with its performance indicator and target."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     agreement = models.ForeignKey(
         PerformanceAgreement, on_delete=models.CASCADE, related_name="indicators"
     )
@@ -69,6 +70,7 @@ class PkActivity(models.Model):
         INDIVIDUAL = "INDIVIDUAL", _("Individu")
         TEAM = "TEAM", _("Tim")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     agreement = models.ForeignKey(
         PerformanceAgreement, on_delete=models.CASCADE, related_name="activities"
     )
@@ -135,6 +137,7 @@ class Rhk(models.Model):
         DIRECT = "DIRECT", _("Langsung")
         INTERVENTION = "INTERVENTION", _("Intervensi")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="rhks")
     seq = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -167,6 +170,7 @@ class RhkIndicator(models.Model):
         KUANTITATIF = "KUANTITATIF", _("Kuantitatif")
         KUALITATIF = "KUALITATIF", _("Kualitatif")
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     rhk = models.ForeignKey(Rhk, on_delete=models.CASCADE, related_name="indicators")
     seq = models.PositiveSmallIntegerField()
     text = models.CharField(max_length=300)
@@ -181,6 +185,7 @@ class Expectation(models.Model):
     """The leader's specific expectation of one BerAKHLAK core value (with output, target and
     timeline where the pack requires them: Blitar Pasal 25 huruf a)."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="expectations")
     core_value = models.CharField(max_length=30)
     text = models.TextField()
@@ -190,7 +195,9 @@ class Expectation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["skp", "core_value"], name="expectation_one_per_value")
+            models.UniqueConstraint(
+                fields=["government", "skp", "core_value"], name="expectation_one_per_value"
+            )
         ]
 
     def __str__(self) -> str:

@@ -167,6 +167,7 @@ class RoleAgreement(TimeStampedModel):
 class RoleAgreementIndicator(models.Model):
     """A task of a lead's or Pengendali's PK with its performance indicator and target."""
 
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     agreement = models.ForeignKey(
         RoleAgreement, on_delete=models.CASCADE, related_name="indicators"
     )

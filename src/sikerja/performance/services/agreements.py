@@ -102,6 +102,7 @@ def pk_set(
     )
     PkIndicator.objects.bulk_create(
         PkIndicator(
+            government_id=agreement.government_id,
             agreement=agreement,
             seq=n,
             objective=i.objective,
@@ -112,6 +113,7 @@ def pk_set(
     )
     PkActivity.objects.bulk_create(
         PkActivity(
+            government_id=agreement.government_id,
             agreement=agreement,
             seq=n,
             name=a.name,

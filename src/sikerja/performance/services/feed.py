@@ -184,6 +184,7 @@ def _indicators(proposal: RhkProposal) -> list[tuple[str, str]]:
 
 def _added_rhk(proposal: RhkProposal, skp: Skp) -> Rhk:
     rhk = Rhk.objects.create(
+        government_id=skp.government_id,
         skp=skp,
         seq=Rhk.objects.filter(skp=skp).count() + 1,
         kind=ADDITIONAL,
@@ -191,6 +192,7 @@ def _added_rhk(proposal: RhkProposal, skp: Skp) -> Rhk:
     )
     RhkIndicator.objects.bulk_create(
         RhkIndicator(
+            government_id=rhk.government_id,
             rhk=rhk,
             seq=n,
             text=text[:300],

@@ -133,7 +133,9 @@ def role_agreement_set(
         setter_citation=setter_citation,
     )
     RoleAgreementIndicator.objects.bulk_create(
-        RoleAgreementIndicator(agreement=agreement, seq=n, **vars(i))
+        RoleAgreementIndicator(
+            government_id=agreement.government_id, agreement=agreement, seq=n, **vars(i)
+        )
         for n, i in enumerate(indicators, start=1)
     )
     starts_on = max(team.starts_on, dt.date(year, 1, 1))

@@ -181,6 +181,7 @@ def skp_rhk_add(*, actor: Employee, skp_id: int, data: RhkInput, at: dt.datetime
     parent, pk_indicator = _source(actor, data)
     checks.cascade_check(pack, skp, data.kind, parent, pk_indicator)
     rhk = Rhk.objects.create(
+        government_id=skp.government_id,
         skp=skp,
         seq=Rhk.objects.filter(skp=skp).count() + 1,
         kind=data.kind,
@@ -190,7 +191,14 @@ def skp_rhk_add(*, actor: Employee, skp_id: int, data: RhkInput, at: dt.datetime
         pk_indicator=pk_indicator,
     )
     RhkIndicator.objects.bulk_create(
-        RhkIndicator(rhk=rhk, seq=n, text=i.text, approach=i.approach, target=i.target)
+        RhkIndicator(
+            government_id=rhk.government_id,
+            rhk=rhk,
+            seq=n,
+            text=i.text,
+            approach=i.approach,
+            target=i.target,
+        )
         for n, i in enumerate(data.indicators, start=1)
     )
     audit(
@@ -226,6 +234,7 @@ def skp_expectation_set(
     pack = load_pack(skp.government.pack_id)
     checks.choice_check(data.core_value, checks.skp_content(pack).params.core_values, "core_value")
     expectation = Expectation(
+        government_id=skp.government_id,
         skp=skp,
         core_value=data.core_value,
         text=data.text,

@@ -92,6 +92,7 @@ def _write_pks(found: Found, government: Government, rows: list[Record], on: dt.
         )
         PkIndicator.objects.bulk_create(
             PkIndicator(
+                government_id=agreement.government_id,
                 agreement=agreement,
                 seq=n,
                 objective=r.cells["Sasaran"],
@@ -166,8 +167,15 @@ def _rhk(found: Found, skp: Skp, seq: int, row: Record) -> Rhk | None:
         )
     if kind is None or approach is None:
         return None
-    rhk = Rhk.objects.create(skp=skp, seq=seq, kind=kind, text=row.cells["Rencana Hasil Kerja"])
+    rhk = Rhk.objects.create(
+        government_id=skp.government_id,
+        skp=skp,
+        seq=seq,
+        kind=kind,
+        text=row.cells["Rencana Hasil Kerja"],
+    )
     RhkIndicator.objects.create(
+        government_id=rhk.government_id,
         rhk=rhk,
         seq=1,
         text=row.cells["Indikator Kinerja Individu"],
