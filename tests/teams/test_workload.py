@@ -185,7 +185,9 @@ def test_the_page_draws_the_load_chart_beside_its_table(persona, user_of, other_
 
 # The session, the user, the account, the scope (3), the unit, the people's summary, the people
 # shown, the teams and their count, the competencies asked by teams and by penugasan (with those
-# held). A pack with a V-61 threshold (Blitar) asks one more: how many are above it.
+# held), and which of the teams the viewer may open (rules.teams_visible_to: the teams of the
+# units they head, their members and the officials named on the day, five). A pack with a V-61
+# threshold (Blitar) asks one more: how many are above it.
 def _read(api: ApiClient, unit: OrgUnit, django_assert_num_queries, queries: int):
     with django_assert_num_queries(queries):
         response = api.get(f"/teams/workload/{unit.pk}")
@@ -193,7 +195,7 @@ def _read(api: ApiClient, unit: OrgUnit, django_assert_num_queries, queries: int
     return response.json()
 
 
-QUERIES = 13
+QUERIES = 18
 
 
 def _more_people(persona, count: int) -> None:

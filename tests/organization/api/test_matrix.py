@@ -144,6 +144,7 @@ def test_every_api_route_is_in_the_matrix():
         | {(method, route) for method, route, _ in TEAMS_MATRIX}
         | {(method, route) for method, route, _ in PERFORMANCE_MATRIX}
         | TEAM_WORK_ROUTES
+        | PERFORMANCE_RULE_ROUTES
     )
 
 
@@ -156,4 +157,16 @@ TEAM_WORK_ROUTES = {
     for route in ROUTE_RULES
     if route[1].startswith(("/teams/", "/my-work"))
     and route not in {(method, path) for method, path, _ in TEAMS_MATRIX}
+}
+
+
+# The objection, the feed and the appraisal inputs: each route's rule is named in
+# tests/test_routes.py and checked for every persona in tests/performance/test_objection_rules.py,
+# test_objection_pages.py, api/test_objection_api.py, test_feed_pages.py, test_v46_v60.py and
+# test_v27a_role_agreement.py.
+PERFORMANCE_RULE_ROUTES = {
+    route
+    for route in ROUTE_RULES
+    if route[1].startswith("/performance/")
+    and route not in {(method, path) for method, path, _ in PERFORMANCE_MATRIX}
 }
