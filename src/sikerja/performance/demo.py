@@ -23,6 +23,7 @@ from django.db.models import Count
 
 from sikerja.organization.demo import persona_employee
 from sikerja.organization.models import Employee, Government, OrgUnit, Placement
+from sikerja.organization.placements import placement_on
 from sikerja.organization.resolver import Resolver
 from sikerja.performance import checks, rules, services
 from sikerja.performance.demo_objection import demo_objection
@@ -99,13 +100,7 @@ def first_period(pack: LoadedPack, year: int, units: list[list[Skp]]) -> tuple[s
 
 def _unit_of(employee_id: int, on: dt.date) -> OrgUnit | None:
     """The unit of the employee's position on the day (the definitive one first), as the SKP's."""
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee_id=employee_id)
-        .select_related("position__unit")
-        .order_by("kind")
-        .first()
-    )
+    placement = placement_on(employee_id, on)
     return placement.position.unit if placement is not None else None
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sikerja.assignments.scope import organisation_unit
 from sikerja.core.errors import RuleViolation, ValidationFailed
 from sikerja.organization.models import Agency, Employee, OrgUnit, Placement
+from sikerja.organization.placements import placement_on
 from sikerja.regulations.loader import LoadedPack
 from sikerja.regulations.schema.enums import KEAHLIAN_GRADES
 from sikerja.teams.errors import TeamErrorCode
@@ -101,13 +102,7 @@ def vacancy_deadline(pack: LoadedPack, vacant_on: dt.date) -> dt.date:
 
 def placement_of(pack: LoadedPack, employee: Employee, on: dt.date) -> Placement:
     """The employee's placement on the day (definitive first), or a refusal."""
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee=employee)
-        .select_related("position__unit__agency")
-        .order_by("kind")
-        .first()
-    )
+    placement = placement_on(employee.pk, on)
     if placement is None:
         raise ValidationFailed(
             code=TeamErrorCode.NO_PLACEMENT,

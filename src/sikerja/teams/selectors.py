@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from sikerja.core.errors import NotFound
 from sikerja.organization.display import shown_nip
 from sikerja.organization.models import OrgUnit, Placement
+from sikerja.organization.placements import placement_on
 from sikerja.organization.rules import Viewer
 from sikerja.teams import rules
 from sikerja.teams.models import Team, TeamMember
@@ -184,16 +185,10 @@ def owner_units_for(*, viewer: Viewer, on: dt.date) -> list[OrgUnit]:
     in tree order (2 queries; none for a viewer without an employee record)."""
     if viewer.employee_id is None:
         return []
-    own = (
-        Placement.objects.effective_on(on)
-        .filter(employee_id=viewer.employee_id)
-        .order_by("kind")
-        .values_list("position__unit__path", "position__unit__agency_id")
-        .first()
-    )
+    own = placement_on(viewer.employee_id, on)
     if own is None:
         return []
-    path, agency_id = own
+    path, agency_id = own.position.unit.path, own.position.unit.agency_id
     return list(
         OrgUnit.objects.filter(
             government_id=viewer.government.pk, agency_id=agency_id, path__startswith=path

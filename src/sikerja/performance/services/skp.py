@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, PermissionDenied, RuleViolation, ValidationFailed
 from sikerja.organization.models import Employee, Placement
+from sikerja.organization.placements import placement_on
 from sikerja.performance import checks, rules
 from sikerja.performance.errors import PerformanceErrorCode
 from sikerja.performance.models import Expectation, PkIndicator, Rhk, RhkIndicator, Skp
@@ -25,13 +26,7 @@ SKP_FLOW = "WF-SKP"
 
 
 def _placement(employee: Employee, on: dt.date) -> Placement:
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee=employee)
-        .select_related("position")
-        .order_by("kind")
-        .first()
-    )
+    placement = placement_on(employee.pk, on)
     if placement is None:
         raise ValidationFailed(
             code=PerformanceErrorCode.NO_PLACEMENT,

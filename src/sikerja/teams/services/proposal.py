@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from sikerja.core.errors import DomainError, ValidationFailed
 from sikerja.organization.models import Employee, OrgUnit, Placement
+from sikerja.organization.placements import placements_on
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.workflows import TERMINALS, Decision, StepSpec, TeamDefinition
 from sikerja.teams import checks, membership
@@ -272,15 +273,7 @@ def proposal_route(
 
 def _placements(government_id: int, ids: list[int], on: dt.date) -> list[Placement]:
     """Each person's placement on the day, definitive first (1 query whatever their number)."""
-    found: dict[int, Placement] = {}
-    for placement in (
-        Placement.objects.effective_on(on)
-        .filter(government_id=government_id, employee_id__in=ids)
-        .select_related("position__unit__agency")
-        .order_by("employee_id", "kind")
-    ):
-        found.setdefault(placement.employee_id, placement)
-    return list(found.values())
+    return list(placements_on(government_id=government_id, employee_ids=ids, on=on).values())
 
 
 def _next(spec: StepSpec, scope: str, *, has_lead: bool) -> str:
