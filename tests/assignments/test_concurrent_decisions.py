@@ -6,10 +6,7 @@ barrier: on PostgreSQL these are real parallel transactions, on SQLite they queu
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
 from sikerja.assignments.services import (
     RequestInput,
@@ -17,11 +14,11 @@ from sikerja.assignments.services import (
     assignment_recommend,
     assignment_request_submit,
 )
-from sikerja.core.errors import StaleState
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee
 from sikerja.workflows.models import WorkflowStep
 from tests.assignments.flow import NOW, ON, letters, open_step, trail
+from tests.concurrency import race
 from tests.organization.builders import build_org
 
 
@@ -67,30 +64,15 @@ def _step_with_two_deciders():
 
 def _race(step: WorkflowStep, deciders: list[tuple[int, str, str]]) -> list[str]:
     """Every (person id, decision, reason) at once, each in its own thread and connection."""
-    barrier = threading.Barrier(len(deciders))
-    outcomes: list[str] = []
 
-    def decide(person_id: int, decision: str, reason: str) -> None:
-        person = Employee.objects.get(pk=person_id)
-        barrier.wait()
-        try:
-            assignment_decide(
-                step_id=step.pk, by=person, decision=decision, reason=reason, at=NOW, on=ON
-            )
-            outcomes.append(f"won:{decision}")
-        except StaleState:
-            outcomes.append("stale")
-        except Exception as exc:
-            outcomes.append(repr(exc))
-        finally:
-            connection.close()
+    def decide(decider: tuple[Employee, str, str]) -> str:
+        person, decision, reason = decider
+        assignment_decide(
+            step_id=step.pk, by=person, decision=decision, reason=reason, at=NOW, on=ON
+        )
+        return f"won:{decision}"
 
-    threads = [threading.Thread(target=decide, args=decider) for decider in deciders]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(decide, deciders, ready=lambda d: (Employee.objects.get(pk=d[0]), d[1], d[2]))
 
 
 @pytest.mark.transaction

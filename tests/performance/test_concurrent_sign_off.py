@@ -7,44 +7,27 @@ PostgreSQL these are real parallel transactions, on SQLite they queue for the wr
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
 from sikerja.audit.models import AuditEvent
-from sikerja.core.errors import StaleState
 from sikerja.organization.models import Employee
 from sikerja.performance import services
 from sikerja.performance.models import Rating
 from sikerja.performance.services.ratings import RatingInput
+from tests.concurrency import race
 from tests.performance.world import NOW, ON, approved, cascaded_skp, delegate, head_skp
 
 
 def _race(act, signer_ids: list[int]) -> list[str]:
     """Run `act(employee)` for every id at once, each in its own thread and connection."""
-    barrier = threading.Barrier(len(signer_ids))
-    outcomes: list[str] = []
 
-    def sign(signer_id: int) -> None:
-        signer = Employee.objects.select_related("government").get(pk=signer_id)
-        barrier.wait()
-        try:
-            act(signer)
-            outcomes.append(f"won:{signer_id}")
-        except StaleState:
-            outcomes.append("stale")
-        except Exception as exc:
-            outcomes.append(repr(exc))
-        finally:
-            connection.close()
+    def sign(signer: Employee) -> str:
+        act(signer)
+        return f"won:{signer.pk}"
 
-    threads = [threading.Thread(target=sign, args=(pk,)) for pk in signer_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(
+        sign, signer_ids, ready=lambda pk: Employee.objects.select_related("government").get(pk=pk)
+    )
 
 
 def _approved_jf_skp(persona, operator):

@@ -5,14 +5,11 @@ parallel transactions on PostgreSQL, queued for the lock on SQLite."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 
 from sikerja.audit.models import AuditEvent
-from sikerja.core.errors import StaleState
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee
 from sikerja.teams.models import Team, TeamEvaluation, TeamPlan, TeamReport
@@ -21,6 +18,7 @@ from sikerja.teams.services.evaluation import team_evaluation_decide
 from sikerja.teams.services.planning import team_plan_decide
 from sikerja.teams.services.reports import team_report_decide
 from sikerja.workflows.models import WorkflowStep
+from tests.concurrency import race
 from tests.organization.builders import build_org
 from tests.teams.work.flow import AT, DAY, evaluate, open_reports, report_of, submit
 from tests.teams.work.helpers import submitted_plan
@@ -52,27 +50,11 @@ def _team_with_a_deputy(scope: str):
 
 
 def _race(calls: list[Callable[[], object]]) -> list[str]:
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
+    def won(call: Callable[[], object]) -> str:
+        call()
+        return "won"
 
-    def run(call: Callable[[], object]) -> None:
-        barrier.wait()
-        try:
-            call()
-            outcomes.append("won")
-        except StaleState:
-            outcomes.append("stale")
-        except Exception as exc:
-            outcomes.append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(outcomes)
+    return sorted(race(won, calls))
 
 
 @pytest.mark.transaction

@@ -4,16 +4,14 @@ units, followed up and closed."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
 from sikerja.core.errors import PermissionDenied, RuleViolation, StaleState
 from sikerja.organization.models import Employee
 from sikerja.teams.models import Obstacle, ObstacleFollowUp
 from sikerja.teams.services import team_propose
 from sikerja.teams.services.obstacles import obstacle_decide, obstacle_follow_up, obstacle_raise
+from tests.concurrency import race
 from tests.organization.builders import add_agency, build_org
 from tests.teams.work.helpers import actions, refused
 from tests.teams.work.packs import active_team
@@ -194,32 +192,19 @@ def test_two_concurrent_decisions_on_one_obstacle_exactly_one_wins():
     org, people, team = active_team("surakarta-2023")
     obstacle = raise_(team, people["ahli_muda"])
     deciders = [org.people["bidang"].pk, org.people["dinas"].pk]
-    barrier = threading.Barrier(len(deciders))
-    outcomes: list[str] = []
 
-    def run(person_id: int) -> None:
-        person = Employee.objects.get(pk=person_id)
-        barrier.wait()
-        try:
-            obstacle_decide(
-                obstacle_id=obstacle.pk,
-                by=person,
-                decision=f"oleh {person_id}",
-                collaborate=False,
-                at=NOW,
-                on=ON,
-            )
-            outcomes.append(f"won:{person_id}")
-        except StaleState:
-            outcomes.append("stale")
-        finally:
-            connection.close()
+    def run(person: Employee) -> str:
+        obstacle_decide(
+            obstacle_id=obstacle.pk,
+            by=person,
+            decision=f"oleh {person.pk}",
+            collaborate=False,
+            at=NOW,
+            on=ON,
+        )
+        return f"won:{person.pk}"
 
-    threads = [threading.Thread(target=run, args=(pk,)) for pk in deciders]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(run, deciders, ready=lambda pk: Employee.objects.get(pk=pk))
 
     stale, won = sorted(outcomes)
     decided = Obstacle.objects.get()
