@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from sikerja.organization.management.importing import government_of
 from sikerja.organization.models import Government
 from sikerja.organization.transfer import Sheet, export_csv, export_xlsx
 
@@ -34,9 +35,7 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, government: str, file_format: str, out: Path, sheet: str, **options: Any
     ) -> None:
-        tenant = Government.objects.filter(kode=government).first()
-        if tenant is None:
-            raise CommandError(f"pemerintah dengan kode {government!r} tidak ditemukan")
+        tenant = government_of(government)
         try:
             written = self._write(tenant, file_format, out, sheet)
         except OSError as exc:

@@ -7,28 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from sikerja.core.errors import DomainError
+from sikerja.organization.management.importing import (
+    command_actor,
+    file_bytes,
+    government_of,
+    refusals_as_errors,
+)
 from sikerja.organization.models import Government
 from sikerja.organization.rules import Actor
-from sikerja.organization.selectors import viewer_for
-from sikerja.organization.transfer import ImportRejected, import_file
+from sikerja.organization.transfer import import_file
 
 PROGRESS_STEP = 10  # percent
-
-
-def command_actor(government: Government, username: str, label: str) -> Actor:
-    """Who a command acts as: the operator named by --as, else the system (named `label`)."""
-    if not username:
-        return Actor.system(government.pk, label=label)
-    user = get_user_model().objects.filter(username=username).first()
-    viewer = viewer_for(user, timezone.localdate()) if user is not None else None
-    if viewer is None or viewer.government.pk != government.pk:
-        raise CommandError(f"pengguna {username!r} tidak memiliki akun pada pemerintah ini")
-    return viewer.actor
 
 
 class Command(BaseCommand):
@@ -55,16 +47,10 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, government: str, file: Path, username: str, **options: Any
     ) -> None:
-        tenant = Government.objects.filter(kode=government).first()
-        if tenant is None:
-            raise CommandError(f"pemerintah dengan kode {government!r} tidak ditemukan")
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"berkas tidak dapat dibaca: {exc}") from exc
+        tenant, data = government_of(government), file_bytes(file)
         actor = self._actor(tenant, username)
         self.stdout.write(f"membaca {file.name} ({len(data) // 1024} KB)…")
-        try:
+        with refusals_as_errors(self.stdout):
             result = import_file(
                 actor=actor,
                 government=tenant,
@@ -74,12 +60,6 @@ class Command(BaseCommand):
                 on=timezone.localdate(),
                 progress=self._progress(),
             )
-        except ImportRejected as rejected:
-            for error in rejected.errors:
-                self.stdout.write(error.line())
-            raise CommandError(str(rejected.message)) from rejected
-        except DomainError as error:
-            raise CommandError(str(error.message)) from error
         for name, count in result.counts().items():
             self.stdout.write(f"{name}: {count}")
         self.stdout.write(

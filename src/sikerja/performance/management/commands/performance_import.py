@@ -6,13 +6,16 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from sikerja.core.errors import DomainError
-from sikerja.organization.management.commands.org_import import command_actor
-from sikerja.organization.models import Government
-from sikerja.performance.xlsx import ImportRejected, import_performance_xlsx
+from sikerja.organization.management.importing import (
+    command_actor,
+    file_bytes,
+    government_of,
+    refusals_as_errors,
+)
+from sikerja.performance.xlsx import import_performance_xlsx
 
 
 class Command(BaseCommand):
@@ -35,14 +38,8 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, government: str, file: Path, username: str, **options: Any
     ) -> None:
-        tenant = Government.objects.filter(kode=government).first()
-        if tenant is None:
-            raise CommandError(f"pemerintah dengan kode {government!r} tidak ditemukan")
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"berkas tidak dapat dibaca: {exc}") from exc
-        try:
+        tenant, data = government_of(government), file_bytes(file)
+        with refusals_as_errors(self.stdout):
             counts = import_performance_xlsx(
                 actor=command_actor(tenant, username, "performance_import"),
                 government=tenant,
@@ -51,12 +48,6 @@ class Command(BaseCommand):
                 at=timezone.now(),
                 on=timezone.localdate(),
             )
-        except ImportRejected as rejected:
-            for error in rejected.errors:
-                self.stdout.write(error.line())
-            raise CommandError(str(rejected.message)) from rejected
-        except DomainError as error:
-            raise CommandError(str(error.message)) from error
         for name, count in counts.items():
             self.stdout.write(f"{name}: {count}")
         self.stdout.write(self.style.SUCCESS(f"impor selesai: {file.name}"))
