@@ -257,27 +257,12 @@ def main() -> None:
     from hot_paths import _configure, _floor
 
     _configure()
-    from django.core.management import call_command
     from django.db import connection
-    from django.utils import timezone
-
-    from sikerja.organization.demo import generate
+    from scenarios_build import two_demos
 
     started = time.perf_counter()
     load_start = os.getloadavg()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    at, on = timezone.now(), timezone.localdate()
-    small = generate(
-        pack_id=args.pack,
-        employees=args.small,
-        seed=2,
-        at=at,
-        on=on,
-        kode="BENCH-1K",
-        username_prefix=True,
-    )
-    big = generate(pack_id=args.pack, employees=args.employees, seed=1, at=at, on=on)
+    small, big, at, on = two_demos(pack=args.pack, small=args.small, big=args.employees)
     seeded = {
         "small": seed_ratings(small.government, on, 2),
         "big": seed_ratings(big.government, on, 1),

@@ -10,14 +10,11 @@ import floors as floor_runs
 import scenarios_assign as assign
 import scenarios_build as build
 import scenarios_org as org
-from django.core.management import call_command
 from django.utils import timezone
 from measure import Stat
 
 from sikerja.organization.demo import DemoResult
 from sikerja.organization.models import Employee
-
-SMALL_KODE = "BENCH-1K"  # the second, small demo government (logins prefixed with its kode)
 
 
 def _sample(result: DemoResult, count: int, seed: int) -> list[int]:
@@ -29,11 +26,6 @@ def _sample(result: DemoResult, count: int, seed: int) -> list[int]:
     return random.Random(seed).sample(ids, min(count, len(ids)))
 
 
-def _migrate() -> None:
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-
-
 def _floors(args: argparse.Namespace, ids: list[int]) -> list[Stat]:
     return floor_runs.measure(ids, n=len(ids), threads=args.threads, load_n=400)
 
@@ -41,7 +33,7 @@ def _floors(args: argparse.Namespace, ids: list[int]) -> list[Stat]:
 def run_all(args: argparse.Namespace, phases: Any) -> tuple[list[Stat], dict[str, Stat], dict]:
     """Every scenario in order; returns the stats, the floors (by name) and facts of the run."""
     at, on = timezone.now(), timezone.localdate()
-    phases.run("migrate", _migrate)
+    phases.run("migrate", build.migrate)
     small, small_stat = phases.run(
         f"demo N={args.small:,}",
         lambda: build.demo(
@@ -50,7 +42,7 @@ def run_all(args: argparse.Namespace, phases: Any) -> tuple[list[Stat], dict[str
             seed=args.seed + 1,
             at=at,
             on=on,
-            kode=SMALL_KODE,
+            kode=build.SMALL_KODE,
             prefix=True,
         ),
     )

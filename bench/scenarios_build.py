@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
+from typing import NamedTuple
 
+from django.core.management import call_command
+from django.utils import timezone
 from measure import Stat, once
 from openpyxl import Workbook
 
@@ -28,6 +31,41 @@ from sikerja.organization.transfer.template import guide_write, sheet_start, wor
 IMPORT_TARGET_MS = 30_000.0  # issue target: 50,000 rows in at most 30 s
 IMPORT_KODE = "BENCH-IMPOR"
 MAX_PASSES = 4
+SMALL_KODE = "BENCH-1K"  # the small demo government of two_demos (logins prefixed with its kode)
+
+
+class Demos(NamedTuple):
+    small: DemoResult
+    big: DemoResult
+    at: dt.datetime
+    on: dt.date
+
+
+def migrate() -> None:
+    """The empty database migrated, and its cache table made."""
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+
+
+def two_demos(*, pack: str, small: int, big: int) -> Demos:
+    """The start of the benches that measure at two sizes: the database migrated, and a demo of
+    `small` employees (seed 2, kode SMALL_KODE) and one of `big` (seed 1), built as of now."""
+    migrate()
+    at, on = timezone.now(), timezone.localdate()
+    return Demos(
+        generate(
+            pack_id=pack,
+            employees=small,
+            seed=2,
+            at=at,
+            on=on,
+            kode=SMALL_KODE,
+            username_prefix=True,
+        ),
+        generate(pack_id=pack, employees=big, seed=1, at=at, on=on),
+        at,
+        on,
+    )
 
 
 def demo(

@@ -102,28 +102,12 @@ def _check_paths(callers: dict[str, Any], team_id: int) -> None:
 def main() -> None:
     args = _parse()
     _configure()
-    from django.core.management import call_command
     from django.db import connection
-    from django.utils import timezone
-
-    from sikerja.organization.demo import generate
+    from scenarios_build import two_demos
 
     started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    at, on = timezone.now(), timezone.localdate()
-    built = {
-        "small": generate(
-            pack_id=args.pack,
-            employees=args.small,
-            seed=2,
-            at=at,
-            on=on,
-            kode="BENCH-1K",
-            username_prefix=True,
-        ),
-        "big": generate(pack_id=args.pack, employees=args.employees, seed=1, at=at, on=on),
-    }
+    small, big, at, on = two_demos(pack=args.pack, small=args.small, big=args.employees)
+    built = {"small": small, "big": big}
     sizes = {label: _callers(result, at, on) for label, result in built.items()}
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # what autovacuum does soon after a load, before measuring
