@@ -1,6 +1,6 @@
-"""Races for the "exactly one wins" tests: every contender in its own thread with its own
-database connection, released together by a barrier. On PostgreSQL these are real parallel
-transactions; on SQLite they queue for the write lock."""
+"""Races for the concurrency tests ("exactly one wins", "all take distinct numbers"): every
+contender in its own thread with its own database connection, released together by a barrier.
+On PostgreSQL these are real parallel transactions; on SQLite they queue for the write lock."""
 
 from __future__ import annotations
 

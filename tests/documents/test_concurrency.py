@@ -7,39 +7,27 @@ from django.db import connections, transaction
 
 from sikerja.audit.services import event_record
 from sikerja.documents.models import Letter, NumberRegister
+from tests.concurrency import race
 from tests.documents.conftest import NOW, build_small_org, issue
 
 WRITERS = 2
 LETTERS_PER_WRITER = 20
 
 
-def _writer(org, barrier: threading.Barrier, errors: list[BaseException]) -> None:
-    try:
-        barrier.wait()
-        for _ in range(LETTERS_PER_WRITER):
-            issue(org)
-    except BaseException as error:  # reported to the main thread, which asserts none
-        errors.append(error)
-    finally:
-        connections.close_all()
+def _write(org) -> str:
+    for _ in range(LETTERS_PER_WRITER):
+        issue(org)
+    return "done"
 
 
 @pytest.mark.transaction
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_issuers_of_one_agency_take_unique_gapless_numbers():
     org = build_small_org()
-    barrier = threading.Barrier(WRITERS)
-    errors: list[BaseException] = []
-    threads = [
-        threading.Thread(target=_writer, args=(org, barrier, errors)) for _ in range(WRITERS)
-    ]
 
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(_write, [org] * WRITERS)
 
-    assert errors == []
+    assert outcomes == ["done"] * WRITERS
     total = WRITERS * LETTERS_PER_WRITER
     sequences = list(
         Letter.objects.filter(agency=org.dinas, year=2026)
