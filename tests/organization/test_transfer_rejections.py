@@ -23,6 +23,16 @@ def org():
     return org
 
 
+def _rejected(org, data: bytes, filename: str) -> ImportRejected:
+    """The refusal of the file imported by the organisation's operator (the test fails if the
+    file is accepted)."""
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(
+            actor=org.actor, government=org.government, data=data, filename=filename, at=NOW, on=ON
+        )
+    return rejected.value
+
+
 def bad_file(org) -> bytes:
     twin = make_nip()
     stored = org.people["subbidang"]
@@ -77,17 +87,9 @@ def bad_file(org) -> bytes:
 
 @pytest.mark.django_db
 def test_a_file_with_bad_rows_lists_each_row_with_column_and_reason(org):
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=bad_file(org),
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, bad_file(org), "org.xlsx")
 
-    found = [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors]
+    found = [(e.sheet, e.row, e.column, e.code) for e in rejected.errors]
     assert found == [
         ("unit", 2, "parent_unit_name", "unit_cycle"),
         ("unit", 3, "parent_unit_name", "unit_cycle"),
@@ -99,25 +101,17 @@ def test_a_file_with_bad_rows_lists_each_row_with_column_and_reason(org):
         ("employee", 7, "position_title", "pppk_position_forbidden"),
         ("employee", 8, "decision_number", "decision_required"),
     ]
-    assert rejected.value.code == "import_rejected"
-    assert "9" in rejected.value.message
+    assert rejected.code == "import_rejected"
+    assert "9" in rejected.message
 
 
 @pytest.mark.django_db
 def test_rule_refusals_in_a_file_carry_the_pack_rule_and_citation(org):
     pack = load_pack("blitar-2023")
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=bad_file(org),
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, bad_file(org), "org.xlsx")
 
-    cited = {(e.row, e.rule, e.citation) for e in rejected.value.errors if e.rule}
+    cited = {(e.row, e.rule, e.citation) for e in rejected.errors if e.rule}
     assert cited == {(7, "V-47", pack.cite_rule("V-47")), (8, "V-39", pack.cite_rule("V-39"))}
 
 
@@ -125,15 +119,7 @@ def test_rule_refusals_in_a_file_carry_the_pack_rule_and_citation(org):
 def test_a_rejected_file_writes_nothing_and_records_no_audit_event(org):
     before = counts()
 
-    with pytest.raises(ImportRejected):
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=bad_file(org),
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    _rejected(org, bad_file(org), "org.xlsx")
 
     assert counts() == before
 
@@ -165,29 +151,18 @@ def test_only_a_bkpsdm_operator_may_import(org):
     ids=["unknown_extension_case", "not_a_workbook_case", "unknown_header_case", "not_utf8_case"],
 )
 def test_an_unreadable_file_is_rejected_as_a_whole(org, filename, data, expected):
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor, government=org.government, data=data, filename=filename, at=NOW, on=ON
-        )
+    rejected = _rejected(org, data, filename)
 
-    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors] == expected
+    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.errors] == expected
 
 
 @pytest.mark.django_db
 def test_a_header_with_an_unknown_or_a_missing_required_column_is_reported_on_row_1(org):
     data = b"nip;namae;employment_type;emial\r\n198001012005011001;Gita;PNS;g@example.go.id\r\n"
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=data,
-            filename="pegawai.csv",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, data, "pegawai.csv")
 
-    assert [(e.row, e.column, e.code) for e in rejected.value.errors] == [
+    assert [(e.row, e.column, e.code) for e in rejected.errors] == [
         (1, "namae", "invalid_format"),
         (1, "emial", "invalid_format"),
         (1, "name", "invalid_format"),
@@ -198,17 +173,9 @@ def test_a_header_with_an_unknown_or_a_missing_required_column_is_reported_on_ro
 def test_a_missing_column_of_an_indonesian_header_is_named_in_indonesian(org):
     data = b"nip;nama;surel\r\n198001012005011001;Gita;g@example.go.id\r\n"
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=data,
-            filename="pegawai.csv",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, data, "pegawai.csv")
 
-    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors] == [
+    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.errors] == [
         ("pegawai", 1, "jenis_kepegawaian", "invalid_format"),
     ]
 
@@ -231,17 +198,9 @@ def test_a_nip_stored_as_a_number_is_reported_as_rounded(org):
         employee=[{"nip": 1.98001012005011e17, "name": "Hadi Susilo", "employment_type": "PNS"}]
     )
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=data,
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, data, "org.xlsx")
 
-    assert [(e.row, e.column, e.code) for e in rejected.value.errors] == [(2, "nip", "invalid_nip")]
+    assert [(e.row, e.column, e.code) for e in rejected.errors] == [(2, "nip", "invalid_nip")]
 
 
 @pytest.mark.django_db
@@ -260,17 +219,9 @@ def test_bad_cells_are_reported_once_each(org):
     )
     data = csv_text("employee", [row])
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=data,
-            filename="pegawai.csv",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, data, "pegawai.csv")
 
-    assert [(e.column, e.code) for e in rejected.value.errors] == [
+    assert [(e.column, e.code) for e in rejected.errors] == [
         ("valid_from", "invalid_format"),
         ("email", "unknown_value"),
     ]
@@ -312,17 +263,9 @@ def test_placement_rules_are_checked_per_row(org):
         ),
     ]
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=xlsx(employee=rows),
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, xlsx(employee=rows), "org.xlsx")
 
-    assert [(e.row, e.column, e.code) for e in rejected.value.errors] == [
+    assert [(e.row, e.column, e.code) for e in rejected.errors] == [
         (2, "placement_kind", "unknown_value"),
         (3, "valid_to", "date_range"),
         (4, "decision_date", "date_range"),
@@ -394,17 +337,9 @@ def test_unit_and_position_rows_that_contradict_stored_data_are_reported(org):
         },
     ]
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=xlsx(unit=units, position=positions),
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, xlsx(unit=units, position=positions), "org.xlsx")
 
-    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors] == [
+    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.errors] == [
         ("unit", 2, "agency_type", "unknown_value"),
         ("unit", 3, "parent_unit_name", "unit_cycle"),
         ("unit", 4, "agency_code", "unknown_value"),
@@ -427,17 +362,9 @@ def test_an_unknown_jf_track_is_reported_on_its_cell_and_nothing_is_written(org)
     }
     before = counts()
 
-    with pytest.raises(ImportRejected) as rejected:
-        import_file(
-            actor=org.actor,
-            government=org.government,
-            data=xlsx(position=[position]),
-            filename="org.xlsx",
-            at=NOW,
-            on=ON,
-        )
+    rejected = _rejected(org, xlsx(position=[position]), "org.xlsx")
 
-    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.value.errors] == [
+    assert [(e.sheet, e.row, e.column, e.code) for e in rejected.errors] == [
         ("position", 2, "track", "unknown_value"),
     ]
     assert counts() == before
