@@ -18,13 +18,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# setup_demo has just run every system check (the packs' included) on this code, so the server
-# starts without a second pass and without the reloader's second process (edit code: runserver).
+# One process: run_demo prepares the database as setup_demo does (every system check once,
+# migrations when pending, the demo unless there, the logins printed), then serves it without
+# the reloader's second process (edit code: runserver).
 run: export DJANGO_SETTINGS_MODULE = sikerja.config.settings.dev
 run: $(STAMP)
 	mkdir -p var
-	$(BIN)/python manage.py setup_demo --pack $(PACK) --employees $(EMPLOYEES)
-	$(BIN)/python manage.py runserver --noreload --skip-checks $(HOST)
+	$(BIN)/python manage.py run_demo --pack $(PACK) --employees $(EMPLOYEES) $(HOST)
 
 # Production: the environment (and ./.env if present: copy .env.example and set the secret key,
 # the audit key and the hosts) with the production settings; static files collected, database migrated, gunicorn serving (docs/production.md).

@@ -3,15 +3,20 @@ product's `/hello/` (under the real middleware) as the floor measured in the sam
 
     .venv/bin/python scripts/with_postgres.py -- .venv/bin/python bench/hot_paths.py
     .venv/bin/python scripts/with_postgres.py -- .venv/bin/python bench/hot_paths.py --employees 8000
+    .venv/bin/python scripts/with_postgres.py -- .venv/bin/python bench/hot_paths.py --n 30 \
+        --only organisasi --only employees --only pegawai --only home
 
 Builds a demo of 1,000 employees and one of N (default 50,000) in an empty PostgreSQL database,
 then, at both sizes, through Django's WSGIHandler (bench/wsgi_client.py): employee detail and
 roles as the operator (Bearer token) and the roles as the demo's Kepala Dinas; the employee list
-(API and page); the organisation page with the agency's root unit chosen (the largest agency);
-the penugasan inbox page of the Kepala Dinas; and, at the small size, the letter PDF download
+(API and page); the organisation page with the agency's root unit chosen (the largest agency),
+as kept and as the first view after a change builds it (the government given a new access
+stamp before each call, untimed); the penugasan inbox page of the Kepala Dinas; the home page
+of the operator; and, at the small size, the letter PDF download
 (typeset and stored when the letter is issued, so the first download and later ones read the
 stored file, and a client that holds the ETag gets 304), with the typesetting timed alone. Every figure is also a ratio to the floor's p50, and each list
-reports its growth from 1,000 to N. Writes bench/results-hot-paths.json.
+reports its growth from 1,000 to N. `--only TEXT` (repeatable) measures only the scenarios
+whose name holds one of the texts, and no letters. Writes bench/results-hot-paths.json.
 
 This is one process, one thread: it measures the cost of a request, not a server's throughput.
 """
@@ -44,6 +49,12 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--n", type=int, default=100, help="calls per scenario (100)")
     parser.add_argument("--letters", type=int, default=6, help="penugasan driven to letters (6)")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results-hot-paths.json")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only the scenarios whose name holds this text (repeatable); no letters",
+    )
     return parser.parse_args()
 
 
@@ -113,6 +124,34 @@ def _measure(
     return timed(caller, paths[:n], warmup=3), queries, _cpu_timed(caller, paths[:n])
 
 
+def _measure_cold(
+    caller: Any, path: str, government_id: int, n: int
+) -> tuple[list[float], tuple[int, int], list[float]]:
+    """A page as the first view after a change builds it: before each call (untimed) the
+    government gets a new access stamp, as every service that changes its units, positions or
+    placements gives it, so the caller's scope, the kept counts and the kept page are all
+    built again. Wall ms, queries (fewest, most over three calls) and CPU ms of each call."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sikerja.organization.access import access_changed
+
+    counts = []
+    for _ in range(3):
+        access_changed(government_id=government_id)
+        with CaptureQueriesContext(connection) as ctx:
+            caller(path)
+        counts.append(len(ctx.captured_queries))
+    wall, cpu = [], []
+    for _ in range(n):
+        access_changed(government_id=government_id)
+        t0, c0 = time.perf_counter(), time.thread_time()
+        caller(path)
+        cpu.append((time.thread_time() - c0) * 1000)
+        wall.append((time.perf_counter() - t0) * 1000)
+    return wall, (min(counts), max(counts)), cpu
+
+
 def _floor(n: int) -> Floor:
     from django.core.handlers.wsgi import WSGIHandler
     from django.test.utils import override_settings
@@ -167,7 +206,10 @@ class Size:
         self.government = result.government
 
 
-def _scenarios(size: Size, n: int, floor: Floor) -> list[dict]:
+def _scenarios(size: Size, n: int, floor: Floor, only: list[str]) -> list[dict]:
+    def wanted(name: str) -> bool:
+        return not only or any(part in name for part in only)
+
     nips = (size.nips * (n // max(1, len(size.nips)) + 1))[: n + 3]
     cases = [
         ("GET /api/v1/employees/{nip} (operator)", size.operator_api, "/api/v1/employees/{}"),
@@ -184,6 +226,8 @@ def _scenarios(size: Size, n: int, floor: Floor) -> list[dict]:
     ]
     stats = []
     for name, caller, pattern in cases:
+        if not wanted(name):
+            continue
         samples, queries, cpu = _measure(caller, [pattern.format(nip) for nip in nips], n)
         stats.append(_stat(name, samples, queries, floor, cpu))
     fixed = [
@@ -197,10 +241,18 @@ def _scenarios(size: Size, n: int, floor: Floor) -> list[dict]:
             f"/organisasi/{size.agency_id}/?unit={size.root_id}",
         ),
         ("GET /penugasan/ inbox (Kepala Dinas)", size.head_page, "/penugasan/"),
+        ("GET / home (operator)", size.operator_page, "/"),
     ]
     for name, caller, path in fixed:
+        if not wanted(name):
+            continue
         samples, queries, cpu = _measure(caller, [path] * (n + 3), n)
         stats.append(_stat(name, samples, queries, floor, cpu))
+    cold = "GET /organisasi/{id}/?unit={root} first view after a change (operator)"
+    if wanted(cold):
+        path = f"/organisasi/{size.agency_id}/?unit={size.root_id}"
+        samples, queries, cpu = _measure_cold(size.operator_page, path, size.government.pk, n)
+        stats.append(_stat(cold, samples, queries, floor, cpu))
     return stats
 
 
@@ -293,9 +345,10 @@ def main() -> None:
     sizes = {"small": Size(small, at, on), "big": Size(big, at, on)}
     results: dict[str, Any] = {}
     for label, size in sizes.items():
-        results[label] = _scenarios(size, args.n, floor)
+        results[label] = _scenarios(size, args.n, floor, args.only)
         print(f"{label} measured", file=sys.stderr)
-    results["letters"] = _letters(small, sizes["small"], args.letters, at, on, floor)
+    if not args.only:
+        results["letters"] = _letters(small, sizes["small"], args.letters, at, on, floor)
     floor_after = _floor(args.n)
     growth = {
         stat["name"]: round(big_stat["p50_ms"] / stat["p50_ms"], 2)
@@ -333,7 +386,7 @@ def main() -> None:
         f"floor /hello/ p50 {floor.wall:.3f} ms, CPU {floor.cpu:.3f} ms"
         f" (after: {floor_after.wall:.3f} ms, CPU {floor_after.cpu:.3f} ms)"
     )
-    for label in ("small", "big", "letters"):
+    for label in [key for key in ("small", "big", "letters") if key in results]:
         size_n = {"small": args.small, "big": args.employees, "letters": args.small}[label]
         for stat in results[label]:
             grow = growth.get(stat["name"]) if label == "big" else None

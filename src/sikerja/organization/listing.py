@@ -23,6 +23,9 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from sikerja.organization.models import Employee
 
+# What a list shows of an employee (the API's `EmployeeListItemOut`, the page's rows): the rest
+# of the row (dates, competencies) cost more to make into objects than the page's query.
+LISTED_FIELDS = ("nip", "name", "front_title", "back_title", "employment_type")
 T = TypeVar("T")
 Key = Callable[[Any], Any]
 
@@ -70,8 +73,8 @@ class EmployeeRows:
         count_large: Callable[[], int],
         prefetch: Prefetch[Any] | None = None,
     ) -> None:
-        self.large = large.order_by("name", "pk")
-        self.few_queryset = few.order_by("name", "pk")
+        self.large = large.only(*LISTED_FIELDS).order_by("name", "pk")
+        self.few_queryset = few.only(*LISTED_FIELDS).order_by("name", "pk")
         self.count_large = count_large
         self.prefetch = prefetch
         self._few: list[Employee] | None = None

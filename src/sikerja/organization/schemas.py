@@ -98,15 +98,35 @@ class EmployeeRolesOut(Schema):
     roles: list[RoleAnswerOut]
 
 
+# A placement on the day, as the employee list and detail show it. The position's fields are
+# read by resolvers, not dotted aliases: ninja reads a dotted alias through a failed attribute
+# lookup and Django's template `Variable`, a fifth of a list page's serialisation. (A comment,
+# not a docstring: a schema's docstring is its OpenAPI description.)
 class CurrentPlacementOut(Schema):
     id: int
     kind: Placement.Kind
-    position_title: str = Field(alias="position.title")
-    position_kind: Position.Kind = Field(alias="position.kind")
-    unit: UnitRef = Field(alias="position.unit")
-    agency: AgencyRef = Field(alias="position.unit.agency")
+    position_title: str
+    position_kind: Position.Kind
+    unit: UnitRef
+    agency: AgencyRef
     valid_from: dt.date
     valid_to: dt.date | None
+
+    @staticmethod
+    def resolve_position_title(obj: Placement) -> str:
+        return obj.position.title
+
+    @staticmethod
+    def resolve_position_kind(obj: Placement) -> str:
+        return obj.position.kind
+
+    @staticmethod
+    def resolve_unit(obj: Placement) -> Any:
+        return obj.position.unit
+
+    @staticmethod
+    def resolve_agency(obj: Placement) -> Any:
+        return obj.position.unit.agency
 
 
 class EmployeeListItemOut(Schema):

@@ -19,6 +19,18 @@ from sikerja.organization.models import Agency, Delegation, OrgUnit, Placement
 from sikerja.organization.resolver import Person, Resolver, RoleAnswer, _Head, _Subject
 
 ACTING_ORDER = {"DEFINITIVE": 0, "PLT": 1, "PLH": 2}
+# Columns no appraiser or page reads: left in the database, since making a page's few hundred
+# rows into objects (two timestamps each) costs more than the queries that read them.
+UNIT_DEFERRED = ("created_at", "updated_at")
+PLACEMENT_DEFERRED = (
+    "created_at",
+    "updated_at",
+    "employee__created_at",
+    "employee__updated_at",
+    "employee__competencies",
+    "position__created_at",
+    "position__updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ class AgencySnapshot:
                     agency__agency_type="SETDA",
                     parent__isnull=True,
                 )
-            )
+            ).defer(*UNIT_DEFERRED)
         )
         self.units = {unit.pk: unit for unit in units}
         self.own_units = [u for u in units if u.agency_id == agency.pk]
@@ -90,7 +102,7 @@ class AgencySnapshot:
             members and member_slice is None and member_units is None and given_members is None
         )
         loaded = in_units if together else in_units.filter(position__is_head=True)
-        placements = list(loaded.select_related("employee", "position"))
+        placements = list(loaded.select_related("employee", "position").defer(*PLACEMENT_DEFERRED))
         self.heads: dict[int, list[Placement]] = defaultdict(list)
         self.members: list[Placement] = []
         self.member_total = 0
@@ -132,9 +144,8 @@ class AgencySnapshot:
         queryset = in_units.filter(position__is_head=False, position__unit__agency=agency)
         if member_units is not None:
             queryset = queryset.filter(position__unit_id__in=member_units)
-        queryset = queryset.select_related("employee", "position").order_by(
-            "position__unit__path", "employee__name", "employee_id"
-        )
+        queryset = queryset.select_related("employee", "position").defer(*PLACEMENT_DEFERRED)
+        queryset = queryset.order_by("position__unit__path", "employee__name", "employee_id")
         if member_slice is None:
             self.members = list(queryset)
             self.member_total = len(self.members)

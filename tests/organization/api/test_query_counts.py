@@ -157,3 +157,26 @@ def _node_count(nodes) -> int:
 
 def _head_count(nodes) -> int:
     return sum(len(node["heads"]) + _head_count(node["children"]) for node in nodes)
+
+
+@pytest.mark.usefixtures("scope_cache")
+@pytest.mark.parametrize("name", ["bkpsdm", "kepala_dinas"])
+def test_an_employee_costs_the_same_queries_at_two_sizes(
+    django_assert_num_queries, session_as, persona, operator, today, now, name
+):
+    """`GET /employees/{nip}`: the session, the user, the account, the employee and their
+    placements on the day, whatever the size of the agency and whoever asks."""
+    client = session_as(name)
+    url = f"/employees/{persona('jf_ahli_muda').nip}"
+    small = _measure(django_assert_num_queries, client, url, 5)
+
+    _add_staff(operator, persona("jf_ahli_muda"), today, now, count=6)
+    _add_unit_with_head(operator, persona, today, now)
+    large = _measure(django_assert_num_queries, client, url, 5)
+
+    assert large == small
+    [placement] = large["placements"]
+    assert (placement["position_kind"], placement["agency"]["id"]) == (
+        "FUNGSIONAL",
+        _agency_id(persona, today),
+    )

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 
 from sikerja.core.errors import NotFound
 from sikerja.organization import selectors
-from sikerja.organization.listing import EmployeeRows
+from sikerja.organization.listing import LISTED_FIELDS, EmployeeRows
 from sikerja.organization.models import Agency, Employee, OrgUnit, Placement
 from sikerja.organization.resolver import ACTING_ORDER, Person, RoleAnswer
 from sikerja.organization.rules import Viewer
@@ -169,7 +169,7 @@ def employee_page(viewer: Viewer, on: dt.date, agency_id: int | None, q: str) ->
 
 def employee_detail(viewer: Viewer, nip: str, on: dt.date) -> Employee:
     """One visible employee with their placements on the day; NotFound otherwise (2 queries)."""
-    queryset = selectors.employee_lookup(viewer, on).filter(nip=nip)
+    queryset = selectors.employee_lookup(viewer, on).filter(nip=nip).only(*LISTED_FIELDS)
     employee = queryset.prefetch_related(selectors.current_placements(on)).first()
     if employee is None:
         raise NotFound()

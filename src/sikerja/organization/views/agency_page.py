@@ -24,7 +24,12 @@ from sikerja.organization.display import KIND_LABELS, MAX_INDENT, PersonCard, gr
 from sikerja.organization.models import PATH_STEP, Agency, OrgUnit, Placement, Position
 from sikerja.organization.rules import Viewer
 from sikerja.organization.selectors import agency_get, resolver_for, unit_list
-from sikerja.organization.snapshot import AgencySnapshot, Member
+from sikerja.organization.snapshot import (
+    PLACEMENT_DEFERRED,
+    UNIT_DEFERRED,
+    AgencySnapshot,
+    Member,
+)
 
 MEMBER_KINDS = (Position.Kind.FUNGSIONAL, Position.Kind.PELAKSANA)
 KIND_ORDER: dict[str, int] = {Position.Kind.FUNGSIONAL: 0, Position.Kind.PELAKSANA: 1}
@@ -233,9 +238,9 @@ def _member_page(
     else:
         chosen = members.filter(_within([selected] if selected is not None else children))
     return list(
-        chosen.select_related("employee", "position__unit").order_by(
-            "position__unit__path", "employee__name", "employee_id"
-        )[:MEMBER_LIMIT]
+        chosen.select_related("employee", "position__unit")
+        .defer(*PLACEMENT_DEFERRED, *(f"position__unit__{name}" for name in UNIT_DEFERRED))
+        .order_by("position__unit__path", "employee__name", "employee_id")[:MEMBER_LIMIT]
     )
 
 
@@ -273,9 +278,9 @@ def _around(
         selected = asked
     ancestors = _ancestor_ids(selected.path)
     around = list(
-        units.filter(Q(pk__in=ancestors) | Q(parent=selected)).order_by("depth", "name", "pk")[
-            : len(ancestors) + CHILD_LIMIT + 1
-        ]
+        units.filter(Q(pk__in=ancestors) | Q(parent=selected))
+        .defer(*UNIT_DEFERRED)
+        .order_by("depth", "name", "pk")[: len(ancestors) + CHILD_LIMIT + 1]
     )
     path = [u for u in around if u.depth <= selected.depth]
     return selected, path, [u for u in around if u.parent_id == selected.pk]
