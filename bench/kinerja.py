@@ -12,8 +12,9 @@ units one level below it an organisational level (bench data, written in bulk). 
 sizes, as the BKPSDM operator: the unit's ratings board (`/kinerja/unit/{root}/penilaian/`, the
 curve chart and simulator of every rating in the agency) of the agency closest to 1,000 people;
 the curve simulator's answer for three moved ratings (`board.board_simulate`, the server side of
-the htmx call); the SKP rating form with its curves; `curve.unit_curve` alone; and the agency
-dashboard (page and API) of that agency and of the largest one. Every figure is also a ratio to
+the htmx call); the SKP rating form with its curves; `curve.unit_curve` alone; the agency
+dashboard (page and API) of that agency and of the largest one; and the dashboard's htmx answer
+that opens, in the largest agency, the unit just below the root with the most children. Every figure is also a ratio to
 the floor's p50, in wall time and in this thread's CPU time, and each reports its queries per
 call (the same at both sizes where the page is a constant-query page). Writes
 bench/results-kinerja.json.
