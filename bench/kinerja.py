@@ -12,8 +12,9 @@ units one level below it an organisational level (bench data, written in bulk). 
 sizes, as the BKPSDM operator: the unit's ratings board (`/kinerja/unit/{root}/penilaian/`, the
 curve chart and simulator of every rating in the agency) of the agency closest to 1,000 people;
 the curve simulator's answer for three moved ratings (`board.board_simulate`, the server side of
-the htmx call); the SKP rating form with its curves; `curve.unit_curve` alone; and the agency
-dashboard (page and API) of that agency and of the largest one. Every figure is also a ratio to
+the htmx call); the SKP rating form with its curves; `curve.unit_curve` alone; the agency
+dashboard (page and API) of that agency and of the largest one; and the dashboard's htmx answer
+that opens, in the largest agency, the unit just below the root with the most children. Every figure is also a ratio to
 the floor's p50, in wall time and in this thread's CPU time, and each reports its queries per
 call (the same at both sizes where the page is a constant-query page). Writes
 bench/results-kinerja.json.
@@ -150,6 +151,7 @@ class Size:
 
     def __init__(self, result: Any, at: dt.datetime, on: dt.date) -> None:
         from django.core.handlers.wsgi import WSGIHandler
+        from django.db.models import Count
         from scenarios_org import largest_agency, session_cookie
         from wsgi_client import Caller
 
@@ -165,11 +167,19 @@ class Size:
         raw = api_token_create(user=operator, label="bench", at=at)
         self.api = Caller(handler, {"Authorization": f"Bearer {raw}"})
         self.page = Caller(handler, {"Cookie": session_cookie(operator)})
+        self.htmx = Caller(handler, {"Cookie": session_cookie(operator), "HX-Request": "true"})
         self.viewer = viewer_for(operator, on)
         self.government = result.government
         self.agency_id, self.people = agency_near(result.government, on, 1_000)
         self.largest_id, self.largest_people = largest_agency(result.government, on)
         self.root_id = OrgUnit.objects.get(agency_id=self.agency_id, depth=0).pk
+        self.branch_id = (
+            OrgUnit.objects.filter(agency_id=self.largest_id, depth=1)
+            .annotate(n=Count("children"))
+            .order_by("-n", "path")
+            .values_list("pk", flat=True)
+            .first()
+        )
         kind, index = YEAR_KIND_INDEX
         ratings = Rating.objects.filter(
             unit__agency_id=self.agency_id, period_kind=kind, period_index=index
@@ -206,6 +216,16 @@ def _scenarios(size: Size, n: int, floor: Any) -> list[dict]:
             f"GET /kinerja/perangkat-daerah/{{id}}/ dashboard (largest, {size.largest_people})",
             size.page,
             f"/kinerja/perangkat-daerah/{size.largest_id}/?{period}",
+        ),
+        (
+            f"GET /kinerja/perangkat-daerah/{{id}}/?unit= htmx rows of a unit (largest, {size.largest_people})",
+            size.htmx,
+            f"/kinerja/perangkat-daerah/{size.largest_id}/?{period}&unit={size.branch_id}",
+        ),
+        (
+            f"GET /api/v1/performance/agencies/{{id}}/dashboard ({size.people}-person agency)",
+            size.api,
+            f"/api/v1/performance/agencies/{size.agency_id}/dashboard?{period}",
         ),
         (
             f"GET /api/v1/performance/agencies/{{id}}/dashboard (largest, {size.largest_people})",

@@ -7,14 +7,17 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from sikerja.organization import services as org_services
 from sikerja.organization.models import OrgUnit
 from tests.clients import session_as
 from tests.performance.test_ratings import ABOVE, MEETS, draft, set_level
-from tests.performance.world import unit_of
+from tests.performance.world import NOW, unit_of
 
 PERIOD = {"year": "2026", "period_kind": "QUARTERLY", "period_index": "4"}
-QUERIES_PAGE = 11
-QUERIES_API = 15
+QUERIES_PAGE = 14  # the agency's root: 8 of the dashboard, the rest the request's and layout's
+QUERIES_PAGE_UNIT = 15  # a unit below the root: its ancestors' names too
+QUERIES_ROWS = 15  # the htmx answer with a unit's rows (the layout's links are cached)
+QUERIES_API = 18
 
 __all__ = ["session_as"]
 
@@ -62,8 +65,11 @@ def test_the_api_gives_the_bidang_its_predikat_level_curve_and_progress(rated, p
     assert (bidang["skps"], bidang["skps_approved"]) == (3, 3)  # the kabid's own SKP too
     assert (bidang["ratings_drafted"], bidang["ratings_signed"]) == (2, 0)
     assert answer["rule"] == "P-DISTRIBUTION"
-    dinas = _row(answer, unit_of(persona("kepala_dinas")))
+    dinas = answer["units"][0]
+    assert dinas["unit_id"] == answer["unit_id"] == unit_of(persona("kepala_dinas"))
     assert (dinas["level"], dinas["holds"], sum(dinas["counts"].values())) == (None, None, 2)
+    assert dinas["children"] == answer["children"] == 7
+    assert [unit["depth"] for unit in answer["units"]] == [0] + [1] * 7
 
 
 def test_the_page_draws_the_chart_and_the_table(rated, persona, client_of):
@@ -97,24 +103,136 @@ def test_who_may_open_the_dashboard_case(rated, persona, session_as, client_of, 
     assert (page.status_code, api.status_code) == (status, status)
 
 
+def test_the_api_counts_the_subtree_of_the_unit_asked_and_its_children(rated, persona, session_as):
+    bidang_id = unit_of(persona("kabid"))
+
+    answer = session_as("kepala_dinas").get(_api(persona), unit_id=bidang_id, **PERIOD).json()
+
+    bidang, seksi = answer["units"]
+    assert (answer["unit_id"], answer["children"]) == (bidang_id, 1)
+    assert (bidang["unit_id"], bidang["depth"], bidang["level"]) == (bidang_id, 1, "BAIK")
+    assert (bidang["counts"]["SANGAT_BAIK"], bidang["counts"]["BAIK"]) == (1, 1)
+    assert seksi["unit_id"] == unit_of(persona("subkoordinator"))
+    assert (seksi["depth"], seksi["level"], seksi["holds"]) == (2, None, None)
+    assert (seksi["counts"]["SANGAT_BAIK"], seksi["counts"]["BAIK"]) == (0, 1)
+    assert (seksi["skps"], seksi["ratings_drafted"]) == (1, 1)
+
+
+def test_the_api_pages_the_children(rated, persona, session_as):
+    api = session_as("kepala_dinas")
+
+    first = api.get(_api(persona), limit=3, **PERIOD).json()
+    rest = api.get(_api(persona), offset=3, limit=10, **PERIOD).json()
+
+    children = [u["unit_id"] for u in first["units"][1:]] + [
+        u["unit_id"] for u in rest["units"][1:]
+    ]
+    root = OrgUnit.objects.get(pk=unit_of(persona("kepala_dinas")))
+    assert children == list(root.children.order_by("path").values_list("pk", flat=True))
+    assert (first["offset"], first["limit"], len(first["units"])) == (0, 3, 4)
+    assert (rest["offset"], len(rest["units"])) == (3, 5)
+    assert first["units"][0] == rest["units"][0]  # the root, counted whole on every page
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [({"limit": 0}, 400), ({"limit": 101}, 400), ({"offset": -1}, 400), ({"unit_id": 999999}, 404)],
+)
+def test_the_api_refuses_a_bad_page_or_a_unit_outside_the_agency_case(
+    rated, persona, session_as, query, status
+):
+    response = session_as("kepala_dinas").get(_api(persona), **query, **PERIOD)
+
+    assert response.status_code == status
+
+
+def test_a_unit_of_another_agency_is_not_found(rated, persona, session_as, client_of):
+    other = unit_of(persona("outsider"))
+
+    api = session_as("sekda").get(_api(persona), unit_id=other, **PERIOD)
+    page = client_of("sekda").get(
+        reverse("web:agency-performance", args=[_agency(persona)]), {"unit": other, **PERIOD}
+    )
+
+    assert (api.status_code, page.status_code) == (404, 404)
+
+
+def test_the_page_opens_a_child_in_place_with_htmx(rated, persona, client_of):
+    url = reverse("web:agency-performance", args=[_agency(persona)])
+    bidang_id = unit_of(persona("kabid"))
+
+    page = client_of("kepala_dinas").get(url, PERIOD).content.decode()
+    rows = client_of("kepala_dinas").get(
+        url, {"unit": bidang_id, **PERIOD}, headers={"HX-Request": "true"}
+    )
+
+    html = rows.content.decode()
+    assert (
+        f'hx-get="{url}?year=2026&amp;period_kind=QUARTERLY&amp;period_index=4&amp;unit={bidang_id}"'
+        in page
+    )
+    assert html.count('data-testid="dashboard-row"') == 2
+    assert f'data-unit="{bidang_id}"' in html
+    assert f'data-unit="{unit_of(persona("subkoordinator"))}"' in html
+    assert "<html" not in html
+    assert 'data-testid="dashboard-open"' not in html
+
+
+def test_the_page_of_a_unit_shows_its_ancestors_and_pages_its_children(rated, persona, client_of):
+    url = reverse("web:agency-performance", args=[_agency(persona)])
+    root = unit_of(persona("kepala_dinas"))
+
+    first = client_of("kepala_dinas").get(url, {"unit": root, **PERIOD}).content.decode()
+    second = client_of("kepala_dinas").get(url, {"unit": root, "offset": 25, **PERIOD})
+    bidang = client_of("kepala_dinas").get(url, {"unit": unit_of(persona("kabid")), **PERIOD})
+
+    assert first.count('data-testid="dashboard-row"') == 8  # the root and its 7 children
+    assert 'data-testid="dashboard-pages"' not in first
+    assert second.content.decode().count('data-testid="dashboard-row"') == 1
+    assert 'data-testid="dashboard-trail"' in bidang.content.decode()
+    assert f"{url}?year=2026&amp;period_kind=QUARTERLY&amp;period_index=4&amp;unit={root}" in (
+        bidang.content.decode()
+    )
+
+
+def _grow(persona, team, operator):
+    """More units under the root and the Bidang, and one more rating."""
+    root = OrgUnit.objects.get(pk=unit_of(persona("kepala_dinas")))
+    bidang = OrgUnit.objects.get(pk=unit_of(persona("kabid")))
+    for parent, count in ((root, 2), (bidang, 3)):
+        for number in range(count):
+            org_services.unit_create(
+                actor=operator,
+                parent=parent,
+                name=f"Unit tambahan {parent.pk}-{number}",
+                unit_type="SEKSI",
+                at=NOW,
+            )
+    draft(persona("kabid"), team["sub"], MEETS, MEETS)
+
+
 def test_the_dashboard_takes_constant_queries(
-    team, persona, client_of, session_as, django_assert_num_queries
+    team, persona, operator, client_of, session_as, django_assert_num_queries
 ):
     page = reverse("web:agency-performance", args=[_agency(persona)])
+    bidang = {"unit": unit_of(persona("kabid")), **PERIOD}
     client, api = client_of("kepala_dinas"), session_as("kepala_dinas")
     set_level(persona, "BAIK")
     draft(persona("kabid"), team["jf"])
-    client.get(page, PERIOD)
-    api.get(_api(persona), **PERIOD)
-    with django_assert_num_queries(QUERIES_PAGE):
+    counts = []
+    for size in ("small", "grown"):
+        if size == "grown":
+            _grow(persona, team, operator)
         client.get(page, PERIOD)
-    with django_assert_num_queries(QUERIES_API):
         api.get(_api(persona), **PERIOD)
-    draft(persona("kabid"), team["sub"], MEETS, MEETS)
+        with django_assert_num_queries(QUERIES_PAGE):
+            client.get(page, PERIOD)
+        with django_assert_num_queries(QUERIES_PAGE_UNIT):
+            client.get(page, bidang)
+        with django_assert_num_queries(QUERIES_ROWS):
+            client.get(page, bidang, headers={"HX-Request": "true"})
+        with django_assert_num_queries(QUERIES_API):
+            answer = api.get(_api(persona), **PERIOD).json()
+        counts.append((sum(_row(answer, bidang["unit"])["counts"].values()), answer["children"]))
 
-    with django_assert_num_queries(QUERIES_PAGE):
-        client.get(page, PERIOD)
-    with django_assert_num_queries(QUERIES_API):
-        answer = api.get(_api(persona), **PERIOD).json()
-
-    assert sum(_row(answer, unit_of(persona("kabid")))["counts"].values()) == 2
+    assert counts == [(1, 7), (2, 9)]

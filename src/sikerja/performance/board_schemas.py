@@ -9,6 +9,7 @@ class DashboardUnitOut(Schema):
     unit_id: int
     name: str
     depth: int
+    children: int
     level: str | None
     counts: dict[str, int]
     shares: dict[str, float]
@@ -28,4 +29,8 @@ class DashboardOut(Schema):
     period_index: int
     rule: str
     citation: str
+    unit_id: int
+    offset: int
+    limit: int
+    children: int
     units: list[DashboardUnitOut]

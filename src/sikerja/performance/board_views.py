@@ -1,7 +1,7 @@
-"""Thin HTML views of an agency's performance dashboard and of a unit's ratings board: the
-unit's curve as a chart against its allowed bands, and the curve simulator (htmx: each change
-answers the curve; nothing is saved until the head applies it, which redrafts the moved ratings
-in one transaction). Rows of a thousand are written with format_html, not template loops.
+"""Thin HTML views of a unit's ratings board: the unit's curve as a chart against its allowed
+bands, and the curve simulator (htmx: each change answers the curve; nothing is saved until the
+head applies it, which redrafts the moved ratings in one transaction). Rows of a thousand are
+written with format_html, not template loops. (The agency dashboard is `dashboard_views`.)
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -32,7 +31,6 @@ from sikerja.performance.board import (
     unit_board_for,
 )
 from sikerja.performance.commands import employee_of
-from sikerja.performance.dashboard import AgencyDashboard, UnitRow, agency_dashboard_for
 from sikerja.performance.forms import PERIOD_CHOICES
 from sikerja.performance.models import Rating
 from sikerja.performance.periods import MONTHS
@@ -201,91 +199,3 @@ def unit_board_simulate(request: HttpRequest, viewer: Viewer, unit_id: int) -> H
         return _page(request, viewer, simulation, error.status, error=error)
     messages.success(request, _("%(count)d penilaian disusun ulang.") % {"count": len(redrafted)})
     return redirect(board_url(unit_id, period))
-
-
-@require_GET
-@viewer_required
-def agency_performance(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpResponse:
-    """An agency's predikat per unit for a period (chart and table): level, curve, progress."""
-    dashboard = agency_dashboard_for(
-        viewer=viewer, agency_id=agency_id, period=period_of(request.GET)
-    )
-    return render_page(
-        request,
-        viewer,
-        "performance/dashboard.html",
-        dashboard=dashboard,
-        bars=[_bar(index, row) for index, row in enumerate(dashboard.rows)],
-        rows=_dashboard_rows(dashboard),
-        period_choices=PERIOD_CHOICES,
-        nav=NAV,
-    )
-
-
-def _bar(index: int, row: UnitRow) -> str:
-    """One unit's stacked bar in the dashboard's SVG (numbers written unlocalised)."""
-    segments = format_html_join(
-        "",
-        '<rect x="{}" y="10" width="{}" height="16" fill="{}"><title>{}</title></rect>',
-        ((str(x), str(width), colour, label) for x, width, colour, label in row.segments),
-    )
-    return format_html(
-        '<text x="0" y="{}0" dy="22" font-size="11" fill="#222">{}</text>'
-        '<g transform="translate(250 {}0)"><rect x="0" y="10" width="300" height="16" '
-        'fill="#eeeeee"></rect>{}</g>',
-        index,
-        Truncator(row.name).chars(36),
-        index,
-        segments,
-    )
-
-
-def _dashboard_rows(dashboard: AgencyDashboard) -> list[SafeString]:
-    """The dashboard's table rows, each written once with format_html (escaped)."""
-    query = urlencode(
-        {
-            "year": str(dashboard.period.year),
-            "period_kind": dashboard.period.kind,
-            "period_index": str(dashboard.period.index),
-        }
-    )
-    prefix, suffix = reverse("web:unit-board", args=[0]).split("/0/", 1)
-    held, broken = _("terpenuhi"), _("tidak terpenuhi")
-    rows: list[SafeString] = []
-    for row in dashboard.rows:
-        name = (
-            format_html(
-                '<a href="{}/{}/{}?{}">{}</a>', prefix, row.unit_id, suffix, query, row.name
-            )
-            if row.level
-            else row.name
-        )
-        curve = (
-            "—"
-            if row.holds is None
-            else held
-            if row.holds
-            else format_html(
-                "<strong>{}</strong><ul>{}</ul>",
-                broken,
-                format_html_join("", "<li>{}</li>", ((m,) for m in row.breaches)),
-            )
-        )
-        shares = format_html_join(
-            "", "<td>{} ({}%)</td>", ((n, pct) for _v, _l, n, _s, pct in row.shares)
-        )
-        rows.append(
-            format_html(
-                '<tr data-testid="dashboard-row"><th scope="row">{}</th><td>{}</td>{}<td>{}</td>'
-                "<td>{} / {}</td><td>{} / {}</td></tr>",
-                name,
-                row.level_label or "—",
-                shares,
-                curve,
-                row.approved,
-                row.skps,
-                row.signed,
-                row.total,
-            )
-        )
-    return rows

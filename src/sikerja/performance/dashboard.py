@@ -1,22 +1,30 @@
 """Reads of an agency's performance dashboard: per unit, the predikat of a period (counts and
 shares, counted as the unit's curve counts them: the unit and the units below it), the unit's
-organisational level, whether its curve holds (`simulator.curve_state_counted`, the sign-off's clauses),
-and the progress of SKP approval and of the ratings (SPEC §10.3; issue item 8).
+organisational level, whether its curve holds (`simulator.curve_state_counted`, the sign-off's
+clauses), and the progress of SKP approval and of the ratings (SPEC §10.3; issue item 8).
 
-Five queries whatever the agency's size: the agency, its units, their levels, the ratings
-grouped by unit, predikat and status, and the year's SKPs grouped by unit and status; the sums
-up the unit tree are made in memory from the units' materialised paths.
+One level at a time: a unit (the agency's root unless asked) and one page of its children, so a
+school district's nine hundred schools are not drawn at once; a child's own children are read
+on request. The ratings and SKPs are counted in the database: the unit's whole subtree grouped
+by predikat and status (a few rows whatever the agency's size), then only the shown children's
+subtrees grouped by branch of the materialised path (as many rows as the page). Nine queries
+(eight for the root, two fewer for a unit without children): the agency, the unit, its
+ancestors, the page of children, their levels, and two GROUP BYs each of ratings and SKPs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Substr
 
-from sikerja.organization.models import Agency, OrgUnit
+from sikerja.core.errors import NotFound
+from sikerja.organization.models import PATH_STEP, Agency, OrgUnit
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules
 from sikerja.performance.board import Period, one_visible
@@ -34,6 +42,9 @@ COLOURS = {
     Predikat.KURANG: "#c05800",
     Predikat.SANGAT_KURANG: "#b3261e",
 }
+SEGMENT = PATH_STEP + 1  # one unit of a materialised path: its zero-padded id and a "."
+PAGE = 25  # children per page
+MAX_PAGE = 100
 
 
 @dataclass
@@ -43,6 +54,7 @@ class UnitRow:
     unit_id: int
     name: str
     depth: int
+    children: int = 0
     level: str | None = None
     counts: Counter[str] = field(default_factory=Counter)
     signed: int = 0
@@ -98,85 +110,141 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class AgencyDashboard(CitesCurve):
-    """An agency's units for a period, in tree order, with the curve rule they are held to."""
+    """A unit of an agency for a period (its whole subtree counted) and one page of its
+    children, in tree order, with the curve rule they are held to."""
 
     agency: Agency
     period: Period
+    unit: UnitRow
     rows: list[UnitRow]
+    trail: list[tuple[int, str]]  # the unit's ancestors in the agency, root first
+    offset: int
+    limit: int
     pack: LoadedPack
+
+    @property
+    def all_rows(self) -> list[UnitRow]:
+        """The unit, then its children on this page (what the chart draws)."""
+        return [self.unit, *self.rows]
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.rows) < self.unit.children
 
     @property
     def legend(self) -> list[tuple[str, str]]:
         return [(str(PREDIKAT_LABELS[p]), colour) for p, colour in COLOURS.items()]
 
 
-def _ancestors(units: list[OrgUnit]) -> dict[int, list[int]]:
-    """Each unit's own id and its ancestors' inside the agency (from the materialised path)."""
-    known = {unit.pk for unit in units}
-    return {
-        unit.pk: [int(part) for part in unit.path.strip(".").split(".") if int(part) in known]
-        for unit in units
-    }
+def _units(agency: Agency) -> QuerySet[OrgUnit]:
+    return (
+        OrgUnit.objects.filter(agency=agency)
+        .annotate(n_children=Count("children"))
+        .only("government_id", "agency_id", "name", "path", "depth")
+    )
+
+
+def _unit(agency: Agency, unit_id: int | None) -> OrgUnit:
+    found = _units(agency).filter(Q(pk=unit_id) if unit_id is not None else Q(parent__isnull=True))
+    unit = found.first()
+    if unit is None:
+        raise NotFound()
+    return unit
+
+
+def _branch(unit: OrgUnit) -> Substr:
+    """The path of the unit's child whose subtree holds the row: the first SEGMENT characters
+    below the unit's path."""
+    return Substr(F("unit__path"), 1, len(unit.path) + SEGMENT)
+
+
+def _grouped(
+    queryset: QuerySet[Any], unit: OrgUnit, children: list[OrgUnit], fields: tuple[str, ...]
+) -> Iterator[tuple[int | None, tuple[Any, ...]]]:
+    """Counts of the unit's whole subtree grouped by `fields` (the row None: the unit), then
+    of each shown child's subtree (by its id): two GROUP BY queries, the second only over the
+    shown children's subtrees, so what comes back is as long as the page, not the agency."""
+    scoped = queryset.filter(unit__agency_id=unit.agency_id).order_by()
+    whole = scoped.filter(unit__path__startswith=unit.path)
+    for counted in whole.values_list(*fields).annotate(n=Count("pk")):
+        yield None, counted
+    if not children:
+        return
+    shown = Q()
+    for child in children:
+        shown |= Q(unit__path__startswith=child.path)
+    branches = (
+        scoped.filter(shown)
+        .annotate(branch=_branch(unit))
+        .values_list("branch", *fields)
+        .annotate(n=Count("pk"))
+    )
+    for branch, *counted in branches:
+        yield int(branch[-SEGMENT:-1]), tuple(counted)
 
 
 def _add_ratings(
-    rows: dict[int, UnitRow], up: dict[int, list[int]], filters: dict[str, object]
+    rows: dict[int, UnitRow], unit: OrgUnit, children: list[OrgUnit], key: dict[str, object]
 ) -> None:
-    grouped = (
-        Rating.objects.filter(**filters)
-        .values_list("unit_id", "predikat", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
+    ratings = Rating.objects.filter(government_id=unit.government_id, **key)
+    for child, (predikat, status, n) in _grouped(ratings, unit, children, ("predikat", "status")):
+        row = rows[unit.pk if child is None else child]
+        row.counts[predikat] += n
+        row.signed += n if status == Rating.Status.SIGNED else 0
+
+
+def _add_skps(rows: dict[int, UnitRow], unit: OrgUnit, children: list[OrgUnit], year: int) -> None:
+    skps = Skp.objects.filter(government_id=unit.government_id, year=year)
+    for child, (status, n) in _grouped(skps, unit, children, ("status",)):
+        row = rows[unit.pk if child is None else child]
+        row.skps += n
+        row.approved += n if status == Skp.Status.APPROVED else 0
+
+
+def _row(unit: OrgUnit) -> UnitRow:
+    return UnitRow(unit.pk, unit.name, unit.depth, unit.n_children)  # type: ignore[attr-defined]
+
+
+def _trail(unit: OrgUnit) -> list[tuple[int, str]]:
+    """The unit's ancestors in its agency, root first (no query for the root)."""
+    ids = [int(unit.path[i : i + PATH_STEP]) for i in range(0, len(unit.path), SEGMENT)][:-1]
+    names = dict(
+        OrgUnit.objects.filter(agency_id=unit.agency_id, pk__in=ids).values_list("pk", "name")
     )
-    for unit_id, predikat, status, n in grouped:
-        for ancestor in up.get(unit_id, ()):
-            rows[ancestor].counts[predikat] += n
-            rows[ancestor].signed += n if status == Rating.Status.SIGNED else 0
+    return [(pk, names[pk]) for pk in ids if pk in names]
 
 
-def _add_skps(
-    rows: dict[int, UnitRow], up: dict[int, list[int]], agency: Agency, year: int
-) -> None:
-    grouped = (
-        Skp.objects.filter(government_id=agency.government_id, unit__agency=agency, year=year)
-        .values_list("unit_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for unit_id, status, n in grouped:
-        for ancestor in up.get(unit_id, ()):
-            rows[ancestor].skps += n
-            rows[ancestor].approved += n if status == Skp.Status.APPROVED else 0
-
-
-def agency_dashboard_for(*, viewer: Viewer, agency_id: int, period: Period) -> AgencyDashboard:
+def agency_dashboard_for(
+    *,
+    viewer: Viewer,
+    agency_id: int,
+    period: Period,
+    unit_id: int | None = None,
+    offset: int = 0,
+    limit: int = PAGE,
+) -> AgencyDashboard:
     """The dashboard of an agency the viewer may open (rules.performance_agencies_visible_to):
-    its units with a level set (where a curve applies), and its root and the units just below
-    it with an SKP of the year in their subtree (a school district's hundreds of schools do not
-    each get a row unless their level is set).
+    a unit of it (its root unless `unit_id` names one), counted over its whole subtree, and
+    the children from `offset` (at most `limit`, up to MAX_PAGE), each counted over its own.
 
-    Raises NotFound (missing or hidden alike).
+    Raises NotFound (agency or unit missing or hidden alike).
     """
     agency = one_visible(rules.performance_agencies_visible_to(viewer), agency_id)
-    units = list(
-        OrgUnit.objects.filter(agency=agency).only("name", "path", "depth").order_by("path")
-    )
-    rows = {unit.pk: UnitRow(unit.pk, unit.name, unit.depth) for unit in units}
-    up = _ancestors(units)
+    unit = _unit(agency, unit_id)
+    limit, offset = max(1, min(limit, MAX_PAGE)), max(0, offset)
+    children = list(_units(agency).filter(parent=unit).order_by("path")[offset : offset + limit])
+    rows = {unit.pk: _row(unit)} | {child.pk: _row(child) for child in children}
     key = {"year": period.year, "period_kind": period.kind, "period_index": period.index}
     levels = UnitLevel.objects.filter(
-        government_id=agency.government_id, unit__agency=agency, **key
+        government_id=agency.government_id, unit_id__in=list(rows), **key
     ).values_list("unit_id", "level")
-    for unit_id, level in levels:
-        rows[unit_id].level = level
-    _add_ratings(rows, up, {"government_id": agency.government_id, "unit__agency": agency, **key})
-    _add_skps(rows, up, agency, period.year)
+    for shown_id, level in levels:
+        rows[shown_id].level = level
+    _add_ratings(rows, unit, children, key)
+    _add_skps(rows, unit, children, period.year)
     pack = load_pack(agency.government.pack_id)
     for row in rows.values():
         if row.level is not None:
             row.breaches = curve_state_counted(pack, row.level, row.counts).messages
-    top = min((unit.depth for unit in units), default=0) + 1
-    shown = [
-        row for row in rows.values() if row.level is not None or (row.skps and row.depth <= top)
-    ]
-    return AgencyDashboard(agency, period, shown, pack)
+    shown = [rows[child.pk] for child in children]
+    return AgencyDashboard(agency, period, rows[unit.pk], shown, _trail(unit), offset, limit, pack)

@@ -4,6 +4,7 @@ from django.urls import path
 
 from sikerja.performance import (
     board_views,
+    dashboard_views,
     feed_views,
     views,
     views_objection,
@@ -76,7 +77,7 @@ urlpatterns = [
     ),
     path(
         "kinerja/perangkat-daerah/<int:agency_id>/",
-        board_views.agency_performance,
+        dashboard_views.agency_performance,
         name="agency-performance",
     ),
     path("kinerja/ekspor.xlsx", xlsx_views.performance_export, name="performance-export"),

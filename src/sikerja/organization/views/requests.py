@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from sikerja.organization.forms import DayForm, EmployeeSearchForm
 from sikerja.organization.http import render_page, today, viewer_required
+from sikerja.organization.panels import employee_panels
 from sikerja.organization.rules import Viewer
 from sikerja.organization.views import agency_page, pages
 
@@ -62,7 +63,12 @@ def employee_list(request: HttpRequest, viewer: Viewer) -> HttpResponse:
 @require_GET
 @viewer_required
 def employee_detail(request: HttpRequest, viewer: Viewer, employee_id: int) -> HttpResponse:
-    """One employee: identity, Pejabat Penilai Kinerja and the other roles, history."""
-    page = pages.employee_page(viewer, employee_id, today())
+    """One employee: identity, Pejabat Penilai Kinerja and the other roles, history, and the
+    panels other apps add (`panels`: each scoped by its own app's rules)."""
+    on = today()
+    page = pages.employee_page(viewer, employee_id, on)
     nav = "profile" if employee_id == viewer.employee_id else "employees"
-    return render_page(request, viewer, "organization/employee_detail.html", page=page, nav=nav)
+    shown = employee_panels(viewer=viewer, employee_id=page.employee.employee_id, on=on)
+    return render_page(
+        request, viewer, "organization/employee_detail.html", page=page, nav=nav, panels=shown
+    )
