@@ -47,7 +47,7 @@ BASE_RULE_COUNTS = {
     "blitar-2023": 85,
     "cilegon-2023": 82,
     "kotim-2023": 85,
-    "national": 10,
+    "national": 12,
     "surakarta-2023": 86,
 }
 
