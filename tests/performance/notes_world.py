@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sikerja.organization.models import Employee
 from sikerja.performance import services
-from sikerja.performance.models import Rhk, RhkEvidence, RhkFeedback, RhkProposal
+from sikerja.performance.models import Rhk, RhkEvidence, RhkFeedback, RhkProposal, Skp
 from sikerja.performance.services.evidence import rhk_evidence_upload
 from sikerja.performance.services.feed import rhk_proposal_accept
 from sikerja.performance.services.feedback import Period, rhk_feedback_give
@@ -18,11 +18,16 @@ from tests.performance.world import NOW, ON
 from tests.teams.work import samples
 from tests.teams.world import decide, staff, team_input
 
+# Surakarta's own articles first (stage 2, Pasal 28 ayat (1) huruf b; the lead's periodic
+# advice, Pasal 23 ayat (5) huruf d), then the national rule (surakarta-2023.feedback.toml).
 FEEDBACK_CITATION = (
+    "Perwali Surakarta 32/2023 Pasal 28 ayat (1) huruf b; "
+    "Perwali Surakarta 32/2023 Pasal 23 ayat (5) huruf d; "
     "PermenPANRB 6/2022 tahap pelaksanaan, pemantauan kinerja, dan pembinaan kinerja "
     "(umpan balik berkelanjutan)"
 )
 EVIDENCE_CITATION = (
+    "Perwali Surakarta 32/2023 Pasal 28 ayat (1) huruf b; "
     "PermenPANRB 6/2022 tahap pelaksanaan, pemantauan kinerja, dan pembinaan kinerja "
     "(pendokumentasian kinerja)"
 )
@@ -46,22 +51,30 @@ def stored_files(root: Path) -> list[Path]:
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
 
-def fed_member(capture):
-    """A Kotim team (lead: the JF Ahli Muda; member: the Pelaksana of the Subbidang), and the
-    member's SKP of 2026 with the team's RHK accepted by their own appraiser (the Kasubbid)
-    beside an ordinary RHK of their own."""
+def fed_member(capture, others: tuple[str, ...] = ()):
+    """A Kotim team (lead: the JF Ahli Muda; member: the Pelaksana of the Subbidang, and the
+    `others` of `staff` too), and the member's SKP of 2026 with the team's RHK accepted by their
+    own appraiser (the Kasubbid)."""
     org = build_org("kotim-2023")
     people = staff(org, pelaksana_unit="subbidang")
     lead, member = people["ahli_muda"], people["pelaksana"]
     with capture(execute=True):
         team = team_propose(
             requester=org.people["bidang"],
-            data=team_input(lead_id=lead.pk, member_ids=[member.pk]),
+            data=team_input(
+                lead_id=lead.pk, member_ids=[member.pk, *(people[name].pk for name in others)]
+            ),
             at=NOW,
             on=ON,
         )
         team = decide(team, "approve")
+    return org, lead, member, team, fed_skp(member)
+
+
+def fed_skp(member: Employee) -> Skp:
+    """The member's SKP of 2026 with the team's RHK, accepted by their own appraiser."""
     skp = services.skp_create(actor=member, year=2026, at=NOW, on=ON)
     proposal = RhkProposal.objects.get(employee=member)
-    rhk_proposal_accept(actor=org.people["subbidang"], proposal_id=proposal.pk, at=NOW, on=ON)
-    return org, lead, member, team, skp
+    appraiser = Employee.objects.get(pk=proposal.appraiser_id)
+    rhk_proposal_accept(actor=appraiser, proposal_id=proposal.pk, at=NOW, on=ON)
+    return skp

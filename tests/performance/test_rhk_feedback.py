@@ -14,6 +14,7 @@ from sikerja.performance import rules
 from sikerja.performance.models import RhkFeedback
 from sikerja.performance.services.feedback import rhk_feedback_acknowledge
 from sikerja.performance.services.ratings import rating_sign
+from sikerja.regulations.loader import load_pack
 from sikerja.regulations.performance import StatedRule
 from sikerja.regulations.schema.enums import Strength
 from sikerja.regulations.schema.feedback import FeedbackRules
@@ -226,3 +227,29 @@ def test_p_feedback_a_pack_that_names_only_the_appraiser_refuses_the_lead(
 
     assert (refused.value.rule, refused.value.citation) == ("P-FEEDBACK", "Pasal uji")
     assert not RhkFeedback.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("pack_id", "articles"),
+    [
+        ("kotim-2023", ("Pasal 14 ayat (1) huruf b", "Lampiran II.B.3 huruf c angka 4)")),
+        ("blitar-2023", ("Pasal 25 huruf b", "Lampiran B, Tahapan 2.b")),
+        ("surakarta-2023", ("Pasal 28 ayat (1) huruf b", "Pasal 23 ayat (5) huruf d")),
+        ("cilegon-2023", ("Pasal 13 ayat (1) huruf b", "Lampiran C.5 huruf c angka 4)")),
+        ("barut-2024", ("Pasal 32 ayat (1) huruf b", "Pasal 28 ayat (4) huruf d")),
+        ("national", ()),
+    ],
+)
+def test_p_feedback_each_pack_cites_its_stage_2_and_the_leads_feedback_case(pack_id, articles):
+    """SPEC §6.1 stage 2 and §6.4: the region's own articles, then PermenPANRB 6/2022."""
+    stated = rules.feedback_rule(pack_id)
+
+    parts = stated.citation.split("; ")
+
+    assert (stated.rule_id, stated.pack_id, stated.params.by) == (
+        "P-FEEDBACK",
+        pack_id,
+        ("appraiser", "team_lead"),
+    )
+    assert parts[:-1] == [f"{load_pack(pack_id).short} {article}" for article in articles]
+    assert parts[-1].startswith("PermenPANRB 6/2022 tahap pelaksanaan")

@@ -17,7 +17,8 @@ from sikerja.accounts.models import Account
 from sikerja.audit.models import AuditEvent
 from sikerja.organization.models import Employee
 from sikerja.performance.models import RhkEvidence, RhkFeedback
-from tests.performance.notes_world import attach, fed_member, give, stored_files
+from sikerja.teams.models import TeamMember
+from tests.performance.notes_world import attach, fed_member, fed_skp, give, stored_files
 from tests.performance.test_ratings import draft
 from tests.performance.world import rhk
 from tests.teams.work import samples
@@ -116,7 +117,7 @@ def test_feedback_from_a_page_by_anyone_but_the_appraiser_is_refused_case(
 
     assert response.status_code == (200 if status == 302 else 404)
     if status == 302:
-        assert "PermenPANRB 6/2022" in response.content.decode()
+        assert "Pasal 28 ayat (1) huruf b" in response.content.decode()
     assert not RhkFeedback.objects.exists()
 
 
@@ -208,6 +209,28 @@ def test_the_lead_gives_feedback_from_their_page_without_seeing_the_members_skp(
     assert "Analisis sudah tajam" in after
     assert hidden.status_code == 404
     assert team.lead_id == lead.pk
+
+
+def test_the_leads_page_keeps_its_queries_with_1_and_3_fed_rhk(
+    django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    _org, lead, member, team, skp = fed_member(
+        django_capture_on_commit_callbacks, others=("ahli_pertama", "terampil")
+    )
+    client = Client()
+    client.force_login(login_of(lead))
+    give(lead, skp.rhks.get())
+    client.get(reverse("web:feedback-led"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("web:feedback-led"))
+    for other in TeamMember.objects.filter(team=team, role="MEMBER").exclude(employee=member):
+        give(lead, fed_skp(other.employee).rhks.get(), "Lanjutkan")
+
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(reverse("web:feedback-led")).content.decode()
+
+    assert page.count('data-testid="led-rhk"') == 3
+    assert page.count('data-testid="feedback"') == 3
 
 
 def login_of(employee: Employee):
