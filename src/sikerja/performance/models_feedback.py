@@ -12,6 +12,11 @@ from sikerja.organization.models import Employee, Government
 from sikerja.performance.models import Rating, Rhk, Skp
 from sikerja.teams.models import evidence_storage
 
+# A note is about the year (no period) or about one period (its kind and index, both given).
+PERIOD_COMPLETE = Q(period_kind="", period_index__isnull=True) | (
+    ~Q(period_kind="") & Q(period_index__isnull=False)
+)
+
 
 class RhkFeedback(models.Model):
     """An umpan balik berkelanjutan on one RHK of an SKP, optionally about one appraisal period,
@@ -40,8 +45,7 @@ class RhkFeedback(models.Model):
         indexes = [models.Index(fields=["government", "skp", "rhk"], name="rhkfeedback_skp_rhk")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(period_kind="", period_index__isnull=True)
-                | (~Q(period_kind="") & Q(period_index__isnull=False)),
+                condition=PERIOD_COMPLETE,
                 name="rhkfeedback_period_complete",
             ),
             models.CheckConstraint(
@@ -75,8 +79,7 @@ class RhkEvidence(models.Model):
         indexes = [models.Index(fields=["government", "skp", "rhk"], name="rhkevidence_skp_rhk")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(period_kind="", period_index__isnull=True)
-                | (~Q(period_kind="") & Q(period_index__isnull=False)),
+                condition=PERIOD_COMPLETE,
                 name="rhkevidence_period_complete",
             ),
             models.UniqueConstraint(fields=["government", "file"], name="rhkevidence_file_unique"),
