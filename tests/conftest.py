@@ -227,3 +227,14 @@ def _letter_root(tmp_path_factory):
 def _letter_storage(settings, _letter_root):
     """Letters' PDFs go to a temporary directory, not the checkout's var/."""
     settings.SIKERJA_LETTER_ROOT = _letter_root
+
+
+@pytest.fixture(scope="session")
+def _evidence_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("evidence")
+
+
+@pytest.fixture(autouse=True)
+def _evidence_storage(settings, _evidence_root):
+    """Evidence files (the demo's too) go to a temporary directory, not the checkout's var/."""
+    settings.SIKERJA_EVIDENCE_ROOT = _evidence_root

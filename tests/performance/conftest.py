@@ -17,3 +17,11 @@ def team(world, persona):
     jf, _ = cascaded_skp(persona("jf_ahli_muda"), kabid_main)
     sub, _ = cascaded_skp(persona("subkoordinator"), kabid_main, "INTERVENTION")
     return {name: approved(skp) for name, skp in {"kabid": kabid, "jf": jf, "sub": sub}.items()}
+
+
+@pytest.fixture
+def evidence_root(settings, tmp_path):
+    """Evidence files of the test land in (and only in) a fresh directory."""
+    root = tmp_path / "evidence"
+    settings.SIKERJA_EVIDENCE_ROOT = root
+    return root

@@ -17,7 +17,15 @@ from sikerja.organization.models import Employee, Government, OrgUnit
 from sikerja.organization.resolver import Resolver
 from sikerja.performance.curve import unit_curve
 from sikerja.performance.demo import demo_performance
-from sikerja.performance.models import Objection, PerformanceAgreement, Rating, Rhk, Skp
+from sikerja.performance.models import (
+    Objection,
+    PerformanceAgreement,
+    Rating,
+    Rhk,
+    RhkEvidence,
+    RhkFeedback,
+    Skp,
+)
 from sikerja.performance.periods import period_bounds
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.performance import stated_rule
@@ -94,6 +102,29 @@ def test_the_demo_year_in_every_pack(pack_id):
     raters = set(waiting.values_list("drafted_by_id", flat=True))
     assert Employee.objects.filter(pk__in=raters, user__isnull=True).count() == 0
     _pending_objection(government, resolver, signed)
+    _notes(signed, drafted)
+
+
+def _notes(signed, drafted) -> None:
+    """Feedback and evidence on one RHK in each Bidang (P-FEEDBACK, P-EVIDENCE): about the year
+    (answered by the employee) in both, about the rated period only where it is still drafted;
+    the signed Bidang's evidence is for the year."""
+    kind, index = signed.period
+    for outcome, about_period in ((signed, []), (drafted, [(kind, index)])):
+        feedback = RhkFeedback.objects.filter(skp__unit__path__startswith=_path(outcome.unit_id))
+        evidence = RhkEvidence.objects.filter(skp__unit__path__startswith=_path(outcome.unit_id))
+        assert len({row.rhk_id for row in feedback}) == 1
+        assert sorted(feedback.values_list("period_kind", "period_index")) == sorted(
+            [("", None), *about_period]
+        )
+        # By the appraiser of record (Blitar's by delegation of its grade, Pasal 17).
+        assert {row.given_by_id for row in feedback} == {feedback[0].skp.appraiser_id}
+        assert feedback.get(period_kind="").reply == "Siap, dokumentasi saya lengkapi."
+        kept = evidence.get()
+        assert (kept.period_kind, kept.period_index) == (
+            (kind, index) if about_period else ("", None)
+        )
+        assert kept.uploaded_by_id == kept.skp.employee_id
 
 
 def _pending_objection(government, resolver, signed) -> None:

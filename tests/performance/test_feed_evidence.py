@@ -9,15 +9,11 @@ import datetime as dt
 
 import pytest
 
-from sikerja.performance import services
 from sikerja.performance.feed_selectors import fed_evidence, unit_results_declared
-from sikerja.performance.models import RhkProposal
-from sikerja.performance.services.feed import rhk_proposal_accept
 from sikerja.teams.models import TeamEvaluation
-from sikerja.teams.services import team_propose
-from tests.organization.builders import build_org
+from tests.performance.notes_world import fed_member
 from tests.teams.work.flow import approve_all, evaluate, open_reports, report_of, submit
-from tests.teams.world import NOW, ON, decide, staff, team_input
+from tests.teams.world import ON
 
 
 @pytest.fixture(autouse=True)
@@ -29,21 +25,7 @@ def evidence_root(settings, tmp_path):
 def fed_team(django_capture_on_commit_callbacks):
     """A Kotim team (lead: the JF Ahli Muda; member: the Pelaksana of the Subbidang), the
     member's SKP of 2026 with the team's RHK accepted by their own appraiser (the Kasubbid)."""
-    org = build_org("kotim-2023")
-    people = staff(org, pelaksana_unit="subbidang")
-    lead, member = people["ahli_muda"], people["pelaksana"]
-    with django_capture_on_commit_callbacks(execute=True):
-        team = team_propose(
-            requester=org.people["bidang"],
-            data=team_input(lead_id=lead.pk, member_ids=[member.pk]),
-            at=NOW,
-            on=ON,
-        )
-        team = decide(team, "approve")
-    skp = services.skp_create(actor=member, year=2026, at=NOW, on=ON)
-    proposal = RhkProposal.objects.get(employee=member)
-    rhk_proposal_accept(actor=org.people["subbidang"], proposal_id=proposal.pk, at=NOW, on=ON)
-    return org, lead, member, team, skp
+    return fed_member(django_capture_on_commit_callbacks)
 
 
 @pytest.mark.django_db

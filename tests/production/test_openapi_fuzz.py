@@ -111,6 +111,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.teams.services.evidence import Upload, evidence_save
     from sikerja.workflows.models import WorkflowInstance
     from tests.performance import objection_world
+    from tests.performance.notes_world import attach
     from tests.teams.world import NOW, ON, team_input
 
     call_command("demo_requests")
@@ -134,6 +135,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         written=[],
     )
     report_id, evaluation_id = _reported(team, jf)
+    rhk_evidence = attach(jf, skp.rhks.order_by("pk").first())  # about the year: still open
     unit = (
         Placement.objects.select_related("position__unit")
         .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
@@ -156,6 +158,7 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         "report_id": report_id,
         "evaluation_id": evaluation_id,
         "skp_id": skp.pk,
+        "file_id": rhk_evidence.pk,
         "rating_id": objection.rating_id,
         "objection_id": objection.pk,
         # the period of that rating, for reads that ask for one
@@ -192,7 +195,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(
         )
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 37
+    assert len(statuses) == len(reads) == 40
     if role == "bkpsdm":  # the operator sees every object of the government, but the results
         # a leader weighs when setting a unit's level answer only that leader (SPEC 10.3 item 4)
         level_setter_only = statuses.pop("/api/v1/performance/units/{unit_id}/declared-results")

@@ -43,12 +43,12 @@ def workflow_rule_count(pack_id):
 # P-SKP-APPROVAL; Blitar and Surakarta add one of their own (P-EXPECTATION, P-APPRAISAL-PERIODS).
 # Each objection part file states P-OBJECTION-DECISION; the national one P-OBJECTION.
 BASE_RULE_COUNTS = {
-    "barut-2024": 82,
-    "blitar-2023": 85,
-    "cilegon-2023": 82,
-    "kotim-2023": 85,
-    "national": 10,
-    "surakarta-2023": 86,
+    "barut-2024": 84,
+    "blitar-2023": 87,
+    "cilegon-2023": 84,
+    "kotim-2023": 87,
+    "national": 12,
+    "surakarta-2023": 88,
 }
 
 

@@ -10,6 +10,15 @@ from sikerja.organization.models import Employee
 from sikerja.organization.rules import Viewer
 from sikerja.performance import rules
 from sikerja.performance.models import Rating
+from sikerja.teams.work_commands import evidence_response, upload_of
+
+__all__ = [
+    "employee_of",
+    "evidence_response",
+    "upload_of",
+    "visible_rating_id",
+    "visible_skp_id",
+]
 
 
 def employee_of(viewer: Viewer) -> Employee:

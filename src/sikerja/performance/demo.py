@@ -8,7 +8,8 @@ organisational level; the first period of the pack (its default periodic apprais
 signed for everyone in the kabid's Bidang with predikat its curve allows, and drafted in the
 sibling Bidang with predikat that break its curve, so the warning shows on the rating page.
 One employee of the signed Bidang objects to their predikat (demo_objection.py): the objection
-waits for the atasan of their appraiser.
+waits for the atasan of their appraiser. In both Bidang an appraiser gives feedback on an RHK and
+its employee attaches evidence and answers (demo_notes.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sikerja.organization.models import Employee, Government, OrgUnit, Placement
 from sikerja.organization.placements import placement_on
 from sikerja.organization.resolver import Resolver
 from sikerja.performance import checks, rules, services
+from sikerja.performance.demo_notes import demo_notes
 from sikerja.performance.demo_objection import demo_objection
 from sikerja.performance.models import Rating, Rhk, Skp
 from sikerja.performance.periods import period_bounds, period_count
@@ -312,7 +314,12 @@ def demo_performance(*, government: Government, at: dt.datetime, on: dt.date) ->
     kind, index = first_period(pack, on.year, [kept, broken])
     signed = _rate(year, rated, covering(kept, on.year, kind, index), (kind, index), sign=True)
     demo_objection(government=government, unit_id=signed.unit_id, at=at, on=on)
-    return [
-        signed,
-        _rate(year, other, covering(broken, on.year, kind, index), (kind, index), sign=False),
-    ]
+    drafted = _rate(year, other, covering(broken, on.year, kind, index), (kind, index), sign=False)
+    demo_notes(
+        government=government,
+        unit_ids=[signed.unit_id, drafted.unit_id],
+        period=(kind, index),
+        at=at,
+        on=on,
+    )
+    return [signed, drafted]

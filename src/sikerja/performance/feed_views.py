@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sikerja.core.errors import DomainError, NotFound
+from sikerja.core.errors import NotFound
 from sikerja.organization.http import today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.performance import feed_selectors
@@ -29,6 +29,7 @@ from sikerja.performance.feed_forms import (
     ProposalDecisionForm,
     RoleAgreementForm,
 )
+from sikerja.performance.redirects import run_and_redirect
 from sikerja.performance.services import considerations, feed, role_agreements
 from sikerja.teams.commands import one_id
 
@@ -42,20 +43,6 @@ def rating_url(pk: int, data: Any) -> str:
         }
     )
     return f"{reverse('web:rating-form', args=[pk])}?{query}"
-
-
-def _run(request: HttpRequest, call: Callable[[], object], back: str, done: str) -> HttpResponse:
-    """Make the one service call; answer with a redirect back, its message or its refusal (the
-    rule's article with it). NotFound stays a 404."""
-    try:
-        call()
-    except NotFound:
-        raise
-    except DomainError as error:
-        messages.error(request, f"{error.message} {error.citation}".strip())
-        return redirect(back)
-    messages.success(request, done)
-    return redirect(back)
 
 
 @require_POST
@@ -82,7 +69,7 @@ def rhk_proposal_decide(
             on=on,
         )
     )
-    return _run(
+    return run_and_redirect(
         request,
         call,
         reverse("web:skp-detail", args=[pk]),
@@ -112,7 +99,7 @@ def rating_consideration(
         at=timezone.now(),
         on=today(),
     )
-    return _run(request, call, back, _("Pertimbangan dicatat."))
+    return run_and_redirect(request, call, back, _("Pertimbangan dicatat."))
 
 
 @require_POST
@@ -134,7 +121,7 @@ def rhk_activity_item(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResp
         at=timezone.now(),
         on=today(),
     )
-    return _run(request, call, back, _("Target butir kegiatan dicatat."))
+    return run_and_redirect(request, call, back, _("Target butir kegiatan dicatat."))
 
 
 @require_POST
@@ -159,4 +146,4 @@ def role_agreement_set(
         at=timezone.now(),
         on=today(),
     )
-    return _run(request, call, back, _("Perjanjian Kinerja ditetapkan."))
+    return run_and_redirect(request, call, back, _("Perjanjian Kinerja ditetapkan."))

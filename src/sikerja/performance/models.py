@@ -336,6 +336,7 @@ from sikerja.performance.models_feed import (  # noqa: E402
     RoleAgreement,
     RoleAgreementIndicator,
 )
+from sikerja.performance.models_feedback import RhkEvidence, RhkFeedback  # noqa: E402
 from sikerja.performance.models_objections import Objection  # noqa: E402
 
 __all__ = [
@@ -349,6 +350,8 @@ __all__ = [
     "PkIndicator",
     "Rating",
     "Rhk",
+    "RhkEvidence",
+    "RhkFeedback",
     "RhkIndicator",
     "RhkProposal",
     "RoleAgreement",

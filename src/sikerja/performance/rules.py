@@ -1,7 +1,8 @@
 """Who may see and act on performance records: the one answer, in STYLE §5's shapes.
 
-- may: `may_see_skp`, `may_edit_skp`, `may_rate`, `may_set_pk`;
-- which: `skps_visible_to`, `skps_to_approve`;
+- may: `may_see_skp`, `may_edit_skp`, `may_rate`, `may_set_pk`, `feedback_giver`,
+  `may_acknowledge_feedback`, `may_add_evidence`;
+- which: `skps_visible_to`, `skps_to_approve`, `rhks_led_by`, `feedback_visible_to`;
 - who: `appraiser_of_record`, `unit_head_of`.
 
 An SKP and its ratings are personal: they are seen by their employee, the officials who head a
@@ -15,14 +16,18 @@ delegation of performance management.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from sikerja.organization.models import Agency, Delegation, OrgUnit
 from sikerja.organization.resolver import Resolver, RoleAnswer
 from sikerja.organization.rules import Viewer
-from sikerja.performance.models import Objection, Rating, Skp
+from sikerja.performance.models import Objection, Rating, Rhk, RhkFeedback, RhkProposal, Skp
 from sikerja.regulations.loader import load_pack
+from sikerja.regulations.performance import StatedRule, stated_rule
+from sikerja.regulations.schema.feedback import FeedbackRules
+from sikerja.teams.models import Team
 from sikerja.workflows.models import WorkflowStep
 
 SKP_SUBJECT = "performance.skp"
@@ -226,3 +231,78 @@ def performance_agencies_visible_to(viewer: Viewer) -> QuerySet[Agency]:
     if viewer.sees_government:
         return queryset
     return queryset.filter(pk__in=list(viewer.agency_ids))
+
+
+FEEDBACK_RULE = "P-FEEDBACK"
+
+
+@dataclass(frozen=True)
+class FeedbackGiver:
+    """Who may give feedback on an RHK on a day: the role they give it in (`APPRAISER`,
+    `DELEGATE`, `TEAM_LEAD`; "" for no one), and P-FEEDBACK as the pack states it."""
+
+    role: str
+    rule: StatedRule[FeedbackRules]
+
+
+def feedback_rule(pack_id: str) -> StatedRule[FeedbackRules]:
+    """P-FEEDBACK as the government's pack states it, else as the national baseline does."""
+    return stated_rule(load_pack(pack_id), FEEDBACK_RULE, FeedbackRules)
+
+
+def rhks_led_by(employee_id: int, government_id: int) -> QuerySet[Rhk]:
+    """The RHK a team the employee leads fed into its members' SKPs (which): the lead gives
+    feedback on them (P-FEEDBACK `team_lead`), never on an RHK of their own."""
+    teams = Team.objects.filter(government_id=government_id, lead_id=employee_id).values("pk")
+    fed = RhkProposal.objects.filter(
+        government_id=government_id,
+        source=RhkProposal.Source.TEAM,
+        status=RhkProposal.Status.ACCEPTED,
+        source_id__in=teams,
+    ).values("rhk_id")
+    return Rhk.objects.filter(government_id=government_id, pk__in=fed).exclude(
+        skp__employee_id=employee_id
+    )
+
+
+def feedback_giver(employee_id: int, skp: Skp, rhk: Rhk, on: dt.date) -> FeedbackGiver:
+    """In which role, if any, the employee gives feedback on the SKP's RHK on the day (may):
+    the appraiser of record (`may_rate`: a delegate for appraisal in the appraiser's place, or
+    one acting under a delegation of performance management) and, for an RHK a team fed, that
+    team's lead, as far as the pack's P-FEEDBACK names them. Never the employee themself."""
+    stated = feedback_rule(skp.government.pack_id)
+    if employee_id == skp.employee_id:
+        return FeedbackGiver("", stated)
+    if "appraiser" in stated.params.by:
+        allowed, answer = may_rate(employee_id, skp, on)
+        if allowed and answer.person is not None:
+            own = answer.person.employee_id == employee_id and answer.delegation_id is None
+            return FeedbackGiver(
+                RhkFeedback.GiverRole.APPRAISER if own else RhkFeedback.GiverRole.DELEGATE, stated
+            )
+    if "team_lead" in stated.params.by and (
+        rhks_led_by(employee_id, skp.government_id).filter(pk=rhk.pk).exists()
+    ):
+        return FeedbackGiver(RhkFeedback.GiverRole.TEAM_LEAD, stated)
+    return FeedbackGiver("", stated)
+
+
+def feedback_visible_to(viewer: Viewer, on: dt.date) -> QuerySet[RhkFeedback]:
+    """Feedback the viewer may read (which): on the SKPs they may see, and what they gave
+    themself (a team lead sees their own feedback, not the member's SKP)."""
+    queryset = RhkFeedback.objects.filter(government_id=viewer.government.pk)
+    condition = Q(skp__in=skps_visible_to(viewer, on))
+    if viewer.employee_id is not None:
+        condition |= Q(given_by_id=viewer.employee_id)
+    return queryset.filter(condition)
+
+
+def may_acknowledge_feedback(employee_id: int, feedback: RhkFeedback) -> bool:
+    """Feedback is acknowledged (and answered) once, by the employee whose RHK it is (may)."""
+    return feedback.skp.employee_id == employee_id and feedback.acknowledged_at is None
+
+
+def may_add_evidence(employee_id: int, skp: Skp, on: dt.date) -> bool:
+    """Evidence of an RHK is attached by the SKP's employee or by the one who may rate the SKP
+    on the day (`may_rate`) (may)."""
+    return employee_id == skp.employee_id or may_rate(employee_id, skp, on)[0]

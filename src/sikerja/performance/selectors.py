@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from sikerja.core.errors import NotFound
 from sikerja.organization.resolver import RoleAnswer
@@ -26,12 +26,16 @@ def skp_list_for(*, viewer: Viewer, on: dt.date, year: int | None = None) -> Que
 
 
 def skp_list_own(*, viewer: Viewer) -> QuerySet[Skp]:
-    """The viewer's own SKPs ("SKP saya"), newest first."""
+    """The viewer's own SKPs ("SKP saya"), newest first, each with the number of feedback on
+    its RHK not yet acknowledged (`unread_feedback`)."""
     if viewer.employee_id is None:
         return Skp.objects.none()
     return (
         Skp.objects.filter(government_id=viewer.government.pk, employee_id=viewer.employee_id)
         .select_related("position", "unit", "appraiser")
+        .annotate(
+            unread_feedback=Count("feedback", filter=Q(feedback__acknowledged_at__isnull=True))
+        )
         .order_by("-year", "-starts_on", "pk")
     )
 

@@ -6,6 +6,7 @@ from sikerja.performance import (
     board_views,
     dashboard_views,
     feed_views,
+    feedback_views,
     views,
     views_objection,
     views_print,
@@ -80,6 +81,27 @@ urlpatterns = [
         dashboard_views.agency_performance,
         name="agency-performance",
     ),
+    path(
+        "kinerja/skp/<int:pk>/rhk/<int:rhk_id>/umpan-balik/",
+        feedback_views.rhk_feedback_give,
+        name="rhk-feedback-give",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/umpan-balik/<int:feedback_id>/tanggapi/",
+        feedback_views.rhk_feedback_acknowledge,
+        name="rhk-feedback-acknowledge",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/rhk/<int:rhk_id>/bukti/",
+        feedback_views.rhk_evidence_upload,
+        name="rhk-evidence-upload",
+    ),
+    path(
+        "kinerja/skp/<int:pk>/bukti/<int:file_id>/",
+        feedback_views.rhk_evidence_download,
+        name="rhk-evidence-download",
+    ),
+    path("kinerja/umpan-balik-tim/", feedback_views.feedback_led, name="feedback-led"),
     path("kinerja/ekspor.xlsx", xlsx_views.performance_export, name="performance-export"),
     path("kinerja/impor/", xlsx_views.performance_import, name="performance-import"),
 ]

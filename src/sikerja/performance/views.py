@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikerja.core.errors import DomainError, NotFound
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
-from sikerja.performance import feed_selectors, rules, selectors, services
+from sikerja.performance import feed_selectors, feedback_selectors, rules, selectors, services
 from sikerja.performance.commands import employee_of, visible_rating_id, visible_skp_id
 from sikerja.performance.feed_forms import ConsiderationForm, ProposalDecisionForm
 from sikerja.performance.forms import (
@@ -94,6 +94,7 @@ def _detail(
         "expectation_form": extra.pop("expectation_form", None) or ExpectationForm(),
         "feed": feed_selectors.skp_feed(viewer=viewer, skp=skp, on=today()),
         "proposal_form": ProposalDecisionForm(),
+        "notes": feedback_selectors.notes_panel(viewer=viewer, skp=skp, on=today()),
         **extra,
     }
     return render_page(request, viewer, "performance/detail.html", status, nav=NAV, **context)
@@ -164,6 +165,9 @@ def _rating_page(
         level_form=level_form,
         fed=feed_selectors.fed_evidence(page.skp, kind, index),
         consideration_form=ConsiderationForm(),
+        notes=feedback_selectors.notes_panel(
+            viewer=viewer, skp=page.skp, on=today(), period_kind=kind, period_index=index
+        ),
         declared=feed_selectors.unit_results_declared(
             unit_id=page.skp.unit_id, year=page.skp.year, period_kind=kind, period_index=index
         )

@@ -32,7 +32,13 @@ from sikerja.teams.models import (
 )
 from sikerja.teams.services import evidence as evidence_services
 from sikerja.teams.services import execution, obstacles, planning, reroute
-from sikerja.teams.services.evidence import Upload, evidence_read, max_bytes, too_large
+from sikerja.teams.services.evidence import (
+    KeptFile,
+    Upload,
+    evidence_read,
+    max_bytes,
+    too_large,
+)
 from sikerja.teams.services.reroute import Rerouted
 
 
@@ -52,7 +58,7 @@ def evidence_upload(
     )
 
 
-def evidence_response(evidence: EvidenceFile) -> HttpResponse:
+def evidence_response(evidence: KeptFile) -> HttpResponse:
     """The kept bytes as an attachment under the uploaded name (shared with the API)."""
     response = HttpResponse(evidence_read(evidence), content_type=evidence.content_type)
     response["Content-Disposition"] = content_disposition_header(

@@ -16,6 +16,7 @@ from sikerja.regulations.schema.appraisal import APPRAISAL_PARAMS
 from sikerja.regulations.schema.base import RuleParams
 from sikerja.regulations.schema.credit import CREDIT_PARAMS
 from sikerja.regulations.schema.enums import Grade, PositionKind, Strength, with_one_level_up
+from sikerja.regulations.schema.feedback import FEEDBACK_PARAMS
 from sikerja.regulations.schema.objection import OBJECTION_PARAMS
 from sikerja.regulations.schema.performance import PERFORMANCE_PARAMS
 from sikerja.regulations.schema.workload import WORKLOAD_PARAMS
@@ -73,6 +74,7 @@ RULE_PARAMS: dict[str, type[RuleParams]] = {
     **WORKLOAD_PARAMS,
     **CREDIT_PARAMS,
     **APPRAISAL_PARAMS,
+    **FEEDBACK_PARAMS,
 }
 
 

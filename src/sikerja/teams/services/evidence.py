@@ -25,11 +25,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
@@ -176,23 +177,33 @@ def evidence_save(
 ) -> EvidenceFile:
     """Check and keep one file for a team inside the caller's transaction; its storage name
     is added to `written` (see `evidence_files_kept`). Raises ValidationFailed."""
-    kind = evidence_check(upload)
-    name = f"{team.government_id}/{team.pk}/{uuid.uuid4().hex}{KINDS[kind].extensions[0]}"
-    stored = evidence_storage().save(name, ContentFile(upload.content))
-    written.append(stored)
     return EvidenceFile.objects.create(
         government_id=team.government_id,
         team=team,
         uploaded_by=by,
         uploaded_at=at,
-        original_name=display_name(upload.name),
-        content_type=KINDS[kind].media_type,
-        size=len(upload.content),
-        sha256=hashlib.sha256(upload.content).hexdigest(),
-        file=stored,
         owner_kind=owner_kind,
         owner_id=owner_id,
+        **evidence_store(upload, f"{team.government_id}/{team.pk}", written),
     )
+
+
+def evidence_store(upload: Upload, folder: str, written: list[str]) -> dict[str, Any]:
+    """Check one upload and keep its bytes under `<folder>/<random>.<ext>` in the evidence
+    storage (its name is added to `written`, see `evidence_files_kept`); answer the fields its
+    row records: the name as a label, media type, size, SHA-256 and storage name. Shared with
+    the evidence other apps keep in the same storage. Raises ValidationFailed."""
+    kind = evidence_check(upload)
+    name = f"{folder}/{uuid.uuid4().hex}{KINDS[kind].extensions[0]}"
+    stored = evidence_storage().save(name, ContentFile(upload.content))
+    written.append(stored)
+    return {
+        "original_name": display_name(upload.name),
+        "content_type": KINDS[kind].media_type,
+        "size": len(upload.content),
+        "sha256": hashlib.sha256(upload.content).hexdigest(),
+        "file": stored,
+    }
 
 
 def evidence_audit_data(evidence: EvidenceFile) -> dict[str, Any]:
@@ -243,7 +254,28 @@ def evidence_upload(
     return evidence
 
 
-def evidence_read(evidence: EvidenceFile) -> bytes:
+class KeptFile(Protocol):
+    """A kept evidence file as read back and served: its storage name, the SHA-256 kept at
+    upload, its media type and uploaded name (a team's `EvidenceFile`, and the evidence other
+    apps keep in the same storage)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def file(self) -> FieldFile: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def content_type(self) -> str: ...
+
+    @property
+    def original_name(self) -> str: ...
+
+
+def evidence_read(evidence: KeptFile) -> bytes:
     """The kept bytes of an evidence file, checked against its SHA-256.
 
     Raises DomainError `evidence_damaged` when the file is gone or altered: a file is never
