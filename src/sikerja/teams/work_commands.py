@@ -21,6 +21,7 @@ from sikerja.teams.models import (
     EvidenceFile,
     ExpectationDialogue,
     Feedback,
+    IndividualEvidence,
     MonitoringRecord,
     Obstacle,
     ProgressEntry,
@@ -52,7 +53,7 @@ def evidence_upload(
     )
 
 
-def evidence_response(evidence: EvidenceFile) -> HttpResponse:
+def evidence_response(evidence: EvidenceFile | IndividualEvidence) -> HttpResponse:
     """The kept bytes as an attachment under the uploaded name (shared with the API)."""
     response = HttpResponse(evidence_read(evidence), content_type=evidence.content_type)
     response["Content-Disposition"] = content_disposition_header(

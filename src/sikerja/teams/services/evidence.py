@@ -36,7 +36,7 @@ from sikerja.core.errors import DomainError, NotFound, PermissionDenied, Validat
 from sikerja.organization.models import Employee
 from sikerja.teams import rules
 from sikerja.teams.errors import TeamErrorCode
-from sikerja.teams.models import EvidenceFile, Team, evidence_storage
+from sikerja.teams.models import EvidenceFile, IndividualEvidence, Team, evidence_storage
 from sikerja.teams.services.common import audit_team
 
 logger = logging.getLogger(__name__)
@@ -176,23 +176,31 @@ def evidence_save(
 ) -> EvidenceFile:
     """Check and keep one file for a team inside the caller's transaction; its storage name
     is added to `written` (see `evidence_files_kept`). Raises ValidationFailed."""
-    kind = evidence_check(upload)
-    name = f"{team.government_id}/{team.pk}/{uuid.uuid4().hex}{KINDS[kind].extensions[0]}"
-    stored = evidence_storage().save(name, ContentFile(upload.content))
-    written.append(stored)
     return EvidenceFile.objects.create(
         government_id=team.government_id,
         team=team,
         uploaded_by=by,
         uploaded_at=at,
-        original_name=display_name(upload.name),
-        content_type=KINDS[kind].media_type,
-        size=len(upload.content),
-        sha256=hashlib.sha256(upload.content).hexdigest(),
-        file=stored,
         owner_kind=owner_kind,
         owner_id=owner_id,
+        **evidence_store(upload, f"{team.government_id}/{team.pk}", written),
     )
+
+
+def evidence_store(upload: Upload, folder: str, written: list[str]) -> dict[str, Any]:
+    """Check one upload and write its bytes under a generated name in `folder` (added to
+    `written`); the fields every evidence row keeps about it. Raises ValidationFailed."""
+    kind = evidence_check(upload)
+    name = f"{folder}/{uuid.uuid4().hex}{KINDS[kind].extensions[0]}"
+    stored = evidence_storage().save(name, ContentFile(upload.content))
+    written.append(stored)
+    return {
+        "original_name": display_name(upload.name),
+        "content_type": KINDS[kind].media_type,
+        "size": len(upload.content),
+        "sha256": hashlib.sha256(upload.content).hexdigest(),
+        "file": stored,
+    }
 
 
 def evidence_audit_data(evidence: EvidenceFile) -> dict[str, Any]:
@@ -243,7 +251,7 @@ def evidence_upload(
     return evidence
 
 
-def evidence_read(evidence: EvidenceFile) -> bytes:
+def evidence_read(evidence: EvidenceFile | IndividualEvidence) -> bytes:
     """The kept bytes of an evidence file, checked against its SHA-256.
 
     Raises DomainError `evidence_damaged` when the file is gone or altered: a file is never
