@@ -193,6 +193,8 @@ POST_ROUTES = {
     "web:login-create",
     "web:login-action",
     "web:employee-placement-action",
+    # A position's field unit (V-46): BKPSDM only, in tests/organization/test_position_field_unit.py.
+    "web:position-field-unit",
 }
 URL_KWARGS = {
     "web:agency_detail": "agency_id",

@@ -245,16 +245,16 @@ def individual_create(request: HttpRequest, payload: IndividualCreateIn) -> Stat
 
 
 @router.get(
-    "/individual-reports/{report_id}",
+    "/individual-reports/{individual_report_id}",
     response=read_answers(IndividualReportOut),
     summary="Satu laporan individu dengan alurnya",
 )
-def individual_get(request: HttpRequest, report_id: int) -> dict[str, Any]:
-    return _individual(viewer_of(request), report_id)
+def individual_get(request: HttpRequest, individual_report_id: int) -> dict[str, Any]:
+    return _individual(viewer_of(request), individual_report_id)
 
 
 @router.post(
-    "/individual-reports/{report_id}/evidence",
+    "/individual-reports/{individual_report_id}/evidence",
     response=write_answers(201, IndividualEvidenceOut),
     summary=(
         "Unggah data dukung laporan individu saya (PDF, PNG, JPEG, XLSX, DOCX, ODT). Ditolak: "
@@ -262,55 +262,62 @@ def individual_get(request: HttpRequest, report_id: int) -> dict[str, Any]:
     ),
 )
 def individual_evidence_create(
-    request: HttpRequest, report_id: int, file: File[UploadedFile]
+    request: HttpRequest, individual_report_id: int, file: File[UploadedFile]
 ) -> Status[Any]:
     evidence = report_commands.individual_evidence_upload(
-        viewer_of(request), report_id, file, at=timezone.now()
+        viewer_of(request), individual_report_id, file, at=timezone.now()
     )
     return Status(201, evidence)
 
 
 @router.get(
-    "/individual-reports/{report_id}/evidence/{evidence_id}",
+    "/individual-reports/{individual_report_id}/evidence/{individual_evidence_id}",
     response={200: None, **READ_ERRORS},
     summary="Unduh data dukung laporan individu (hanya bagi yang boleh melihat laporannya)",
 )
-def individual_evidence_get(request: HttpRequest, report_id: int, evidence_id: int) -> HttpResponse:
+def individual_evidence_get(
+    request: HttpRequest, individual_report_id: int, individual_evidence_id: int
+) -> HttpResponse:
     evidence = selectors_individual.individual_evidence_get(
         viewer=viewer_of(request),
-        report_id=report_id,
-        evidence_id=evidence_id,
+        report_id=individual_report_id,
+        evidence_id=individual_evidence_id,
         on=timezone.localdate(),
     )
     return evidence_response(evidence)
 
 
 @router.post(
-    "/individual-reports/{report_id}/submit",
+    "/individual-reports/{individual_report_id}/submit",
     response=write_answers(200, IndividualReportOut),
     summary="Sampaikan laporan individu saya (dengan data dukung bila diwajibkan, V-29)",
 )
 def individual_submit(
-    request: HttpRequest, report_id: int, payload: IndividualSubmitIn
+    request: HttpRequest, individual_report_id: int, payload: IndividualSubmitIn
 ) -> dict[str, Any]:
     viewer = viewer_of(request)
     report_commands.individual_submit(
-        viewer, report_id, text=payload.text, files=[], at=timezone.now(), on=timezone.localdate()
+        viewer,
+        individual_report_id,
+        text=payload.text,
+        files=[],
+        at=timezone.now(),
+        on=timezone.localdate(),
     )
-    return _individual(viewer, report_id)
+    return _individual(viewer, individual_report_id)
 
 
 @router.post(
-    "/individual-reports/{report_id}/steps/{step_id}/decide",
+    "/individual-reports/{individual_report_id}/steps/{step_id}/decide",
     response=write_answers(200, IndividualReportOut),
     summary="Teruskan / terima atau kembalikan laporan individu pada langkah saya",
 )
 def individual_decide(
-    request: HttpRequest, report_id: int, step_id: int, payload: ReportDecisionIn
+    request: HttpRequest, individual_report_id: int, step_id: int, payload: ReportDecisionIn
 ) -> dict[str, Any]:
     viewer = viewer_of(request)
     selectors_individual.individual_report_get(
-        viewer=viewer, report_id=report_id, on=timezone.localdate()
+        viewer=viewer, report_id=individual_report_id, on=timezone.localdate()
     )
     report_commands.individual_decide(
         viewer,
@@ -320,4 +327,4 @@ def individual_decide(
         at=timezone.now(),
         on=timezone.localdate(),
     )
-    return _individual(viewer, report_id)
+    return _individual(viewer, individual_report_id)
