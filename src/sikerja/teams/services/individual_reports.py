@@ -446,3 +446,21 @@ def individual_evidence_upload(
             sha256=evidence.sha256,
         )
     return evidence
+
+
+def individual_assignments_reporting(on: dt.date) -> list[int]:
+    """The approved individual penugasan whose reports may be due on the day: begun, and not
+    ended more than a year before (for the daily command)."""
+    approved = WorkflowInstance.objects.filter(
+        subject_type=PENUGASAN, parent__isnull=True, status=WorkflowInstance.Status.APPROVED
+    ).values("subject_id")
+    return list(
+        Assignment.objects.filter(
+            pk__in=approved,
+            subject=Assignment.Subject.INDIVIDUAL,
+            starts_on__lte=on,
+            ends_on__gte=on - dt.timedelta(days=366),
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
