@@ -342,3 +342,32 @@ def test_only_the_author_submits_and_only_the_official_decides():
     step = WorkflowStep.objects.get(instance_id=submitted.workflow_instance_id, status="OPEN")
     with pytest.raises(NotFound):
         individual_report_decide(step_id=step.pk, by=other, decision="acknowledge", at=AT, on=DAY)
+
+
+def test_v46_the_process_map_draws_the_setda_madya_route_from_the_same_definition():
+    from sikerja.workflows.maps import bpmn_xml, swimlane_svg
+
+    pack = load_pack("surakarta-2023")
+    definition = pack.data.workflows["WF-REPORT-INDIVIDUAL"]
+
+    svg = swimlane_svg(definition, cite=pack.cite, lang="id", chains=pack.data.chains)
+    bpmn = bpmn_xml(definition, cite=pack.cite, lang="en", chains=pack.data.chains)
+
+    assert "JF Ahli Madya Sekretariat Daerah" in svg
+    assert "Kepala Bagian bidangnya" in svg
+    assert f"{SURAKARTA} Lampiran VI angka 1 huruf b" in svg
+    assert "a Setda JF Ahli Madya" in bpmn
+
+
+@pytest.mark.parametrize("key", ["WF-REPORT-INDIVIDUAL", "WF-REPORT-LEAD"])
+def test_the_peta_proses_page_draws_a_report_flow_with_its_chain_case(client_of, key):
+    from django.urls import reverse
+
+    client = client_of("jf_ahli_muda")
+    listed = client.get(reverse("web:process-maps")).content.decode()
+    page = client.get(reverse("web:process-map", args=[key]))
+    bpmn = client.get(reverse("web:process-map-bpmn", args=[key]), {"lang": "en"})
+
+    assert reverse("web:process-map", args=[key]) in listed
+    assert (page.status_code, bpmn.status_code) == (200, 200)
+    assert load_pack("surakarta-2023").data.workflows[key].label in page.content.decode()
