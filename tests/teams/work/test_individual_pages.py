@@ -164,18 +164,30 @@ def test_the_list_page_costs_the_same_queries_for_one_report_and_three(client_of
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    author = client_of("jf_ahli_muda")
-    created(author)
+    author, kabid = client_of("jf_ahli_muda"), client_of("kabid")
 
-    def count() -> int:
+    def count(client) -> int:
         with CaptureQueriesContext(connection) as ctx:
-            assert author.get(reverse("web:individual-reports")).status_code == 200
+            assert client.get(reverse("web:individual-reports")).status_code == 200
         return len(ctx.captured_queries)
 
-    one = count()
-    for month in (dt.date(2026, 7, 1), dt.date(2026, 4, 1)):
-        author.post(reverse("web:individual-report-create"), {"period_start": month})
-    three = count()
+    def submitted(period_start: dt.date) -> None:
+        response = author.post(
+            reverse("web:individual-report-create"), {"period_start": period_start}
+        )
+        pk = int(response["Location"].rstrip("/").split("/")[-1])
+        author.post(
+            reverse("web:individual-report-submit", args=[pk]),
+            {"text": "Kajian", "evidence": [pdf()]},
+        )
 
+    submitted(QUARTER)
+    one = (count(author), count(kabid))
+    for quarter in (dt.date(2026, 7, 1), dt.date(2026, 4, 1)):
+        submitted(quarter)
+    three = (count(author), count(kabid))
+
+    waiting = kabid.get(reverse("web:individual-reports")).content.decode()
     assert IndividualReport.objects.filter(author=persona("jf_ahli_muda")).count() == 3
+    assert waiting.count('data-testid="waiting-row"') == 3
     assert one == three
