@@ -129,7 +129,8 @@ def _open(
     return report
 
 
-def _approved_individual(assignment_id: int) -> Assignment:
+def _approved_individual(assignment_id: int) -> tuple[Assignment, Period]:
+    """The approved individual penugasan (locked) and its period. Raises ValidationFailed."""
     assignment = Assignment.objects.select_for_update().filter(pk=assignment_id).first()
     approved = WorkflowInstance.objects.filter(
         subject_type=PENUGASAN,
@@ -148,7 +149,7 @@ def _approved_individual(assignment_id: int) -> Assignment:
             code=TeamErrorCode.NOT_AN_INDIVIDUAL_ASSIGNMENT,
             message=_("Laporan dibuka hanya untuk penugasan individu yang telah disetujui."),
         )
-    return assignment
+    return assignment, (assignment.starts_on, assignment.ends_on)
 
 
 def individual_reports_open(
@@ -161,24 +162,26 @@ def individual_reports_open(
     ValidationFailed (not an approved individual penugasan), RuleViolation (no flow).
     """
     with transaction.atomic():
-        assignment = _approved_individual(assignment_id)
+        assignment, period = _approved_individual(assignment_id)
         pack = load_pack(assignment.government.pack_id)
-        periods = report_periods(assignment.starts_on, assignment.ends_on, _months(pack))  # type: ignore[arg-type]
-        assignees = (
+        assignees = list(
             AssignmentCandidate.objects.filter(assignment=assignment)
             .exclude(answer=AssignmentCandidate.Answer.DECLINED)
             .order_by("order", "pk")
             .values_list("employee_id", flat=True)
         )
+        existing = set(
+            IndividualReport.objects.filter(assignment_id=assignment.pk).values_list(
+                "author_id", "period_start"
+            )
+        )
         opened = []
-        for period in (p for p in periods if p[0] <= on):
+        for start, end in report_periods(period[0], period[1], _months(pack)):
             for author_id in assignees:
-                if IndividualReport.objects.filter(
-                    assignment_id=assignment.pk, author_id=author_id, period_start=period[0]
-                ).exists():
+                if start > on or (author_id, start) in existing:
                     continue
                 report = _open(
-                    pack, author_id, assignment.pk, assignment.owner_unit_id, period, at, on
+                    pack, author_id, assignment.pk, assignment.owner_unit_id, (start, end), at, on
                 )
                 _audit(
                     report,
