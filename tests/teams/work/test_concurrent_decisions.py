@@ -51,7 +51,7 @@ def _team_with_a_deputy(scope: str):
     return decide(team, "approve"), people, kabid, deputy
 
 
-def _race(calls: list[Callable[[], object]]) -> list[str]:
+def race(calls: list[Callable[[], object]]) -> list[str]:
     barrier = threading.Barrier(len(calls))
     outcomes: list[str] = []
 
@@ -97,7 +97,7 @@ def test_two_receivers_of_one_report_exactly_one_wins():
             on=DAY,
         )
 
-    outcomes = _race([by(kabid, "acknowledge"), by(deputy, "return", "Lengkapi")])
+    outcomes = race([by(kabid, "acknowledge"), by(deputy, "return", "Lengkapi")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)
@@ -126,7 +126,7 @@ def test_two_reviewers_of_one_evaluation_step_exactly_one_wins():
             on=DAY,
         )
 
-    outcomes = _race([by(kabid, "approve"), by(deputy, "return", "Belum sesuai target")])
+    outcomes = race([by(kabid, "approve"), by(deputy, "return", "Belum sesuai target")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)
@@ -161,7 +161,7 @@ def test_two_deciders_of_one_plan_exactly_one_wins():
             on=DAY,
         )
 
-    outcomes = _race([by(kabid, True), by(deputy, False, "Rinci per kecamatan")])
+    outcomes = race([by(kabid, True), by(deputy, False, "Rinci per kecamatan")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)

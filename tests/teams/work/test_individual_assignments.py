@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import threading
 from collections.abc import Callable
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from sikerja.assignments.services import assignment_request_submit
-from sikerja.core.errors import StaleState, ValidationFailed
+from sikerja.core.errors import ValidationFailed
 from sikerja.organization import services_people
 from sikerja.organization.models import Employee
 from sikerja.teams.models import IndividualReport
@@ -30,6 +28,7 @@ from sikerja.workflows.models import WorkflowStep
 from tests.assignments.flow import NOW, ON, decide, request_input
 from tests.organization.builders import build_org
 from tests.teams.work.flow import PDF_UPLOAD
+from tests.teams.work.test_concurrent_decisions import race
 
 JANUARY_4 = dt.date(2027, 1, 4)
 AT = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.UTC)
@@ -105,30 +104,6 @@ def test_a_penugasan_not_approved_or_not_individual_opens_no_report():
     assert IndividualReport.objects.count() == 0
 
 
-def _race(calls: list[Callable[[], object]]) -> list[str]:
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-
-    def run(call: Callable[[], object]) -> None:
-        barrier.wait()
-        try:
-            call()
-            outcomes.append("won")
-        except StaleState:
-            outcomes.append("stale")
-        except Exception as exc:
-            outcomes.append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(outcomes)
-
-
 @pytest.mark.transaction
 @pytest.mark.django_db(transaction=True)
 def test_blitar_pasal_26a_unit_head_and_its_delegate_decide_at_once_exactly_one_wins():
@@ -163,7 +138,7 @@ def test_blitar_pasal_26a_unit_head_and_its_delegate_decide_at_once_exactly_one_
             on=JANUARY_4,
         )
 
-    outcomes = _race([by(kabid, "acknowledge"), by(deputy, "return", "Lengkapi")])
+    outcomes = race([by(kabid, "acknowledge"), by(deputy, "return", "Lengkapi")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)
