@@ -22,6 +22,7 @@ from sikerja.documents import rules as documents
 from sikerja.organization import rules as organization
 from sikerja.performance import rules as performance
 from sikerja.teams import rules as teams
+from sikerja.teams.individual import rules as individual
 
 PUBLIC = "public: no login"
 ANY_VIEWER = "any viewer with an account: only about themself or their own government's pack"
@@ -54,6 +55,7 @@ PAGES: dict[str, object] = {
     "web:employee-placements": organization.may_transfer,
     "web:employee-placement-action": organization.may_transfer,
     "web:position-search": organization.may_transfer,
+    "web:position-field-unit": organization.may_change_organization,
     "web:transfer-template-xlsx": organization.may_transfer,
     "web:transfer-template-csv": organization.may_transfer,
     "web:transfer-export-xlsx": organization.may_transfer,
@@ -84,6 +86,13 @@ PAGES: dict[str, object] = {
     "web:team-report-decide": teams.may_decide_step,
     "web:team-evaluation-detail": teams.teams_visible_to,
     "web:team-evaluation-decide": teams.may_decide_step,
+    # Reports on individual work (tests/teams/work/test_individual_pages.py).
+    "web:individual-reports": individual.individual_reports_visible_to,
+    "web:individual-report-create": individual.may_report_individual_work,
+    "web:individual-report-detail": individual.individual_reports_visible_to,
+    "web:individual-report-submit": individual.may_submit_individual_report,
+    "web:individual-report-decide": teams.may_decide_step,
+    "web:individual-evidence": individual.individual_reports_visible_to,
     "web:team-results-submit": teams.may_submit_team_results,
     "web:team-work": teams.may_see_team_work,
     "web:team-work-action": teams.may_see_team_work,
@@ -140,6 +149,7 @@ API: dict[tuple[str, str], object] = {
     ("POST", "/delegations"): organization.may_change_organization,
     ("POST", "/placements"): organization.may_change_organization,
     ("POST", "/placements/{placement_id}/end"): organization.may_change_organization,
+    ("POST", "/positions/{position_id}/field-unit"): organization.may_change_organization,
     ("GET", "/assignments"): assignments.assignments_visible_to,
     ("POST", "/assignments"): assignments.may_request,
     ("GET", "/assignments/{assignment_id}"): assignments.assignments_visible_to,
@@ -164,6 +174,25 @@ API: dict[tuple[str, str], object] = {
     ("GET", "/teams/reports/{report_id}"): teams.reports_visible_to,
     ("POST", "/teams/reports/{report_id}/submit"): teams.may_submit_report,
     ("POST", "/teams/reports/{report_id}/steps/{step_id}/decide"): teams.may_decide_step,
+    ("GET", "/individual-reports"): individual.individual_reports_visible_to,
+    ("POST", "/individual-reports"): individual.may_report_individual_work,
+    ("GET", "/individual-reports/{individual_report_id}"): individual.individual_reports_visible_to,
+    (
+        "POST",
+        "/individual-reports/{individual_report_id}/evidence",
+    ): individual.may_submit_individual_report,
+    (
+        "GET",
+        "/individual-reports/{individual_report_id}/evidence/{individual_evidence_id}",
+    ): individual.individual_reports_visible_to,
+    (
+        "POST",
+        "/individual-reports/{individual_report_id}/submit",
+    ): individual.may_submit_individual_report,
+    (
+        "POST",
+        "/individual-reports/{individual_report_id}/steps/{step_id}/decide",
+    ): teams.may_decide_step,
     ("POST", "/teams/{team_id}/evaluations"): teams.may_submit_team_results,
     ("POST", "/teams/{team_id}/reports/demand"): teams.may_demand_report,
     ("GET", "/teams/evaluations/{evaluation_id}"): teams.teams_visible_to,

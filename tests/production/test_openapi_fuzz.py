@@ -7,6 +7,8 @@ server error (5xx) and every documented response matches its schema.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import schemathesis
 from django.core.management import call_command
@@ -109,6 +111,10 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     from sikerja.organization.models import Placement
     from sikerja.teams.services import team_propose
     from sikerja.teams.services.evidence import Upload, evidence_save
+    from sikerja.teams.services.individual_reports import (
+        individual_evidence_upload,
+        individual_report_create,
+    )
     from sikerja.workflows.models import WorkflowInstance
     from tests.performance import objection_world
     from tests.performance.notes_world import attach
@@ -136,6 +142,13 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
     )
     report_id, evaluation_id = _reported(team, jf)
     rhk_evidence = attach(jf, skp.rhks.order_by("pk").first())  # about the year: still open
+    individual = individual_report_create(by=jf, period_start=dt.date(2026, 10, 1), at=NOW, on=ON)
+    individual_evidence = individual_evidence_upload(
+        report_id=individual.pk,
+        by=jf,
+        upload=Upload(name="bukti.pdf", content=b"%PDF-1.4\n%%EOF\n"),
+        at=NOW,
+    )
     unit = (
         Placement.objects.select_related("position__unit")
         .get(employee=jf, kind="DEFINITIVE", valid_to__isnull=True)
@@ -156,6 +169,8 @@ def _real_path_parameters(world, persona) -> dict[str, object]:
         "team_id": team.pk,
         "evidence_id": evidence.pk,
         "report_id": report_id,
+        "individual_report_id": individual.pk,
+        "individual_evidence_id": individual_evidence.pk,
         "evaluation_id": evaluation_id,
         "skp_id": skp.pk,
         "file_id": rhk_evidence.pk,
@@ -195,7 +210,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(
         )
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 40
+    assert len(statuses) == len(reads) == 43
     if role == "bkpsdm":  # the operator sees every object of the government, but the results
         # a leader weighs when setting a unit's level answer only that leader (SPEC 10.3 item 4)
         level_setter_only = statuses.pop("/api/v1/performance/units/{unit_id}/declared-results")

@@ -27,7 +27,7 @@ PACK_ONLY_IDS = {
     # V-68 binds Kotim alone; elsewhere the letter layout is a product decision, no rule.
     # V-65 to V-67 bind only where the seed states them (team order, activity PK, Pengendali).
     "kotim-2023": {"T-KOTIM-URUSAN", "V-68", "V-66"},
-    "blitar-2023": {"T-BLITAR-MEKANISME", "V-65"},
+    "blitar-2023": {"T-BLITAR-MEKANISME", "V-65", "V-72"},
     "surakarta-2023": {"T-SURAKARTA-ALUR", "V-66", "V-67"},
     "cilegon-2023": set(),
     "barut-2024": set(),
@@ -42,9 +42,10 @@ def workflow_rule_count(pack_id):
 # Rules of each pack besides its workflow file's. Each regional performance part file states
 # P-SKP-APPROVAL; Blitar and Surakarta add one of their own (P-EXPECTATION, P-APPRAISAL-PERIODS).
 # Each objection part file states P-OBJECTION-DECISION; the national one P-OBJECTION.
+# Blitar's report part file states V-72 (regular individual work on the Pasal 26a chain).
 BASE_RULE_COUNTS = {
     "barut-2024": 84,
-    "blitar-2023": 87,
+    "blitar-2023": 88,
     "cilegon-2023": 84,
     "kotim-2023": 87,
     "national": 12,

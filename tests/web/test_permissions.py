@@ -74,6 +74,7 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:team-work", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:my-work", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:team-reports", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    ("web:individual-reports", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     # A unit's workload (V-61, V-62): whoever may see the unit; the landing page sends a unit
     # head to their unit (302) and lets an operator pick one (tests/teams/test_workload.py).
     ("web:team-workload", "dinas_unit"): (Y, Y, Y, N, N, N, N, N, N, N),
@@ -164,6 +165,13 @@ POST_ROUTES = {
     "web:team-evaluation-detail",
     "web:team-evaluation-decide",
     "web:team-results-submit",
+    # Reports on individual work: who may see, submit and decide, per persona, in
+    # tests/teams/work/test_individual_pages.py.
+    "web:individual-report-create",
+    "web:individual-report-detail",
+    "web:individual-report-submit",
+    "web:individual-report-decide",
+    "web:individual-evidence",
     "web:skp-create",
     "web:skp-decide",
     "web:skp-rhk-add",
@@ -185,6 +193,8 @@ POST_ROUTES = {
     "web:login-create",
     "web:login-action",
     "web:employee-placement-action",
+    # A position's field unit (V-46): BKPSDM only, in tests/organization/test_position_field_unit.py.
+    "web:position-field-unit",
 }
 URL_KWARGS = {
     "web:agency_detail": "agency_id",

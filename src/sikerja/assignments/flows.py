@@ -58,10 +58,12 @@ def refusal_citation(pack: LoadedPack, definition: FlowCore) -> str:
 def flow_map_svg(viewer: Viewer, key: str, lang: str) -> str:
     """The flow's cross-functional swimlane map (SVG). Raises NotFound for an unknown key."""
     pack = flow_pack(viewer)
-    return swimlane_svg(flow_definition(pack, key), cite=pack.cite, lang=lang)
+    definition = flow_definition(pack, key)
+    return swimlane_svg(definition, cite=pack.cite, lang=lang, chains=pack.data.chains)
 
 
 def flow_map_bpmn(viewer: Viewer, key: str, lang: str) -> str:
     """The flow as BPMN 2.0 XML with its diagram. Raises NotFound for an unknown key."""
     pack = flow_pack(viewer)
-    return bpmn_xml(flow_definition(pack, key), cite=pack.cite, lang=lang)
+    definition = flow_definition(pack, key)
+    return bpmn_xml(definition, cite=pack.cite, lang=lang, chains=pack.data.chains)

@@ -27,6 +27,7 @@ LETTER_COPIED = "letter_copied"
 TEAM_PLAN_SUBMITTED = "team_plan_submitted"
 TEAM_OBSTACLE_RAISED = "team_obstacle_raised"
 TEAM_REWORK_OPENED = "team_rework_opened"
+INDIVIDUAL_REPORT_COPIED = "individual_report_copied"
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ MESSAGES = {
     ),
     TEAM_REWORK_OPENED: Message(
         gettext_noop("Hasil tim perlu Anda perbaiki: %(team)s"), "%(citation)s"
+    ),
+    INDIVIDUAL_REPORT_COPIED: Message(
+        gettext_noop("Tembusan laporan individu %(name)s, periode %(period)s"), "%(citation)s"
     ),
 }
 

@@ -13,7 +13,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
-from sikerja.organization import services_people
+from sikerja.organization import services_people, services_positions
 from sikerja.organization.errors import OrgErrorCode
 from sikerja.organization.models import Delegation, Employee, OrgUnit, Placement, Position
 from sikerja.organization.rules import Viewer, may_change_organization
@@ -144,4 +144,14 @@ def delegation_create(
         valid_to=valid_to,
         legal_basis=legal_basis,
         at=at,
+    )
+
+
+def position_field_unit_set(
+    *, viewer: Viewer, position_id: int, field_unit_id: int | None, at: dt.datetime
+) -> Position:
+    """Record the field unit (Bagian) of a position, as BKPSDM (V-39; V-46)."""
+    _require_operator(viewer)
+    return services_positions.position_field_unit_set(
+        actor=viewer.actor, position_id=position_id, field_unit_id=field_unit_id, at=at
     )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
@@ -61,3 +62,17 @@ class UploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("Berkas lebih besar dari 50 MB."))
         return upload
+
+
+class FieldUnitForm(forms.Form):
+    """The field unit (Bagian) of a position, chosen among its agency's Bagian (V-46)."""
+
+    field_unit = forms.TypedChoiceField(
+        label=_("Bagian bidang jabatan"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["field_unit"]
+        assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 (declared above)
+        field.choices = [("", _("— belum dicatat —")), *units]

@@ -143,6 +143,15 @@ class Position(TimeStampedModel):
     jf_name = models.CharField(max_length=120, blank=True)
     track = models.CharField(max_length=12, choices=Track.choices, blank=True)
     is_head = models.BooleanField(default=False)
+    field_unit = models.ForeignKey(
+        OrgUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="V-46: the Bagian of the position's field, recorded by BKPSDM (a Setda JF Madya "
+        "reports through its Kepala Bagian)",
+    )
 
     class Meta:
         constraints = [

@@ -268,3 +268,20 @@ class DelegationIn(Schema):
 
 
 UnitNodeOut.model_rebuild()
+
+
+class FieldUnitIn(Schema):
+    """The field unit (Bagian) of a position, or null to clear it (V-46)."""
+
+    field_unit_id: int | None
+
+
+class PositionFieldOut(Schema):
+    """A position (jabatan) with the field unit BKPSDM recorded on it."""
+
+    id: int
+    title: str
+    kind: str
+    grade: str
+    unit_id: int
+    field_unit_id: int | None

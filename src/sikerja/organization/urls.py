@@ -5,7 +5,13 @@ The shell mounts them into the site's one page namespace (`web:`).
 
 from django.urls import path
 
-from sikerja.organization.views import placements, position_picker, requests, transfer
+from sikerja.organization.views import (
+    placements,
+    position_field,
+    position_picker,
+    requests,
+    transfer,
+)
 
 urlpatterns = [
     path("organisasi/", requests.agency_list, name="agency_list"),
@@ -22,6 +28,11 @@ urlpatterns = [
         "pegawai/<int:employee_id>/kedudukan/<slug:action>/",
         placements.employee_placement_action,
         name="employee-placement-action",
+    ),
+    path(
+        "organisasi/jabatan/<int:position_id>/bidang/",
+        position_field.position_field_unit,
+        name="position-field-unit",
     ),
     path("impor/", transfer.transfer, name="transfer"),
     path("impor/tugas/<int:job_id>/", transfer.transfer_job, name="transfer-job"),

@@ -186,6 +186,7 @@ def demo_teams(*, government: Government, at: dt.datetime, on: dt.date) -> list[
                 on=on,
             )
         outcomes.append(Outcome(name, team.pk, team.status))
+    demo_work.individual_report_waiting(lead, at, on)
     return outcomes
 
 

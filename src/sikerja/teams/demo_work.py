@@ -1,7 +1,8 @@
 """The demo's teams at work, run through the real services: one active team with its plan set,
 progress (one entry with a small PDF), feedback and an open obstacle waiting for the official
 the pack's route names (V-56); one with its lead's report waiting in the pack's chain (V-54);
-one whose results the pack's chain evaluated and declared complete (V-57).
+one whose results the pack's chain evaluated and declared complete (V-57); and the JF's report
+on their own individual work waiting for the first official of the chain for individuals.
 """
 
 from __future__ import annotations
@@ -9,11 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from sikerja.core.errors import DomainError
 from sikerja.organization.models import Employee
+from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema.rules import ReportInterval
 from sikerja.teams.models import MemberResult, Team, TeamReport
+from sikerja.teams.periods import report_periods
 from sikerja.teams.services.evaluation import team_evaluation_decide, team_evaluation_submit
 from sikerja.teams.services.evidence import Upload
 from sikerja.teams.services.execution import feedback_give, progress_report
+from sikerja.teams.services.individual_reports import (
+    individual_report_create,
+    individual_report_submit,
+)
 from sikerja.teams.services.obstacles import obstacle_raise
 from sikerja.teams.services.planning import (
     ActivityInput,
@@ -175,3 +184,28 @@ def declared_complete(
             at=at,
             on=on,
         )
+
+
+def individual_report_waiting(author: Employee, at: dt.datetime, on: dt.date) -> None:
+    """The author's report on their own individual work for the current period of the pack's
+    schedule, submitted with a PDF: it waits for the first official of the pack's chain for
+    individuals (SPEC 4.12). Skipped quietly where the pack or the organisation cannot run it."""
+    pack = load_pack(author.government.pack_id)
+    months = pack.rule_params("V-52", ReportInterval).default_interval_months
+    start = next(
+        period[0]
+        for period in report_periods(dt.date(on.year, 1, 1), dt.date(on.year, 12, 31), months)
+        if period[0] <= on <= period[1]
+    )
+    try:
+        report = individual_report_create(by=author, period_start=start, at=at, on=on)
+        individual_report_submit(
+            report_id=report.pk,
+            by=author,
+            text="Kajian kebijakan pelayanan selesai disusun (contoh demo).",
+            uploads=[_pdf("kajian.pdf")],
+            at=at,
+            on=on,
+        )
+    except DomainError:
+        return

@@ -58,6 +58,10 @@ class TeamErrorCode(StrEnum):
     ROUTE_MISSING = "issue_route_missing"
     NO_COLLABORATION = "issue_no_collaboration_route"
     TEXT_REQUIRED = "text_required"
+    FIELD_UNIT_MISSING = "field_unit_not_recorded"
+    FIELD_UNIT_HEAD_VACANT = "field_unit_head_vacant"
+    PERIOD_OFF_SCHEDULE = "report_period_off_schedule"
+    NOT_AN_INDIVIDUAL_ASSIGNMENT = "not_an_individual_assignment"
 
 
 @dataclass

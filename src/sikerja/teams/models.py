@@ -228,7 +228,14 @@ class EvidenceFile(models.Model):
 
 
 # The reports and evaluation models (their own module, registered with the app's models).
-from sikerja.teams.models_reports import MemberResult, TeamEvaluation, TeamReport  # noqa: E402
+from sikerja.teams.models_reports import (  # noqa: E402
+    IndividualEvidence,
+    IndividualReport,
+    IndividualReportCopy,
+    MemberResult,
+    TeamEvaluation,
+    TeamReport,
+)
 
 # The team's work (planning and execution) is kept in its own module.
 from sikerja.teams.work_models import (  # noqa: E402
@@ -250,6 +257,9 @@ __all__ = [
     "EvidenceStorage",
     "ExpectationDialogue",
     "Feedback",
+    "IndividualEvidence",
+    "IndividualReport",
+    "IndividualReportCopy",
     "LeadCandidate",
     "MemberResult",
     "MonitoringRecord",

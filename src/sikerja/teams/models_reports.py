@@ -13,8 +13,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from sikerja.core.models import TimeStampedModel
-from sikerja.organization.models import Employee, Government
-from sikerja.teams.models import Team
+from sikerja.organization.models import Employee, Government, OrgUnit
+from sikerja.teams.models import Team, evidence_storage
 
 
 class TeamReport(TimeStampedModel):
@@ -136,3 +136,113 @@ class TeamEvaluation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.team_id} ({self.status})"
+
+
+class IndividualReport(TimeStampedModel):
+    """An employee's report on individual (non-team) work for a period of the pack's schedule:
+    on an approved individual penugasan, or on their own individual work, up the pack's chain
+    for individuals (WF-REPORT, SPEC 4.12; Surakarta V-46 for a Setda JF Ahli Madya)."""
+
+    class Basis(models.TextChoices):
+        ASSIGNMENT = "ASSIGNMENT", _("Penugasan individu")
+        OWN_WORK = "OWN_WORK", _("Pekerjaan individu sendiri")
+
+    class Status(models.TextChoices):
+        DUE = "DUE", _("Belum disampaikan")
+        SUBMITTED = "SUBMITTED", _("Disampaikan")
+        FORWARDED = "FORWARDED", _("Diteruskan")
+        RETURNED = "RETURNED", _("Dikembalikan untuk diperbaiki")
+        RECEIVED = "RECEIVED", _("Diterima")
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    basis = models.CharField(max_length=10, choices=Basis.choices)
+    assignment_id = models.BigIntegerField(
+        null=True, blank=True, help_text="the approved individual penugasan reported on"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, related_name="+", help_text="where the work is done"
+    )
+    workflow_key = models.CharField(max_length=60)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DUE)
+    text = models.TextField(blank=True)
+    workflow_instance_id = models.BigIntegerField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    received_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["government", "author", "status"], name="indreport_author_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government", "assignment_id", "author", "period_start"],
+                condition=Q(assignment_id__isnull=False),
+                name="indreport_one_per_assignment_period",
+            ),
+            models.UniqueConstraint(
+                fields=["government", "author", "period_start"],
+                condition=Q(assignment_id__isnull=True),
+                name="indreport_one_own_per_period",
+            ),
+            models.CheckConstraint(
+                condition=(Q(basis="ASSIGNMENT") & Q(assignment_id__isnull=False))
+                | (Q(basis="OWN_WORK") & Q(assignment_id__isnull=True)),
+                name="indreport_basis_matches_assignment",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="indreport_period_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author_id} {self.basis} {self.period_start} ({self.status})"
+
+
+class IndividualEvidence(models.Model):
+    """A file of supporting evidence (data dukung, V-29) of an individual report, checked and
+    stored as a team's evidence is (`teams.services.evidence`)."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    report = models.ForeignKey(IndividualReport, on_delete=models.PROTECT, related_name="files")
+    uploaded_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField()
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(storage=evidence_storage, max_length=255)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["government", "report"], name="indevidence_report"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["government", "file"], name="indevidence_file_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.original_name}"
+
+
+class IndividualReportCopy(models.Model):
+    """An official copied (tembusan) on an individual report from its submission (Surakarta,
+    Appendix A, A3): they are told, and may read it."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    report = models.ForeignKey(IndividualReport, on_delete=models.PROTECT, related_name="copies")
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["government", "report", "employee"], name="indreport_copy_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["government", "employee"], name="indreport_copy_employee")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.employee_id}"

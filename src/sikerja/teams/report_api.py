@@ -10,16 +10,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import File, Router, Status
+from ninja.files import UploadedFile
 
-from sikerja.core.schemas import read_answers, write_answers
+from sikerja.core.schemas import READ_ERRORS, read_answers, write_answers
 from sikerja.organization.http import viewer_of
-from sikerja.teams import report_commands, selectors_reports
+from sikerja.organization.rules import Viewer
+from sikerja.teams import report_commands, selectors_individual, selectors_reports
+from sikerja.teams.models import IndividualReport
 from sikerja.teams.report_schemas import (
     EvaluationDecisionIn,
     EvaluationOut,
+    IndividualCreateIn,
+    IndividualEvidenceOut,
+    IndividualListOut,
+    IndividualReportOut,
+    IndividualSubmitIn,
     ReportDecisionIn,
     ReportDemandIn,
     ReportOut,
@@ -27,6 +35,7 @@ from sikerja.teams.report_schemas import (
     ResultsIn,
     WorkInboxOut,
 )
+from sikerja.teams.work_commands import evidence_response
 
 router = Router(tags=["tim kerja: laporan dan evaluasi"])
 
@@ -182,3 +191,140 @@ def evaluation_decide(
         **payload.model_dump(),
     )
     return selectors_reports.evaluation_view(viewer=viewer, evaluation_id=evaluation_id)
+
+
+def _individual(viewer: Viewer, report_id: int) -> dict[str, Any]:
+    """One individual report as the API answers it (the schema's fields)."""
+    view = selectors_individual.individual_report_view(
+        viewer=viewer, report_id=report_id, on=timezone.localdate()
+    )
+    report = view.report
+    return {
+        "id": report.pk,
+        "basis": report.basis,
+        "assignment_id": report.assignment_id,
+        "author_name": report.author.full_name,
+        "unit_id": report.unit_id,
+        "workflow_key": report.workflow_key,
+        "period_start": report.period_start,
+        "period_end": report.period_end,
+        "due_on": report.due_on,
+        "status": report.status,
+        "text": report.text,
+        "submitted_at": report.submitted_at,
+        "received_at": report.received_at,
+        "evidence": view.files,
+        "copied_to": view.copies,
+        "steps": view.steps,
+    }
+
+
+@router.get(
+    "/individual-reports",
+    response=read_answers(list[IndividualListOut]),
+    summary="Laporan individu yang boleh saya lihat (milik saya, menunggu saya, tembusan)",
+)
+def individual_list(request: HttpRequest) -> list[IndividualReport]:
+    viewer = viewer_of(request)
+    return list(
+        selectors_individual.individual_reports_of(viewer=viewer, on=timezone.localdate())[:100]
+    )
+
+
+@router.post(
+    "/individual-reports",
+    response=write_answers(201, IndividualReportOut),
+    summary="Buka laporan pekerjaan individu saya untuk satu periode jadwal peraturan (V-52)",
+)
+def individual_create(request: HttpRequest, payload: IndividualCreateIn) -> Status[Any]:
+    viewer = viewer_of(request)
+    report = report_commands.individual_create(
+        viewer, period_start=payload.period_start, at=timezone.now(), on=timezone.localdate()
+    )
+    return Status(201, _individual(viewer, report.pk))
+
+
+@router.get(
+    "/individual-reports/{individual_report_id}",
+    response=read_answers(IndividualReportOut),
+    summary="Satu laporan individu dengan alurnya",
+)
+def individual_get(request: HttpRequest, individual_report_id: int) -> dict[str, Any]:
+    return _individual(viewer_of(request), individual_report_id)
+
+
+@router.post(
+    "/individual-reports/{individual_report_id}/evidence",
+    response=write_answers(201, IndividualEvidenceOut),
+    summary=(
+        "Unggah data dukung laporan individu saya (PDF, PNG, JPEG, XLSX, DOCX, ODT). Ditolak: "
+        "`evidence_type_refused`, `evidence_too_large`, `evidence_empty`; tidak ada yang disimpan."
+    ),
+)
+def individual_evidence_create(
+    request: HttpRequest, individual_report_id: int, file: File[UploadedFile]
+) -> Status[Any]:
+    evidence = report_commands.individual_evidence_upload(
+        viewer_of(request), individual_report_id, file, at=timezone.now()
+    )
+    return Status(201, evidence)
+
+
+@router.get(
+    "/individual-reports/{individual_report_id}/evidence/{individual_evidence_id}",
+    response={200: None, **READ_ERRORS},
+    summary="Unduh data dukung laporan individu (hanya bagi yang boleh melihat laporannya)",
+)
+def individual_evidence_get(
+    request: HttpRequest, individual_report_id: int, individual_evidence_id: int
+) -> HttpResponse:
+    evidence = selectors_individual.individual_evidence_get(
+        viewer=viewer_of(request),
+        report_id=individual_report_id,
+        evidence_id=individual_evidence_id,
+        on=timezone.localdate(),
+    )
+    return evidence_response(evidence)
+
+
+@router.post(
+    "/individual-reports/{individual_report_id}/submit",
+    response=write_answers(200, IndividualReportOut),
+    summary="Sampaikan laporan individu saya (dengan data dukung bila diwajibkan, V-29)",
+)
+def individual_submit(
+    request: HttpRequest, individual_report_id: int, payload: IndividualSubmitIn
+) -> dict[str, Any]:
+    viewer = viewer_of(request)
+    report_commands.individual_submit(
+        viewer,
+        individual_report_id,
+        text=payload.text,
+        files=[],
+        at=timezone.now(),
+        on=timezone.localdate(),
+    )
+    return _individual(viewer, individual_report_id)
+
+
+@router.post(
+    "/individual-reports/{individual_report_id}/steps/{step_id}/decide",
+    response=write_answers(200, IndividualReportOut),
+    summary="Teruskan / terima atau kembalikan laporan individu pada langkah saya",
+)
+def individual_decide(
+    request: HttpRequest, individual_report_id: int, step_id: int, payload: ReportDecisionIn
+) -> dict[str, Any]:
+    viewer = viewer_of(request)
+    selectors_individual.individual_report_get(
+        viewer=viewer, report_id=individual_report_id, on=timezone.localdate()
+    )
+    report_commands.individual_decide(
+        viewer,
+        step_id,
+        decision=payload.decision,
+        reason=payload.reason,
+        at=timezone.now(),
+        on=timezone.localdate(),
+    )
+    return _individual(viewer, individual_report_id)

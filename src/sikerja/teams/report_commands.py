@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import UploadedFile
 from sikerja.core.errors import NotFound
 from sikerja.organization.rules import Viewer
 from sikerja.teams.commands import employee_of, ids_of, one_id
-from sikerja.teams.models import TeamEvaluation, TeamReport
+from sikerja.teams.models import IndividualEvidence, IndividualReport, TeamEvaluation, TeamReport
 from sikerja.teams.services import evaluation as evaluation_services
+from sikerja.teams.services import individual_reports as individual_services
 from sikerja.teams.services import report_demand as report_demand_services
 from sikerja.teams.services import reports as report_services
 from sikerja.teams.work_commands import upload_of
@@ -117,4 +118,51 @@ def report_demand(
         raise NotFound()
     return report_demand_services.team_report_demand(
         team_id=team_id, by=employee_of(viewer), author_id=author_id, at=at, on=on
+    )
+
+
+def individual_create(
+    viewer: Viewer, *, period_start: dt.date, at: dt.datetime, on: dt.date
+) -> IndividualReport:
+    """Open my report on my own individual work for a period of the pack's schedule."""
+    return individual_services.individual_report_create(
+        by=employee_of(viewer), period_start=period_start, at=at, on=on
+    )
+
+
+def individual_submit(
+    viewer: Viewer,
+    report_id: int,
+    *,
+    text: str,
+    files: Iterable[UploadedFile[bytes]],
+    at: dt.datetime,
+    on: dt.date,
+) -> IndividualReport:
+    """Submit my individual report with new evidence files."""
+    return individual_services.individual_report_submit(
+        report_id=report_id,
+        by=employee_of(viewer),
+        text=text,
+        uploads=[upload_of(file) for file in files],
+        at=at,
+        on=on,
+    )
+
+
+def individual_decide(
+    viewer: Viewer, step_id: int, *, decision: str, reason: str, at: dt.datetime, on: dt.date
+) -> WorkflowStep:
+    """Pass on (acknowledge) or return an individual report at my step of its chain."""
+    return individual_services.individual_report_decide(
+        step_id=step_id, by=employee_of(viewer), decision=decision, reason=reason, at=at, on=on
+    )
+
+
+def individual_evidence_upload(
+    viewer: Viewer, report_id: int, file: UploadedFile[bytes], *, at: dt.datetime
+) -> IndividualEvidence:
+    """Keep one evidence file on my due individual report."""
+    return individual_services.individual_evidence_upload(
+        report_id=report_id, by=employee_of(viewer), upload=upload_of(file), at=at
     )

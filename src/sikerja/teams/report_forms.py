@@ -55,3 +55,12 @@ class EvaluationDecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class IndividualCreateForm(forms.Form):
+    """The first day of the period of my own work's report (a month, or a quarter where the
+    pack reports quarterly)."""
+
+    period_start = forms.DateField(
+        label=_("Awal periode laporan"), widget=forms.DateInput(attrs={"type": "date"})
+    )

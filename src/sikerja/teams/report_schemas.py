@@ -123,3 +123,61 @@ class EvaluationOut(Schema):
     declared_at: dt.datetime | None
     statement: str
     steps: list[WorkStepOut]
+
+
+class IndividualCreateIn(Schema):
+    """The first day of the period of my report on my own individual work (V-52's schedule)."""
+
+    period_start: dt.date
+
+
+class IndividualSubmitIn(Schema):
+    """My individual report's text; evidence uploaded first
+    (`POST /teams/individual-reports/{id}/evidence`)."""
+
+    text: str = Field(max_length=TEXT)
+
+
+class IndividualEvidenceOut(Schema):
+    """An evidence file of an individual report (downloaded by id)."""
+
+    id: int
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class IndividualReportOut(Schema):
+    """A report on individual work: whose, on what, which period, where it stands, its
+    evidence, who is copied, and its chain with each official's article."""
+
+    id: int
+    basis: str
+    assignment_id: int | None
+    author_name: str
+    unit_id: int
+    workflow_key: str
+    period_start: dt.date
+    period_end: dt.date
+    due_on: dt.date
+    status: str
+    text: str
+    submitted_at: dt.datetime | None
+    received_at: dt.datetime | None
+    evidence: list[IndividualEvidenceOut]
+    copied_to: list[str]
+    steps: list[WorkStepOut]
+
+
+class IndividualListOut(Schema):
+    """An individual report in a list."""
+
+    id: int
+    basis: str
+    assignment_id: int | None
+    author_id: int
+    period_start: dt.date
+    period_end: dt.date
+    due_on: dt.date
+    status: str

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikerja.teams.views import reports
+from sikerja.teams.views import individual, reports
 
 urlpatterns = [
     path("tim-kerja/laporan/", reports.team_reports, name="team-reports"),
@@ -26,4 +26,30 @@ urlpatterns = [
         name="team-evaluation-decide",
     ),
     path("tim-kerja/<int:pk>/hasil/", reports.team_results_submit, name="team-results-submit"),
+    path("laporan-individu/", individual.individual_reports, name="individual-reports"),
+    path(
+        "laporan-individu/buat/",
+        individual.individual_report_create,
+        name="individual-report-create",
+    ),
+    path(
+        "laporan-individu/<int:pk>/",
+        individual.individual_report_detail,
+        name="individual-report-detail",
+    ),
+    path(
+        "laporan-individu/<int:pk>/kirim/",
+        individual.individual_report_submit,
+        name="individual-report-submit",
+    ),
+    path(
+        "laporan-individu/<int:pk>/putuskan/",
+        individual.individual_report_decide,
+        name="individual-report-decide",
+    ),
+    path(
+        "laporan-individu/<int:pk>/bukti/<int:evidence_id>/",
+        individual.individual_evidence,
+        name="individual-evidence",
+    ),
 ]

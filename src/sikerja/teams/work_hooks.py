@@ -11,10 +11,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import RuleViolation
+from sikerja.organization.models import Placement, Position
 from sikerja.regulations.loader import load_pack
+from sikerja.regulations.schema.appraisal import SetdaMadyaConsideration
 from sikerja.regulations.schema.workflows import Decision, StepSpec
 from sikerja.teams.errors import TeamErrorCode
-from sikerja.teams.models import MemberResult, TeamEvaluation, TeamPlan, TeamReport
+from sikerja.teams.individual.rules import INDIVIDUAL_SUBJECT
+from sikerja.teams.models import (
+    IndividualReport,
+    MemberResult,
+    TeamEvaluation,
+    TeamPlan,
+    TeamReport,
+)
 from sikerja.teams.work_parties import EVALUATION, PLAN, REPORT, WorkParties
 from sikerja.workflows.actors import Parties
 from sikerja.workflows.hooks import RuleWarning, SubjectHooks, SubjectRef
@@ -24,6 +33,7 @@ REPORT_SUBJECT = "teams.report"
 RESULT_SUBJECT = "teams.memberresult"
 EVALUATION_SUBJECT = "teams.evaluation"
 PLAN_SUBJECT = "teams.plan"
+SETDA_JF_MADYA = "setda_jf_madya"
 
 
 class PlanHooks(SubjectHooks):
@@ -54,10 +64,38 @@ class PlanHooks(SubjectHooks):
 
 
 class ReportHooks(SubjectHooks):
-    """A report's part in the engine (a member's, the lead's, the lead's on one member)."""
+    """A report's part in the engine (a member's, the lead's, the lead's on one member, an
+    employee's report on individual work)."""
 
     kind = REPORT
     subject_type = REPORT_SUBJECT
+    conditions = frozenset({SETDA_JF_MADYA})
+    condition_labels = {
+        SETDA_JF_MADYA: ("JF Ahli Madya Sekretariat Daerah", "a Setda JF Ahli Madya"),
+        f"!{SETDA_JF_MADYA}": ("pegawai lain", "any other employee"),
+    }
+
+    def evaluate(
+        self, condition: str, *, instance: WorkflowInstance, data: dict[str, Any], on: dt.date
+    ) -> bool:
+        """V-46: the author holds, on the day, a JF position of the rule's grade in an agency
+        of the rule's type (Surakarta: a JF Ahli Madya of the Sekretariat Daerah)."""
+        if condition != SETDA_JF_MADYA:
+            raise KeyError(condition)
+        pack = load_pack(instance.pack_id)
+        if not pack.binds("V-46"):
+            return False
+        params = pack.rule_params("V-46", SetdaMadyaConsideration)
+        return (
+            Placement.objects.effective_on(on)
+            .filter(
+                employee_id=instance.parties["author"],
+                position__kind=Position.Kind.FUNGSIONAL,
+                position__grade=params.grade,
+                position__unit__agency__agency_type=params.agency_type,
+            )
+            .exists()
+        )
 
     def parties_from_json(self, data: dict[str, Any]) -> Parties:
         return WorkParties.from_json(data)
@@ -74,8 +112,10 @@ class ReportHooks(SubjectHooks):
             r.pk: (r.report_id, r.team.name, r.period_start)
             for r in MemberResult.objects.filter(pk__in=result_ids).select_related("team")
         }
-        found: dict[int, SubjectRef] = {}
+        found = _individual(instances)
         for instance in instances:
+            if instance.subject_type == INDIVIDUAL_SUBJECT:
+                continue
             source = reports if instance.subject_type == REPORT_SUBJECT else results
             row = source.get(instance.subject_id)
             if row is None:
@@ -87,6 +127,29 @@ class ReportHooks(SubjectHooks):
                 url=reverse("web:team-report-detail", args=[report_id]),
             )
         return found
+
+
+def _individual(instances: list[WorkflowInstance]) -> dict[int, SubjectRef]:
+    """Title and page of each individual report (one query when there are any)."""
+    ids = {i.subject_id for i in instances if i.subject_type == INDIVIDUAL_SUBJECT}
+    if not ids:
+        return {}
+    rows = {
+        report.pk: (report.author.full_name, report.period_start)
+        for report in IndividualReport.objects.filter(pk__in=ids).select_related("author")
+    }
+    return {
+        instance.pk: SubjectRef(
+            title=_("Laporan individu %(name)s, periode %(period)s")
+            % {
+                "name": rows[instance.subject_id][0],
+                "period": rows[instance.subject_id][1].strftime("%m/%Y"),
+            },
+            url=reverse("web:individual-report-detail", args=[instance.subject_id]),
+        )
+        for instance in instances
+        if instance.subject_id in rows
+    }
 
 
 class EvaluationHooks(SubjectHooks):

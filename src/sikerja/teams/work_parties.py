@@ -10,9 +10,16 @@ owner's Perangkat Daerah).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from sikerja.core.errors import RuleViolation
+from sikerja.organization.models import Placement
+from sikerja.organization.officials import bkpsdm_operators
+from sikerja.teams.errors import TeamErrorCode
 from sikerja.workflows import actors
 from sikerja.workflows.actors import ActorContext, ResolvedActor
 
@@ -106,6 +113,65 @@ def _author(ctx: ActorContext, expression: str) -> ResolvedActor:
     return actors.employee_role(ctx, expression, _parties(ctx).author, "")
 
 
+def field_unit_of(employee_id: int, on: dt.date) -> int | None:
+    """The field unit (Bagian) BKPSDM recorded on the employee's position on the day (V-46)."""
+    return (
+        Placement.objects.effective_on(on)
+        .filter(employee_id=employee_id)
+        .order_by("kind")
+        .values_list("position__field_unit_id", flat=True)
+        .first()
+    )
+
+
+def _v46_refusal(ctx: ActorContext, code: TeamErrorCode, message: str) -> RuleViolation:
+    return RuleViolation(
+        code=code,
+        message=message,
+        rule="V-46",
+        citation=ctx.pack.citation_of("V-46"),
+        instead=bkpsdm_operators(ctx.government_id, ctx.on),
+        next_step=_(
+            "Minta operator BKPSDM mencatat Bagian bidang pada jabatan Anda (ubah jabatan), "
+            "lalu sampaikan lagi."
+        ),
+    )
+
+
+def _author_field_unit_head(ctx: ActorContext, expression: str) -> ResolvedActor:
+    """V-46 (Surakarta Lampiran VI angka 1 huruf b): the Kepala Bagian for the field of the
+    author's position, the Bagian BKPSDM recorded on it (a Setda JF Madya sits under the
+    Asisten, so the tree cannot tell). Raises RuleViolation when none is recorded or the
+    Bagian has no head."""
+    field_unit = field_unit_of(_parties(ctx).author, ctx.on)
+    if field_unit is None:
+        raise _v46_refusal(
+            ctx,
+            TeamErrorCode.FIELD_UNIT_MISSING,
+            _(
+                "Laporan JF Ahli Madya Sekretariat Daerah disampaikan melalui Kepala Bagian "
+                "bidangnya, tetapi Bagian bidang jabatan Anda belum dicatat. BKPSDM harus "
+                "mencatatnya lebih dahulu."
+            ),
+        )
+    found = actors.answer_actor(
+        expression, ctx.resolver.head_of_unit(field_unit, ctx.on, "own_unit")
+    )
+    if found.person is None:
+        raise _v46_refusal(
+            ctx,
+            TeamErrorCode.FIELD_UNIT_HEAD_VACANT,
+            _("Jabatan Kepala Bagian bidang Anda lowong; BKPSDM perlu menetapkan Plt. atau Plh."),
+        )
+    return ResolvedActor(
+        expression,
+        found.person,
+        "V-46",
+        ctx.pack.citation_of("V-46"),
+        agency_id=found.agency_id,
+    )
+
+
 def register_actors() -> None:
     """Register the role map of reports and evaluation and their own expressions."""
     for kind in KINDS:
@@ -130,6 +196,12 @@ def register_actors() -> None:
             "pengendali_or_appraiser",
             _pengendali_or_appraiser,
             ("Pengendali atau Pejabat Penilai Kinerja", "Pengendali or appraiser"),
+        )
+        actors.register(
+            kind,
+            "author.field_unit_head",
+            _author_field_unit_head,
+            ("Kepala Bagian bidang pegawai", "Kepala Bagian of the employee's field"),
         )
         actors.register(
             kind,

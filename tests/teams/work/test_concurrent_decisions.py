@@ -18,7 +18,7 @@ from sikerja.teams.services.evaluation import team_evaluation_decide
 from sikerja.teams.services.planning import team_plan_decide
 from sikerja.teams.services.reports import team_report_decide
 from sikerja.workflows.models import WorkflowStep
-from tests.concurrency import race
+from tests.concurrency import race as race_with
 from tests.organization.builders import build_org
 from tests.teams.work.flow import AT, DAY, evaluate, open_reports, report_of, submit
 from tests.teams.work.helpers import submitted_plan
@@ -49,12 +49,14 @@ def _team_with_a_deputy(scope: str):
     return decide(team, "approve"), people, kabid, deputy
 
 
-def _race(calls: list[Callable[[], object]]) -> list[str]:
+def race(calls: list[Callable[[], object]]) -> list[str]:
+    """Run each call in its own thread and connection at once; each one's outcome, sorted."""
+
     def won(call: Callable[[], object]) -> str:
         call()
         return "won"
 
-    return sorted(race(won, calls))
+    return sorted(race_with(won, calls))
 
 
 @pytest.mark.transaction
@@ -79,7 +81,7 @@ def test_two_receivers_of_one_report_exactly_one_wins():
             on=DAY,
         )
 
-    outcomes = _race([by(kabid, "acknowledge"), by(deputy, "return", "Lengkapi")])
+    outcomes = race([by(kabid, "acknowledge"), by(deputy, "return", "Lengkapi")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)
@@ -108,7 +110,7 @@ def test_two_reviewers_of_one_evaluation_step_exactly_one_wins():
             on=DAY,
         )
 
-    outcomes = _race([by(kabid, "approve"), by(deputy, "return", "Belum sesuai target")])
+    outcomes = race([by(kabid, "approve"), by(deputy, "return", "Belum sesuai target")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)
@@ -143,7 +145,7 @@ def test_two_deciders_of_one_plan_exactly_one_wins():
             on=DAY,
         )
 
-    outcomes = _race([by(kabid, True), by(deputy, False, "Rinci per kecamatan")])
+    outcomes = race([by(kabid, True), by(deputy, False, "Rinci per kecamatan")])
 
     assert outcomes == ["stale", "won"]
     decided = WorkflowStep.objects.get(pk=step.pk)

@@ -23,8 +23,8 @@ def test_team_reports_open_opens_the_periods_begun_once(monkeypatch):
     call_command("team_reports_open", stdout=second)
 
     assert (first.getvalue(), second.getvalue()) == (
-        "2 laporan tim kerja dibuka.\n",
-        "0 laporan tim kerja dibuka.\n",
+        "2 laporan tim kerja dibuka.\n0 laporan penugasan individu dibuka.\n",
+        "0 laporan tim kerja dibuka.\n0 laporan penugasan individu dibuka.\n",
     )
     assert sorted(TeamReport.objects.filter(team=team).values_list("kind", "author_id")) == sorted(
         [("LEAD", people["ahli_muda"].pk), ("MEMBER", people["pelaksana"].pk)]

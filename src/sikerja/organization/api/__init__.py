@@ -5,8 +5,9 @@ mounts `router`; the assembly adds authentication, the error shape and `Idempote
 
 from ninja import Router
 
-from sikerja.organization.api import endpoints, staffing
+from sikerja.organization.api import endpoints, positions, staffing
 
 router = Router()
 router.add_router("", endpoints.router)
 router.add_router("", staffing.router)
+router.add_router("", positions.router)

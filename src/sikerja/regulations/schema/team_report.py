@@ -19,6 +19,32 @@ from sikerja.regulations.schema.enums import UnitType
 DEFAULT = "default"
 
 
+class IndividualReporting(BaseModel):
+    """How an employee reports on individual work (SPEC 4.12, "individual assignee reports to"):
+    the flow for an approved individual penugasan and the flow for their own individual work
+    (the same chain in every pack; Blitar's regular work by product decision, V-72), and who is
+    copied (tembusan) from the moment the report is submitted (Surakarta, Appendix A, A3)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    assignment_report: str = Field(description="flow of the report on an individual penugasan")
+    own_work_report: str = Field(description="flow of the report on one's own individual work")
+    copy_from_start: tuple[str, ...] = Field(
+        default=(),
+        description="actor expressions copied on the report from its submission (A3)",
+    )
+    copy_citation: Citation | None = None
+    copy_product_decision: bool = False
+    citation: Citation
+    product_decision: bool = False
+
+    @model_validator(mode="after")
+    def _copy_cited(self) -> IndividualReporting:
+        if self.copy_from_start and self.copy_citation is None:
+            raise ValueError("individual.copy_from_start needs its copy_citation")
+        return self
+
+
 class TeamReporting(BaseModel):
     """The flows a team's reports and its evaluation run on (WF-REPORT, WF-EVAL)."""
 
@@ -36,6 +62,9 @@ class TeamReporting(BaseModel):
     due_days_after_period: int = Field(
         ge=0, description="days after a period's end its report is due [product decision]"
     )
+    individual: IndividualReporting | None = Field(
+        default=None, description="reports on individual (non-team) work"
+    )
     citation: Citation
     product_decision: bool = False
 
@@ -50,7 +79,10 @@ class TeamReporting(BaseModel):
 
     def flows(self) -> set[str]:
         """Every flow key the table names (checked against the pack's workflows)."""
-        return {self.lead_report, self.member_report, self.member_result, *self.evaluation.values()}
+        flows = {self.lead_report, self.member_report, self.member_result}
+        if self.individual is not None:
+            flows |= {self.individual.assignment_report, self.individual.own_work_report}
+        return {*flows, *self.evaluation.values()}
 
     def evaluation_flow(self, agency_type: str, unit_types: Sequence[str] = ()) -> str:
         """The evaluation flow of a team: by the nearest of its owner's unit types (the owner

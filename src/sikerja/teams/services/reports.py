@@ -58,7 +58,7 @@ def work_parties(team: Team, author_id: int, member_id: int | None = None) -> Wo
     )
 
 
-def _due_at(day: dt.date) -> dt.datetime:
+def report_due_at(day: dt.date) -> dt.datetime:
     """The end of the working day a report is due on, in the site's time zone."""
     return dt.datetime.combine(day, dt.time(16, 0), tzinfo=ZoneInfo(settings.TIME_ZONE))
 
@@ -162,7 +162,7 @@ def open_report(
         requester_id=author_id,
         at=at,
         on=on,
-        first_due_at=_due_at(due_on),
+        first_due_at=report_due_at(due_on),
     )
     TeamReport.objects.filter(pk=report.pk).update(workflow_instance_id=instance.pk)
     report.workflow_instance_id = instance.pk

@@ -1,0 +1,1 @@
+"""Reports on individual work: who may see them (`rules`)."""

@@ -1,0 +1,51 @@
+"""The demo shows a report on individual work: the JF Ahli Muda's own report for the current
+period, submitted with a PDF, waiting for the first official of the pack's chain for
+individuals (SPEC 4.12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sikerja.organization.demo import generate
+from sikerja.teams.demo import demo_teams
+from sikerja.teams.models import IndividualReport
+from sikerja.workflows.models import WorkflowStep
+from tests.conftest import NOW, TODAY
+
+# Who the JF's report waits for first: the Kepala Bidang (Kotim, Blitar, Cilegon: the head of
+# the JF's unit, as the resolver names it; Barut and Surakarta: the appraiser).
+FIRST = {
+    "kotim-2023": "kabid",
+    "blitar-2023": "kabid",
+    "surakarta-2023": "kabid",
+    "cilegon-2023": "kabid",
+    "barut-2024": "kabid",
+}
+
+
+@pytest.mark.parametrize("pack_id", sorted(FIRST))
+@pytest.mark.django_db
+def test_every_pack_demo_has_an_individual_report_waiting_case(pack_id):
+    demo = generate(
+        pack_id=pack_id,
+        employees=80,
+        seed=3,
+        at=NOW,
+        on=TODAY,
+        kode=f"I{pack_id[:4].upper()}",
+        username_prefix=True,
+    )
+    person = {name.split(".")[-1]: employee.pk for name, employee in demo.personas.items()}
+
+    demo_teams(government=demo.government, at=NOW, on=TODAY)
+
+    report = IndividualReport.objects.get(government=demo.government)
+    waiting = WorkflowStep.objects.get(instance_id=report.workflow_instance_id, status="OPEN")
+    assert (report.author_id, report.status, report.basis) == (
+        person["jf_ahli_muda"],
+        "SUBMITTED",
+        "OWN_WORK",
+    )
+    assert report.period_start <= TODAY <= report.period_end
+    assert report.files.get().content_type == "application/pdf"
+    assert waiting.actor_id == person[FIRST[pack_id]]
