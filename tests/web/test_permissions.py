@@ -102,6 +102,8 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:agency-performance", "outsider_agency"): (Y, Y, N, N, N, N, N, N, N, N),
     # XLSX: everyone exports what they may see; the import is the operators' (V-39).
     ("web:performance-export", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+    # The lead's feedback page lists only the RHK their own teams fed (empty for others).
+    ("web:feedback-led", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:performance-import", ""): (Y, N, N, N, N, N, N, N, N, N),
     ("web:notifications", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:process-maps", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
@@ -189,6 +191,12 @@ POST_ROUTES = {
     "web:skp-activity-item",
     "web:role-agreement-set",
     "web:unit-board-simulate",
+    # Feedback and evidence on an RHK: who gives, answers, uploads and downloads, per persona,
+    # in tests/performance/test_rhk_notes_pages.py and api/test_rhk_notes_api.py.
+    "web:rhk-feedback-give",
+    "web:rhk-feedback-acknowledge",
+    "web:rhk-evidence-upload",
+    "web:rhk-evidence-download",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",
