@@ -345,3 +345,22 @@ def test_a_unit_outside_the_viewers_scope_is_not_found(client_of, persona, today
     response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/?unit={outsider_unit.pk}")
 
     assert response.status_code == 404
+
+
+def test_every_person_on_the_page_links_to_their_employee_page(client_of, persona, today):
+    from django.urls import reverse
+
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    kepala = persona("kepala_dinas")
+    response = client_of("bkpsdm").get(f"/organisasi/{agency_id}/?unit={_root_unit_id(agency_id)}")
+    page = response.context["page"]
+    html = response.content.decode()
+    html = html[html.index('<div id="organisation-view"') :]  # not the layout's own links
+
+    shown = {h.employee_id for u in page.path + page.children for h in u.holders}
+    shown |= {row.employee_id for group in page.groups for row in group.rows}
+    shown |= {group.appraiser.employee_id for group in page.groups if group.appraiser}
+    linked = {int(pk) for pk in re.findall(r'href="/pegawai/(\d+)/"', html)}
+    assert kepala.pk in shown
+    assert linked == shown
+    assert all(f'href="{reverse("web:employee_detail", args=[pk])}"' in html for pk in shown)
