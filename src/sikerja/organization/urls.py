@@ -16,6 +16,7 @@ from sikerja.organization.views import (
 urlpatterns = [
     path("organisasi/", requests.agency_list, name="agency_list"),
     path("organisasi/<int:agency_id>/", requests.agency_detail, name="agency_detail"),
+    path("organisasi/<int:agency_id>/jumlah/", requests.agency_counts, name="agency_counts"),
     path("pegawai/", requests.employee_list, name="employee_list"),
     path("pegawai/<int:employee_id>/", requests.employee_detail, name="employee_detail"),
     path(

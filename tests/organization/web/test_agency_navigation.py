@@ -8,19 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sikerja.organization.models import OrgUnit, Placement
+from tests.organization.web.members import members_under as _members_under
 from tests.web.helpers import body
-
-
-def _members_under(unit: OrgUnit, today) -> int:
-    return (
-        Placement.objects.effective_on(today)
-        .filter(
-            position__unit__path__startswith=unit.path,
-            position__kind__in=["FUNGSIONAL", "PELAKSANA"],
-            position__is_head=False,
-        )
-        .count()
-    )
 
 
 @pytest.fixture
@@ -53,16 +42,49 @@ def test_choosing_a_unit_shows_its_path_from_the_root_and_its_children_with_subt
     assert page.in_view > sum(u.members for u in page.children)  # the kabid's own JF too
 
 
-def test_the_children_counts_are_one_grouped_query(client_of, kabid_unit):
+def test_the_children_counts_of_a_subtree_that_fits_a_page_are_read_from_the_page(
+    client_of, kabid_unit
+):
     client = client_of("kepala_dinas")
     client.get(f"/organisasi/{kabid_unit.agency_id}/")
 
     with CaptureQueriesContext(connection) as queries:
-        client.get(f"/organisasi/{kabid_unit.agency_id}/?unit={kabid_unit.pk}")
+        response = client.get(f"/organisasi/{kabid_unit.agency_id}/?unit={kabid_unit.pk}")
+
+    assert response.context["page"].counted is True
+    assert not [q["sql"] for q in queries if "GROUP BY" in q["sql"]]
+    assert 'id="unit-counts"' not in response.content.decode()
+
+
+def test_the_children_counts_of_a_larger_subtree_come_after_the_page_in_one_grouped_query(
+    client_of, kabid_unit, today, monkeypatch
+):
+    from sikerja.organization.views import agency_page
+
+    monkeypatch.setattr(agency_page, "MEMBER_LIMIT", 1)
+    client = client_of("kepala_dinas")
+    children = OrgUnit.objects.filter(parent=kabid_unit).order_by("name")
+    page = client.get(f"/organisasi/{kabid_unit.agency_id}/?unit={kabid_unit.pk}")
+
+    with CaptureQueriesContext(connection) as queries:
+        counts = client.get(
+            f"/organisasi/{kabid_unit.agency_id}/jumlah/?unit={kabid_unit.pk}",
+            HTTP_HX_REQUEST="true",
+        )
 
     grouped = [q["sql"] for q in queries if "GROUP BY" in q["sql"]]
     assert len(grouped) == 1
     assert "SUBSTR" in grouped[0].upper()
+    assert page.context["page"].counted is False
+    for child in children:  # an empty place in the page, its count out of band in the answer
+        assert f'<span id="unit-members-{child.pk}"></span>' in page.content.decode()
+        members = _members_under(child, today)
+        shown = f"({members})" if members else ""
+        assert (
+            f'<span id="unit-members-{child.pk}" class="muted" hx-swap-oob="true">{shown}</span>'
+            in counts.content.decode()
+        )
+    assert any(_members_under(child, today) for child in children)
 
 
 def test_the_page_links_up_to_each_ancestor_and_down_to_each_child(client_of, kabid_unit):

@@ -18,13 +18,18 @@ from tests.web.helpers import body, text
 
 # Queries of one agency page, whatever the number of people: session and user (2), the viewer's
 # account (1; the rest of the viewer is cached, `organization.access`), the agency, the chosen
-# (or top) unit, its path and children (3), one page of members (1), and the snapshot of the
-# heads above them (units, head placements, delegations: 3).
-AGENCY_PAGE_QUERIES = 10
+# (or top) unit, its path and children (3), the members below the unit counted up to one page
+# and one more (1), one page of members (1), and the snapshot of the heads above them (units,
+# head placements, delegations: 3).
+AGENCY_PAGE_QUERIES = 11
 # The first request after a change of the government's access stamp also builds the scope
-# (employee, heads held, chain: 3) and counts the members below the children (1, grouped).
+# (employee, heads held, chain: 3).
 SCOPE_BUILD_QUERIES = 3
-COUNT_QUERIES = 1
+# The counts loaded after a page whose unit holds more than a page of members
+# (`/organisasi/{id}/jumlah/`): session, user and account (3), the agency, the unit, its path
+# and children (3), and the members below each child (1, grouped; kept under the stamp).
+COUNTS_QUERIES = 7
+KEPT_COUNTS_QUERIES = 3
 # A page kept under the access stamp (views/agency_page.py, agency_view): the session and user
 # (2) and the viewer's account with the government's stamp (1).
 KEPT_PAGE_QUERIES = 3
@@ -183,7 +188,7 @@ def test_the_agency_page_costs_the_same_queries_with_more_people(
     jf_position = Placement.objects.get(employee=persona("jf_ahli_muda"), valid_to=None).position
     client.get(path)  # whatever the session middleware does on a first request
     scope_cache_resize()  # empty: the next request builds the scope
-    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES + COUNT_QUERIES):
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES):
         client.get(path)
     page_cache_clear()  # the scope and the counts stay kept: the page alone is built again
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
@@ -192,7 +197,7 @@ def test_the_agency_page_costs_the_same_queries_with_more_people(
         assert client.get(path).context["page"] is before
 
     _add_staff(operator, jf_position, 12, now)
-    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES + COUNT_QUERIES):
+    with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES):
         client.get(path)  # a new access stamp: the kept scope, counts and page are not used
     page_cache_clear()
     with django_assert_num_queries(AGENCY_PAGE_QUERIES):
@@ -224,12 +229,91 @@ def test_a_unit_with_more_people_than_a_page_lists_those_placed_in_it_directly(
         response = client.get(f"/organisasi/{unit.agency_id}/?unit={unit.pk}")
 
     page = response.context["page"]
+    html = response.content.decode()
     assert [q["sql"].endswith("LIMIT 2") for q in queries].count(True) == 1
+    assert not [q["sql"] for q in queries if "GROUP BY" in q["sql"]]  # counted after the page
     listed = sorted(row.employee_id for group in page.groups for row in group.rows)
     assert listed == sorted(p.employee_id for p in direct[:2])
-    assert (page.whole, page.direct, page.in_view) == (False, direct.count(), below.count())
-    assert page.in_view > page.direct > 0
-    assert "Di bawah unit ini ada" in response.content.decode()
+    assert (page.whole, page.counted, page.in_view) == (False, False, 3)
+    assert below.count() > 2
+    assert direct.count() > 0
+    assert "Di bawah unit ini ada lebih dari 2 JF dan Pelaksana" in text(html)
+    assert (
+        f'href="/organisasi/{unit.agency_id}/jumlah/?on={today:%Y-%m-%d}&amp;unit={unit.pk}"'
+        in (html)
+    )
+
+    counts = client.get(f"/organisasi/{unit.agency_id}/jumlah/?on={today:%Y-%m-%d}&unit={unit.pk}")
+
+    assert counts.status_code == 200
+    assert (
+        f"Di bawah unit ini ada {below.count()} JF dan Pelaksana; {direct.count()} di antaranya"
+        " ditempatkan langsung di unit ini." in text(counts.content.decode())
+    )
+
+
+@pytest.mark.usefixtures("scope_cache")
+def test_the_counts_after_the_page_cost_the_same_queries_with_more_people(
+    client_of, persona, operator, now, today, monkeypatch, django_assert_num_queries
+):
+    from sikerja.organization.views import agency_page
+
+    monkeypatch.setattr(agency_page, "MEMBER_LIMIT", 2)
+    client = client_of("bkpsdm")
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    root_id = _root_unit_id(agency_id)
+    path = f"/organisasi/{agency_id}/?unit={root_id}"
+    counts_path = f"/organisasi/{agency_id}/jumlah/?unit={root_id}"
+    jf_position = Placement.objects.get(employee=persona("jf_ahli_muda"), valid_to=None).position
+    client.get(path)  # whatever the session middleware does on a first request
+    totals = []
+    for added in (0, 12):
+        _add_staff(operator, jf_position, added, now)  # 12: a new access stamp
+        if not added:
+            scope_cache_resize()  # empty: the next request builds the scope
+        with django_assert_num_queries(AGENCY_PAGE_QUERIES + SCOPE_BUILD_QUERIES):
+            assert client.get(path).context["page"].counted is False
+        with django_assert_num_queries(COUNTS_QUERIES):
+            totals.append(client.get(counts_path, HTTP_HX_REQUEST="true").content.decode())
+        with django_assert_num_queries(KEPT_COUNTS_QUERIES):
+            assert client.get(counts_path, HTTP_HX_REQUEST="true").content.decode() == totals[-1]
+
+    in_agency = _members(today).filter(position__unit__agency_id=agency_id).count()
+    assert f"ada {in_agency - 12} JF dan Pelaksana" in text(totals[0])
+    assert f"ada {in_agency} JF dan Pelaksana" in text(totals[1])
+
+
+def test_the_counts_to_htmx_are_the_fragment_and_to_a_browser_a_page(client_of, persona, today):
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    counts_path = f"/organisasi/{agency_id}/jumlah/?unit={_root_unit_id(agency_id)}"
+    client = client_of("kepala_dinas")
+
+    fragment = client.get(counts_path, HTTP_HX_REQUEST="true")
+    page = client.get(counts_path)
+
+    assert fragment.content.decode().lstrip().startswith('<div id="unit-counts"')
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in page.content.decode()
+    assert fragment["Vary"].count("HX-Request") == page["Vary"].count("HX-Request") == 1
+
+
+@pytest.mark.parametrize("query", ["", "?unit=abc", "?unit=999999"])
+def test_the_counts_of_no_visible_unit_are_not_found(client_of, persona, today, query):
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+
+    response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/jumlah/{query}")
+
+    assert response.status_code == 404
+
+
+def test_a_unit_head_is_refused_the_counts_of_a_unit_above_them(client_of, persona, today):
+    agency_id = _agency_id(persona, today, "kabid")
+
+    response = client_of("kabid").get(
+        f"/organisasi/{agency_id}/jumlah/?unit={_root_unit_id(agency_id)}"
+    )
+
+    assert response.status_code == 404
 
 
 def test_a_subtree_that_fits_one_page_lists_everyone_below_the_unit(client_of, persona, today):
@@ -261,3 +345,22 @@ def test_a_unit_outside_the_viewers_scope_is_not_found(client_of, persona, today
     response = client_of("kepala_dinas").get(f"/organisasi/{agency_id}/?unit={outsider_unit.pk}")
 
     assert response.status_code == 404
+
+
+def test_every_person_on_the_page_links_to_their_employee_page(client_of, persona, today):
+    from django.urls import reverse
+
+    agency_id = _agency_id(persona, today, "kepala_dinas")
+    kepala = persona("kepala_dinas")
+    response = client_of("bkpsdm").get(f"/organisasi/{agency_id}/?unit={_root_unit_id(agency_id)}")
+    page = response.context["page"]
+    html = response.content.decode()
+    html = html[html.index('<div id="organisation-view"') :]  # not the layout's own links
+
+    shown = {h.employee_id for u in page.path + page.children for h in u.holders}
+    shown |= {row.employee_id for group in page.groups for row in group.rows}
+    shown |= {group.appraiser.employee_id for group in page.groups if group.appraiser}
+    linked = {int(pk) for pk in re.findall(r'href="/pegawai/(\d+)/"', html)}
+    assert kepala.pk in shown
+    assert linked == shown
+    assert all(f'href="{reverse("web:employee_detail", args=[pk])}"' in html for pk in shown)

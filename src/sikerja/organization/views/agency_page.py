@@ -5,6 +5,13 @@ name, and one page of the JF and Pelaksana below it under their appraiser (kedud
 The page is built and rendered once per change of the government's access stamp and kept
 (`agency_view`): the root unit of a large agency costs some 30 ms to build and render, which
 every view repeated before.
+
+The JF and Pelaksana below each child of the chosen unit are counted on the page itself when
+the whole subtree fits one page of members (its rows are on the page); a larger subtree's counts
+read every placement below it (25,000 under the root of a large Dinas), so the page leaves them
+out and loads them right after it (`agency_counts_view`, an htmx request kept under the same
+stamp, with a plain link for a browser without scripts): the page answers in the same time at
+any size, the counts a moment later.
 """
 
 from __future__ import annotations
@@ -94,9 +101,10 @@ class AgencyPage:
     children: list[UnitRow]
     groups: list[AppraiserGroup]
     selected: OrgUnit | None = None
-    in_view: int = 0
+    in_view: int = 0  # when not `counted`: MEMBER_LIMIT + 1, "more than one page"
     direct: int = 0
     whole: bool = True
+    counted: bool = True  # the children's counts are on the page, else loaded after it
     chosen: bool = False  # the unit was asked for (?unit=), not the viewer's top unit
     more_children: bool = False  # more than CHILD_LIMIT units below: the search finds them
     query: str = ""
@@ -107,10 +115,14 @@ class AgencyPage:
         return sum(len(group.rows) for group in self.groups)
 
     @property
+    def member_limit(self) -> int:
+        return MEMBER_LIMIT
+
+    @property
     def truncated(self) -> bool:
         """Fewer people are listed than the view holds: only those placed in the chosen unit
-        itself (`whole` false), or only the first MEMBER_LIMIT of them."""
-        return self.member_count < self.in_view
+        itself (`whole` false, told apart), or only the first MEMBER_LIMIT of them."""
+        return self.whole and self.member_count < self.in_view
 
 
 def _unit_row(
@@ -212,19 +224,36 @@ def _subtree_counts(
 
 
 def _counts(
-    viewer: Viewer, agency: Agency, on: dt.date, selected: OrgUnit | None, children: list[OrgUnit]
+    viewer: Viewer, agency: Agency, on: dt.date, selected: OrgUnit, children: list[OrgUnit]
 ) -> dict[int, int]:
     """The subtree counts, kept per process under the government's access stamp (every
     placement or unit change gives a new one): counting a 25,000-person subtree is the one
-    read of the page that grows with the agency, so it is made once per change, not per view.
-    """
-    if selected is None:  # a unit head's several top units: small subtrees, counted each time
-        return _subtree_counts(_members(on, agency), None, children)
+    read that grows with the agency, so it is made once per change, not per view, and after
+    the page (`agency_counts_view`), not in it."""
     return stamped(
         viewer.government,
         ("unit_member_counts", selected.pk, on),
         lambda: _subtree_counts(_members(on, agency), selected, children),
     )
+
+
+def _bounded_count(members: QuerySet[Placement], selected: OrgUnit) -> int:
+    """The JF and Pelaksana below the unit, counted up to MEMBER_LIMIT + 1 (one query that stops
+    there): whether the whole subtree fits one page, at the same cost at any size."""
+    below = members.filter(position__unit__path__startswith=selected.path)
+    return below[: MEMBER_LIMIT + 1].count()
+
+
+def _page_counts(page: list[Placement], selected: OrgUnit) -> dict[int, int]:
+    """The subtree counts from a page that holds every member below the unit (no query): each
+    child's id under its own, the unit's own members under the unit's id."""
+    counts: dict[int, int] = {}
+    cut = len(selected.path) + SEGMENT
+    for placement in page:
+        path = placement.position.unit.path
+        unit_id = selected.pk if path == selected.path else _ancestor_ids(path[:cut])[-1]
+        counts[unit_id] = counts.get(unit_id, 0) + 1
+    return counts
 
 
 def _member_page(
@@ -296,9 +325,10 @@ def _found(viewer: Viewer, agency: Agency, query: str) -> list[OrgUnit]:
 def agency_page(
     viewer: Viewer, agency_id: int, on: dt.date, unit_id: int | None = None, query: str = ""
 ) -> AgencyPage:
-    """The chosen unit of a visible agency with its path, its children and their member counts,
-    and the first page of kedudukan below it, in a constant number of queries that do not grow
-    with the agency (the counts are one grouped query; the page is cut in the database).
+    """The chosen unit of a visible agency with its path, its children and their member counts
+    (when the subtree fits one page, else `unit_counts` after the page), and the first page of
+    kedudukan below it, in a constant number of queries that do not grow with the agency (the
+    page is cut in the database).
 
     Only units the viewer sees are shown, and only the people placed in them. Raises NotFound
     for missing and hidden agencies and units alike.
@@ -306,9 +336,17 @@ def agency_page(
     agency = agency_get(viewer, agency_id)
     selected, path, below = _around(viewer, agency, unit_id)
     children = below[:CHILD_LIMIT]
-    counts = _counts(viewer, agency, on, selected, children)
-    in_view = sum(counts.values())
-    page = _member_page(_members(on, agency), selected, children, in_view)
+    members = _members(on, agency)
+    counts: dict[int, int] = {}
+    if selected is None:  # a unit head's several top units: small subtrees, counted each time
+        counts = _subtree_counts(members, None, children)
+        in_view = sum(counts.values())
+    else:
+        in_view = _bounded_count(members, selected)
+    page = _member_page(members, selected, children, in_view)
+    counted = selected is None or in_view <= MEMBER_LIMIT
+    if selected is not None and counted:  # every member below is on the page
+        counts = _page_counts(page, selected)
     needed = {pk for p in page for pk in _ancestor_ids(p.position.unit.path)}
     snapshot = AgencySnapshot(
         agency,
@@ -327,7 +365,8 @@ def agency_page(
         selected=selected,
         in_view=in_view,
         direct=counts.get(selected.pk, 0) if selected is not None else 0,
-        whole=selected is None or in_view <= MEMBER_LIMIT,
+        whole=counted,
+        counted=counted,
         chosen=unit_id is not None,
         query=query,
         found=_found(viewer, agency, query),
@@ -365,3 +404,54 @@ def agency_view(
 def _rendered(page: AgencyPage) -> AgencyView:
     html = render_to_string("organization/includes/organisation_view.html", {"page": page})
     return AgencyView(page, mark_safe(html))  # noqa: S308 - the template's own escaped output
+
+
+@dataclass(frozen=True)
+class UnitCounts:
+    """The JF and Pelaksana below a chosen unit: under each of its first children (their whole
+    subtrees), placed in the unit itself, and in all (loaded after the page)."""
+
+    agency: Agency
+    on: dt.date
+    selected: OrgUnit
+    children: list[tuple[OrgUnit, int]]
+    direct: int
+    total: int
+
+
+@dataclass(frozen=True)
+class CountsView:
+    counts: UnitCounts
+    html: SafeString
+
+
+def unit_counts(viewer: Viewer, agency_id: int, on: dt.date, unit_id: int) -> UnitCounts:
+    """The counts the page leaves out for a subtree larger than a page of members: the same
+    visible unit and children as the page (`_around`), and the counts in one grouped query kept
+    under the access stamp. Raises NotFound for missing and hidden agencies and units alike."""
+    agency = agency_get(viewer, agency_id)
+    selected, _, below = _around(viewer, agency, unit_id)
+    if selected is None:  # a unit id is always asked for: never reached
+        raise NotFound()
+    children = below[:CHILD_LIMIT]
+    counts = _counts(viewer, agency, on, selected, children)
+    return UnitCounts(
+        agency=agency,
+        on=on,
+        selected=selected,
+        children=[(child, counts.get(child.pk, 0)) for child in children],
+        direct=counts.get(selected.pk, 0),
+        total=sum(counts.values()),
+    )
+
+
+def agency_counts_view(viewer: Viewer, agency_id: int, on: dt.date, unit_id: int) -> CountsView:
+    """`unit_counts` rendered, kept like the page it completes (`agency_view`)."""
+    key = ("agency_counts", viewer, agency_id, on, unit_id, get_language())
+
+    def build() -> CountsView:
+        counts = unit_counts(viewer, agency_id, on, unit_id)
+        html = render_to_string("organization/includes/unit_counts.html", {"counts": counts})
+        return CountsView(counts, mark_safe(html))  # noqa: S308 - the template's escaped output
+
+    return stamped_page(viewer.government, key, build)

@@ -7,8 +7,10 @@ selectors behind the page calls, and a missing or hidden object is a 404 either 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from sikerja.core.errors import NotFound
 from sikerja.organization.forms import DayForm, EmployeeSearchForm
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.panels import employee_panels
@@ -47,6 +49,34 @@ def agency_detail(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpR
         search=search,
         nav="organisation",
     )
+
+
+@require_GET
+@viewer_required
+def agency_counts(request: HttpRequest, viewer: Viewer, agency_id: int) -> HttpResponse:
+    """The JF and Pelaksana below each child of the chosen unit (?unit=id) on the day (?on=),
+    which the agency page loads right after itself when the unit holds more than a page of
+    them: to htmx the counts alone (the page swaps them in), to a browser without scripts a
+    page of its own."""
+    day = today()
+    form = DayForm.from_query(request.GET, day)
+    unit = request.GET.get("unit", "")
+    if not unit.isdigit():
+        raise NotFound()
+    kept = agency_page.agency_counts_view(viewer, agency_id, form.day(day), int(unit))
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(kept.html)
+    else:
+        response = render_page(
+            request,
+            viewer,
+            "organization/agency_counts.html",
+            counts=kept.counts,
+            view=kept.html,
+            nav="organisation",
+        )
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET
