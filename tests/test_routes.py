@@ -48,6 +48,7 @@ PAGES: dict[str, object] = {
     "web:home": organization.employees_visible_to,
     "web:agency_list": organization.agencies_visible_to,
     "web:agency_detail": organization.agencies_visible_to,
+    "web:agency_counts": organization.agencies_visible_to,
     "web:employee_list": organization.employees_visible_to,
     "web:employee_detail": organization.employees_visible_to,
     "web:transfer": organization.may_transfer,

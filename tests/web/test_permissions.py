@@ -201,6 +201,9 @@ POST_ROUTES = {
     "web:login-create",
     "web:login-action",
     "web:employee-placement-action",
+    # The counts below a unit's children, loaded after the agency page (a GET that needs
+    # ?unit=): who sees which unit's counts in tests/organization/web/test_agency_page.py.
+    "web:agency_counts",
     # A position's field unit (V-46): BKPSDM only, in tests/organization/test_position_field_unit.py.
     "web:position-field-unit",
 }
