@@ -59,11 +59,21 @@ class RequestInput:
     justification: str = ""
 
 
+@dataclass(frozen=True)
+class SubmittedRequest:
+    """A request just submitted: the assignment, its candidates' rows in order (each with its
+    employee), and what the workflow engine wrote for it."""
+
+    assignment: Assignment
+    candidate_links: list[AssignmentCandidate]
+    workflow: engine.Submitted
+
+
 def _placed_unit(employee: Employee, on: dt.date) -> OrgUnit | None:
     placement = (
         Placement.objects.effective_on(on)
         .filter(employee=employee)
-        .select_related("position__unit__parent")
+        .select_related("position__unit__parent", "position__unit__agency")
         .order_by("kind")
         .first()
     )
@@ -81,9 +91,18 @@ def assignment_request_submit(
     flows), V-16 (oral only within the unit), V-35 (team for cross-unit work), V-44 (placement
     first), V-64 (a set period); the scope is derived from the organisation (SPEC §4.0).
     """
+    return assignment_request_submit_written(
+        requester=requester, data=data, at=at, on=on
+    ).assignment
+
+
+def assignment_request_submit_written(
+    *, requester: Employee, data: RequestInput, at: dt.datetime, on: dt.date
+) -> SubmittedRequest:
+    """`assignment_request_submit`, answering with what it wrote (for an answer that needs no
+    read of it)."""
     government = requester.government
     pack = load_pack(government.pack_id)
-    watermark = notifications.letter_watermark()
     mode, subject = _choices(data)
     requester_unit = _placed_unit(requester, on)
     if requester_unit is None:
@@ -109,10 +128,12 @@ def assignment_request_submit(
         assignment = _create(
             government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
         )
-        for order, employee in enumerate(candidates):
-            AssignmentCandidate.objects.create(
+        links = AssignmentCandidate.objects.bulk_create(
+            AssignmentCandidate(
                 government=government, assignment=assignment, employee=employee, order=order
             )
+            for order, employee in enumerate(candidates)
+        )
         parties = AssignmentParties(
             requester=requester.pk,
             owner_unit=owner_unit.pk,
@@ -120,29 +141,27 @@ def assignment_request_submit(
             candidates=[c.pk for c in candidates],
             external_government=external.pk if external else None,
         )
-        _check_first_actor(pack, definition, parties, requester, on)
-        instance = engine.instance_start(
+        ctx = ActorContext(pack, definition.kind, parties, government.pk, on)
+        _check_first_actor(pack, definition, ctx, requester)
+        # The first step's actor is resolved once: the engine opens it with the same context.
+        written = engine.instance_submit(
             government_id=government.pk,
             pack=pack,
             key=key,
             subject_type=SUBJECT_TYPE,
             subject_id=assignment.pk,
             parties=parties,
-            requester_id=requester.pk,
-            at=at,
-            on=on,
-        )
-        first = instance.steps.get(status=WorkflowStep.Status.OPEN)
-        engine.step_decide(
-            step_id=first.pk,
             by=requester,
-            decision="submit",
             at=at,
             on=on,
             justification=data.justification,
+            ctx=ctx,
+            savepoint=False,  # this block is the unit a refusal undoes
         )
-        _copies_notified_on_commit(assignment.pk, watermark)
-    return assignment
+        if written.letters:
+            # A new request: every letter of it is one this decision issued (watermark 0).
+            _copies_notified_on_commit(assignment.pk, 0)
+    return SubmittedRequest(assignment=assignment, candidate_links=links, workflow=written)
 
 
 def _copies_notified_on_commit(assignment_id: int, watermark: int) -> None:
@@ -202,7 +221,7 @@ def _units(
     def unit(unit_id: int | None, field_name: str) -> OrgUnit | None:
         if unit_id is None:
             return None
-        found = OrgUnit.objects.filter(pk=unit_id).select_related("parent").first()
+        found = OrgUnit.objects.filter(pk=unit_id).select_related("parent", "agency").first()
         if found is None or found.government_id not in {government.pk, data.external_government_id}:
             raise ValidationFailed(
                 code=AssignmentErrorCode.UNKNOWN_VALUE,
@@ -312,15 +331,10 @@ def _create(
 
 
 def _check_first_actor(
-    pack: LoadedPack,
-    definition: PenugasanDefinition,
-    parties: AssignmentParties,
-    requester: Employee,
-    on: dt.date,
+    pack: LoadedPack, definition: PenugasanDefinition, ctx: ActorContext, requester: Employee
 ) -> None:
     """The first step is the requester's: an appointment comes from the owner unit head, etc."""
     step = definition.step(definition.start)
-    ctx = ActorContext(pack, definition.kind, parties, requester.government_id, on)
     actor = ctx.resolve(step.actor)
     if actor.employee_id == requester.pk:
         return
