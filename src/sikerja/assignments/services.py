@@ -69,17 +69,30 @@ class SubmittedRequest:
     workflow: engine.Submitted
 
 
-def _placed_unit(employee: Employee, on: dt.date) -> OrgUnit | None:
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee=employee)
-        .select_related("position__unit__parent", "position__unit__agency")
-        .order_by("kind")
-        .first()
-    )
-    if placement is None:
-        return None
-    return placement.position.unit
+class _Placed:
+    """The placements on the day of the request's people (the requester and every candidate
+    named), each with its position, unit, the unit's parent and agency: one query for all."""
+
+    def __init__(self, employee_ids: list[int], on: dt.date) -> None:
+        self.by_employee: dict[int, list[Placement]] = {}
+        rows = (
+            Placement.objects.effective_on(on)
+            .filter(employee_id__in=employee_ids)
+            .select_related("position__unit__parent", "position__unit__agency")
+            .order_by("pk")
+        )
+        for placement in rows:
+            self.by_employee.setdefault(placement.employee_id, []).append(placement)
+
+    def unit(self, employee: Employee) -> OrgUnit | None:
+        """The unit of the employee's post, a definitive placement first."""
+        mine = self.by_employee.get(employee.pk)
+        return min(mine, key=lambda p: p.kind).position.unit if mine else None
+
+    def first(self, employee: Employee) -> Placement | None:
+        """The employee's first recorded placement on the day (what the V-44 check looks at)."""
+        mine = self.by_employee.get(employee.pk)
+        return mine[0] if mine else None
 
 
 def assignment_request_submit(
@@ -104,14 +117,15 @@ def assignment_request_submit_written(
     government = requester.government
     pack = load_pack(government.pack_id)
     mode, subject = _choices(data)
-    requester_unit = _placed_unit(requester, on)
+    placed = _Placed([requester.pk, *data.candidate_ids], on)
+    requester_unit = placed.unit(requester)
     if requester_unit is None:
         raise checks.no_placement(pack, requester, on)
     candidates = _candidates(government, data, requester, mode)
-    owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, on)
+    owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, placed)
     external = _external(government, data)
     if mode == Mode.APPOINTMENT and data.home_unit_id is None and len(candidates) > 1:
-        home_unit = _widest_home(pack, owner_unit, candidates, external is not None, on)
+        home_unit = _widest_home(pack, owner_unit, candidates, external is not None, placed)
     plain = scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
     if mode == Mode.VOLUNTARY:
         raw = raw_scope(pack, owner_unit, home_unit, external=external is not None)
@@ -123,7 +137,8 @@ def assignment_request_submit_written(
     except RuleViolation as refusal:
         request = Request(mode, subject, plain, owner_unit, data.additional_task)
         raise with_alternative(refusal, pack, request, on) from None
-    checks.request_check(pack, definition, data, scope, candidates, on)
+    firsts = {candidate.pk: placed.first(candidate) for candidate in candidates}
+    checks.request_check(pack, definition, data, scope, candidates, on, firsts)
     with transaction.atomic():
         assignment = _create(
             government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
@@ -216,7 +231,7 @@ def _units(
     requester_unit: OrgUnit,
     candidates: list[Employee],
     mode: Mode,
-    on: dt.date,
+    placed: _Placed,
 ) -> tuple[OrgUnit, OrgUnit | None]:
     def unit(unit_id: int | None, field_name: str) -> OrgUnit | None:
         if unit_id is None:
@@ -246,7 +261,7 @@ def _units(
     owner = requester_unit
     home = unit(data.home_unit_id, "home_unit_id")
     if home is None and candidates:
-        home = _placed_unit(candidates[0], on)
+        home = placed.unit(candidates[0])
     return owner, home or owner
 
 
@@ -265,11 +280,11 @@ SCOPE_ORDER = (Scope.WITHIN_UNIT, Scope.CROSS_UNIT, Scope.CROSS_PD, Scope.CROSS_
 
 
 def _widest_home(
-    pack: LoadedPack, owner: OrgUnit, members: list[Employee], external: bool, on: dt.date
+    pack: LoadedPack, owner: OrgUnit, members: list[Employee], external: bool, placed: _Placed
 ) -> OrgUnit | None:
     """The home unit of the member farthest from the owner unit: a team request takes the
     widest scope among its members' home units (V-69), never the first-named one's."""
-    homes = [unit for unit in (_placed_unit(m, on) for m in members) if unit is not None]
+    homes = [unit for unit in (placed.unit(m) for m in members) if unit is not None]
     if not homes:
         return None
     return max(
