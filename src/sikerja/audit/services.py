@@ -95,7 +95,9 @@ def events_held() -> Iterator[None]:
 
     For a service that records several events in one transaction (a workflow started and its
     first step decided). A nested block adds its events to the outer one's. When the block
-    raises, its events are dropped: the writes they record roll back with them.
+    raises, its events are dropped: the writes they record roll back with them. Use it only
+    around writes that catch no refusal inside it: an inner savepoint rolled back and caught
+    would undo its writes but not take back the events recorded in it.
     """
     if getattr(_held, "events", None) is not None:
         yield
