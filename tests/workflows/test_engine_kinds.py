@@ -344,7 +344,8 @@ def test_a_chain_node_refused_cancels_the_nodes_after_it(kind_pack, persona):
     )
 
     instance.refresh_from_db()
-    statuses = list(instance.steps.filter(step_key="review").values_list("status", flat=True))
+    nodes = instance.steps.filter(step_key="review").order_by("seq")
+    statuses = list(nodes.values_list("status", flat=True))
     assert instance.status == WorkflowInstance.Status.REJECTED
     assert statuses == ["DECIDED"] + ["CANCELLED"] * (len(statuses) - 1)
 

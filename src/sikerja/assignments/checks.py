@@ -45,11 +45,14 @@ def request_check(
     scope: Scope,
     candidates: list[Employee],
     on: dt.date,
+    placements: dict[int, Placement | None],
 ) -> None:
     """Refuse a request the pack does not allow: its contents, period, channel, candidates.
 
     The checks of what the form states all run, and one refusal carries every field's message
     (the first refusal's message, rule and citation), so the form shows all its errors at once.
+    `placements` are the candidates' first placements on the day, by employee id (the caller
+    reads them with the requester's, in one query).
     """
     problems: list[DomainError] = []
     stated: list[Callable[[], None]] = [
@@ -71,7 +74,7 @@ def request_check(
         raise first
     kinds = assignable_kinds(pack, data.subject)
     for candidate in candidates:
-        candidate_check(pack, candidate, on, kinds)
+        candidate_check(pack, candidate, placements.get(candidate.pk), on, kinds)
 
 
 def channel_check(pack: LoadedPack, data: RequestInput, scope: Scope) -> None:
@@ -254,15 +257,14 @@ def assignee_check(
 
 
 def candidate_check(
-    pack: LoadedPack, candidate: Employee, on: dt.date, kinds: frozenset[str] = ASSIGNABLE_KINDS
+    pack: LoadedPack,
+    candidate: Employee,
+    placement: Placement | None,
+    on: dt.date,
+    kinds: frozenset[str] = ASSIGNABLE_KINDS,
 ) -> None:
-    """A candidate is placed (V-44), and holds a position the request may name (G34, V-33)."""
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee=candidate)
-        .select_related("position")
-        .first()
-    )
+    """A candidate is placed (V-44), and holds a position the request may name (G34, V-33):
+    `placement` is the candidate's first placement on the day (None: not placed)."""
     if placement is None:
         raise no_placement(pack, candidate, on)
     if placement.position.kind not in kinds:

@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikerja.assignments import rules, services
-from sikerja.assignments.models import Assignment
-from sikerja.assignments.services import RequestInput
+from sikerja.assignments.services import RequestInput, SubmittedRequest
 from sikerja.core.errors import NotFound, PermissionDenied, ValidationFailed
 from sikerja.notifications.reminders import recommendation_remind
 from sikerja.organization.models import Employee, Government
@@ -46,6 +45,7 @@ def employee_of(viewer: Viewer, on: dt.date) -> Employee:
             instead=bkpsdm_operators(viewer.government.pk, on),
             next_step=_("Minta operator BKPSDM menghubungkan akun ini ke data pegawai Anda."),
         )
+    employee.government = viewer.government  # the row the filter named: no read of it again
     return employee
 
 
@@ -110,9 +110,9 @@ def request_submit(
     external_government_kode: str = "",
     at: dt.datetime,
     on: dt.date,
-) -> Assignment:
+) -> SubmittedRequest:
     """Submit a request or an application as the caller; candidates are the ids in `data`
-    followed by the people named by NIP."""
+    followed by the people named by NIP. Answers with what the service wrote."""
     requester = employee_of(viewer, on)
     external_id = external_government_id(viewer, external_government_kode)
     candidate_ids = employee_ids(
@@ -123,7 +123,7 @@ def request_submit(
         other_government_id=external_id,
     )
     data = replace(data, candidate_ids=candidate_ids, external_government_id=external_id)
-    return services.assignment_request_submit(requester=requester, data=data, at=at, on=on)
+    return services.assignment_request_submit_written(requester=requester, data=data, at=at, on=on)
 
 
 def _step_in(viewer: Viewer, assignment_id: int, step_id: int) -> WorkflowStep:

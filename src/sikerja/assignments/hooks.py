@@ -101,21 +101,25 @@ class AssignmentHooks(SubjectHooks):
         data: dict[str, Any],
         on: dt.date,
     ) -> list[RuleWarning]:
+        names_staff = _names_staff(step, decision)
+        team_check = "V-35" in step.rules and decision == Decision.SUBMIT
+        criteria = "V-24" in step.rules and decision == Decision.APPROVE
+        if not (data.get("assignees") or names_staff or team_check or criteria):
+            return []  # nothing of the subject to check (a plain submit)
         assignment = Assignment.objects.select_related("home_unit", "owner_unit").get(
             pk=instance.subject_id
         )
         pack = load_pack(instance.pack_id)
         assignees = self._assignees(assignment, data, on, pack)
-        has_candidates = assignment.candidate_links.exists()
-        if _names_staff(step, decision) and not assignees and not has_candidates:
+        if names_staff and not assignees and not assignment.candidate_links.exists():
             raise ValidationFailed(
                 code=AssignmentErrorCode.NO_CANDIDATES,
                 message=_("Sebutkan Pejabat Fungsional/Pelaksana yang ditugaskan."),
                 fields={"assignee_ids": _("Wajib diisi.")},
             )
-        if "V-35" in step.rules and decision == Decision.SUBMIT:
+        if team_check:
             return checks.team_form_warnings(pack, assignment)
-        if "V-24" in step.rules and decision == Decision.APPROVE:
+        if criteria:
             people = assignees or list(assignment.candidates.all())
             return self._criteria_warnings(assignment, people)
         return []

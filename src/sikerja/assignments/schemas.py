@@ -171,7 +171,7 @@ class AssignmentOut(Schema):
     owner_unit: AssignmentUnitOut = Field(alias="assignment.owner_unit")
     home_unit: AssignmentUnitOut | None = Field(alias="assignment.home_unit")
     external_government: GovernmentRefOut | None = Field(alias="assignment.external_government")
-    candidates: list[CandidateOut] = Field(alias="assignment.candidate_links")
+    candidates: list[CandidateOut]
     purpose: str = Field(alias="assignment.purpose")
     competencies: list[str] = Field(alias="assignment.competencies")
     expected_target: str = Field(alias="assignment.expected_target")

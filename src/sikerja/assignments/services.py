@@ -59,17 +59,40 @@ class RequestInput:
     justification: str = ""
 
 
-def _placed_unit(employee: Employee, on: dt.date) -> OrgUnit | None:
-    placement = (
-        Placement.objects.effective_on(on)
-        .filter(employee=employee)
-        .select_related("position__unit__parent")
-        .order_by("kind")
-        .first()
-    )
-    if placement is None:
-        return None
-    return placement.position.unit
+@dataclass(frozen=True)
+class SubmittedRequest:
+    """A request just submitted: the assignment, its candidates' rows in order (each with its
+    employee), and what the workflow engine wrote for it."""
+
+    assignment: Assignment
+    candidate_links: list[AssignmentCandidate]
+    workflow: engine.Submitted
+
+
+class _Placed:
+    """The placements on the day of the request's people (the requester and every candidate
+    named), each with its position, unit, the unit's parent and agency: one query for all."""
+
+    def __init__(self, employee_ids: list[int], on: dt.date) -> None:
+        self.by_employee: dict[int, list[Placement]] = {}
+        rows = (
+            Placement.objects.effective_on(on)
+            .filter(employee_id__in=employee_ids)
+            .select_related("position__unit__parent", "position__unit__agency")
+            .order_by("pk")
+        )
+        for placement in rows:
+            self.by_employee.setdefault(placement.employee_id, []).append(placement)
+
+    def unit(self, employee: Employee) -> OrgUnit | None:
+        """The unit of the employee's post, a definitive placement first."""
+        mine = self.by_employee.get(employee.pk)
+        return min(mine, key=lambda p: p.kind).position.unit if mine else None
+
+    def first(self, employee: Employee) -> Placement | None:
+        """The employee's first recorded placement on the day (what the V-44 check looks at)."""
+        mine = self.by_employee.get(employee.pk)
+        return mine[0] if mine else None
 
 
 def assignment_request_submit(
@@ -81,18 +104,28 @@ def assignment_request_submit(
     flows), V-16 (oral only within the unit), V-35 (team for cross-unit work), V-44 (placement
     first), V-64 (a set period); the scope is derived from the organisation (SPEC §4.0).
     """
+    return assignment_request_submit_written(
+        requester=requester, data=data, at=at, on=on
+    ).assignment
+
+
+def assignment_request_submit_written(
+    *, requester: Employee, data: RequestInput, at: dt.datetime, on: dt.date
+) -> SubmittedRequest:
+    """`assignment_request_submit`, answering with what it wrote (for an answer that needs no
+    read of it)."""
     government = requester.government
     pack = load_pack(government.pack_id)
-    watermark = notifications.letter_watermark()
     mode, subject = _choices(data)
-    requester_unit = _placed_unit(requester, on)
+    placed = _Placed([requester.pk, *data.candidate_ids], on)
+    requester_unit = placed.unit(requester)
     if requester_unit is None:
         raise checks.no_placement(pack, requester, on)
     candidates = _candidates(government, data, requester, mode)
-    owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, on)
+    owner_unit, home_unit = _units(government, data, requester_unit, candidates, mode, placed)
     external = _external(government, data)
     if mode == Mode.APPOINTMENT and data.home_unit_id is None and len(candidates) > 1:
-        home_unit = _widest_home(pack, owner_unit, candidates, external is not None, on)
+        home_unit = _widest_home(pack, owner_unit, candidates, external is not None, placed)
     plain = scope = scope_between(pack, owner_unit, home_unit, external=external is not None)
     if mode == Mode.VOLUNTARY:
         raw = raw_scope(pack, owner_unit, home_unit, external=external is not None)
@@ -104,15 +137,18 @@ def assignment_request_submit(
     except RuleViolation as refusal:
         request = Request(mode, subject, plain, owner_unit, data.additional_task)
         raise with_alternative(refusal, pack, request, on) from None
-    checks.request_check(pack, definition, data, scope, candidates, on)
+    firsts = {candidate.pk: placed.first(candidate) for candidate in candidates}
+    checks.request_check(pack, definition, data, scope, candidates, on, firsts)
     with transaction.atomic():
         assignment = _create(
             government, requester, data, mode, subject, scope, key, owner_unit, home_unit, external
         )
-        for order, employee in enumerate(candidates):
-            AssignmentCandidate.objects.create(
+        links = AssignmentCandidate.objects.bulk_create(
+            AssignmentCandidate(
                 government=government, assignment=assignment, employee=employee, order=order
             )
+            for order, employee in enumerate(candidates)
+        )
         parties = AssignmentParties(
             requester=requester.pk,
             owner_unit=owner_unit.pk,
@@ -120,29 +156,27 @@ def assignment_request_submit(
             candidates=[c.pk for c in candidates],
             external_government=external.pk if external else None,
         )
-        _check_first_actor(pack, definition, parties, requester, on)
-        instance = engine.instance_start(
+        ctx = ActorContext(pack, definition.kind, parties, government.pk, on)
+        _check_first_actor(pack, definition, ctx, requester)
+        # The first step's actor is resolved once: the engine opens it with the same context.
+        written = engine.instance_submit(
             government_id=government.pk,
             pack=pack,
             key=key,
             subject_type=SUBJECT_TYPE,
             subject_id=assignment.pk,
             parties=parties,
-            requester_id=requester.pk,
-            at=at,
-            on=on,
-        )
-        first = instance.steps.get(status=WorkflowStep.Status.OPEN)
-        engine.step_decide(
-            step_id=first.pk,
             by=requester,
-            decision="submit",
             at=at,
             on=on,
             justification=data.justification,
+            ctx=ctx,
+            savepoint=False,  # this block is the unit a refusal undoes
         )
-        _copies_notified_on_commit(assignment.pk, watermark)
-    return assignment
+        if written.letters:
+            # A new request: every letter of it is one this decision issued (watermark 0).
+            _copies_notified_on_commit(assignment.pk, 0)
+    return SubmittedRequest(assignment=assignment, candidate_links=links, workflow=written)
 
 
 def _copies_notified_on_commit(assignment_id: int, watermark: int) -> None:
@@ -197,12 +231,12 @@ def _units(
     requester_unit: OrgUnit,
     candidates: list[Employee],
     mode: Mode,
-    on: dt.date,
+    placed: _Placed,
 ) -> tuple[OrgUnit, OrgUnit | None]:
     def unit(unit_id: int | None, field_name: str) -> OrgUnit | None:
         if unit_id is None:
             return None
-        found = OrgUnit.objects.filter(pk=unit_id).select_related("parent").first()
+        found = OrgUnit.objects.filter(pk=unit_id).select_related("parent", "agency").first()
         if found is None or found.government_id not in {government.pk, data.external_government_id}:
             raise ValidationFailed(
                 code=AssignmentErrorCode.UNKNOWN_VALUE,
@@ -227,7 +261,7 @@ def _units(
     owner = requester_unit
     home = unit(data.home_unit_id, "home_unit_id")
     if home is None and candidates:
-        home = _placed_unit(candidates[0], on)
+        home = placed.unit(candidates[0])
     return owner, home or owner
 
 
@@ -246,11 +280,11 @@ SCOPE_ORDER = (Scope.WITHIN_UNIT, Scope.CROSS_UNIT, Scope.CROSS_PD, Scope.CROSS_
 
 
 def _widest_home(
-    pack: LoadedPack, owner: OrgUnit, members: list[Employee], external: bool, on: dt.date
+    pack: LoadedPack, owner: OrgUnit, members: list[Employee], external: bool, placed: _Placed
 ) -> OrgUnit | None:
     """The home unit of the member farthest from the owner unit: a team request takes the
     widest scope among its members' home units (V-69), never the first-named one's."""
-    homes = [unit for unit in (_placed_unit(m, on) for m in members) if unit is not None]
+    homes = [unit for unit in (placed.unit(m) for m in members) if unit is not None]
     if not homes:
         return None
     return max(
@@ -312,15 +346,10 @@ def _create(
 
 
 def _check_first_actor(
-    pack: LoadedPack,
-    definition: PenugasanDefinition,
-    parties: AssignmentParties,
-    requester: Employee,
-    on: dt.date,
+    pack: LoadedPack, definition: PenugasanDefinition, ctx: ActorContext, requester: Employee
 ) -> None:
     """The first step is the requester's: an appointment comes from the owner unit head, etc."""
     step = definition.step(definition.start)
-    ctx = ActorContext(pack, definition.kind, parties, requester.government_id, on)
     actor = ctx.resolve(step.actor)
     if actor.employee_id == requester.pk:
         return

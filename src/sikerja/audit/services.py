@@ -1,8 +1,11 @@
-"""Writes to the audit log: appending one event to a government's chain."""
+"""Writes to the audit log: appending events to a government's chain."""
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,8 +19,10 @@ from sikerja.core.request_id import serving_request_id
 # fullmatch, not `^…$`: `$` would also accept a trailing newline.
 ACTION_PATTERN = re.compile(r"[a-z_]+(\.[a-z_]+)+")
 
+# The events `events_held` holds back in this thread (None outside such a block).
+_held = threading.local()
 
-@transaction.atomic
+
 def event_record(
     *,
     government_id: int,
@@ -36,8 +41,9 @@ def event_record(
     """Append one event to the government's audit chain.
 
     Call it inside the writing service's transaction, so the event commits or rolls back with
-    the write it records; it opens its own atomic block, so it also works standalone.
-    `request_id` defaults to the id of the HTTP request being served (the id of its log lines),
+    the write it records; it opens its own transaction when called outside one, so it also works
+    standalone. Inside `events_held` the event is appended with the block's others at its end
+    (the returned event then has no seq or hash yet). `request_id` defaults to the id of the HTTP request being served (the id of its log lines),
     empty outside a request.
 
     Raises ValueError for an action that is not a dotted lower-case verb, a naive `at`, or a
@@ -58,10 +64,8 @@ def event_record(
             "citation": citation,
         },
     )
-    head = _chain_head_lock(government_id=government_id)
     event = AuditEvent(
         government_id=government_id,
-        seq=head.last_seq + 1,
         at=at.astimezone(UTC),
         actor_user_id=actor_user_id,
         actor_label=actor_label,
@@ -72,15 +76,63 @@ def event_record(
         after=json_normalize(after or {}),
         rule=rule,
         citation=citation,
-        prev_hash=head.last_hash,
-        key_id=current_key_id(),
         request_id=request_id,
     )
-    event.hash = event_hash(event)
-    event.save(force_insert=True)
-    head.last_seq, head.last_hash = event.seq, event.hash
-    head.save(update_fields=["last_seq", "last_hash"])
+    held = getattr(_held, "events", None)
+    if held is not None:
+        held.append(event)
+        return event
+    _append([event])
     return event
+
+
+@contextmanager
+def events_held() -> Iterator[None]:
+    """Append the events recorded inside the block in one go when it ends, in the order they
+    were recorded: the chain head is locked, read and written once for all of them, and the
+    rows go in with one INSERT. Their seqs and hashes are exactly those one `event_record` per
+    event would give.
+
+    For a service that records several events in one transaction (a workflow started and its
+    first step decided). A nested block adds its events to the outer one's. When the block
+    raises, its events are dropped: the writes they record roll back with them. Use it only
+    around writes that catch no refusal inside it: an inner savepoint rolled back and caught
+    would undo its writes but not take back the events recorded in it.
+    """
+    if getattr(_held, "events", None) is not None:
+        yield
+        return
+    _held.events = []
+    try:
+        yield
+        events: list[AuditEvent] = _held.events
+    finally:
+        _held.events = None
+    if events:
+        _append(events)
+
+
+@transaction.atomic(savepoint=False)
+def _append(events: Sequence[AuditEvent]) -> None:
+    """Link the events to their governments' chains, in order, and write them.
+
+    No savepoint: an error here aborts the writing transaction, whose writes the events record.
+    """
+    heads: dict[int, AuditChainHead] = {}
+    key_id = current_key_id()
+    for event in events:
+        head = heads.get(event.government_id)
+        if head is None:
+            head = heads[event.government_id] = _chain_head_lock(government_id=event.government_id)
+        event.seq, event.prev_hash, event.key_id = head.last_seq + 1, head.last_hash, key_id
+        event.hash = event_hash(event)
+        head.last_seq, head.last_hash = event.seq, event.hash
+    if len(events) == 1:
+        events[0].save(force_insert=True)
+    else:
+        AuditEvent.objects.bulk_create(events)
+    for head in heads.values():
+        head.save(update_fields=["last_seq", "last_hash"])
 
 
 _REQUIRED_TEXTS = frozenset({"actor_label", "action", "object_type", "object_id"})

@@ -40,6 +40,9 @@ class Person:
     unit_id: int | None
     unit_name: str
     acting: str = "DEFINITIVE"
+    # The agency of `unit_id` where the resolver's query gave it (None: not known here); not
+    # part of who the person is, so not compared.
+    agency_id: int | None = field(default=None, compare=False)
 
     @property
     def display_name(self) -> str:
@@ -139,6 +142,7 @@ def _parse(rows: Sequence[Sequence[object]]) -> tuple[_Subject | None, list[_Hea
                 unit_id=unit_id,  # type: ignore[arg-type]
                 unit_name=str(unit_name),
                 acting=str(row[24]),
+                agency_id=row[37],  # type: ignore[arg-type]
             )
         delegate = None
         if row[29] is not None:
@@ -558,6 +562,7 @@ def _top_holder(query: str, key: int, on: dt.date) -> Person | None:
         unit_id=int(row[9]),
         unit_name=str(row[10]),
         acting=str(row[1]),
+        agency_id=int(row[11]),
     )
 
 

@@ -219,8 +219,12 @@ def agency_of(unit_id: int | None) -> int | None:
 
 
 def answer_actor(expression: str, answer: RoleAnswer) -> ResolvedActor:
-    """A resolver answer as an actor, with the agency the person sits in."""
-    agency_id = agency_of(answer.person.unit_id) if answer.person else None
+    """A resolver answer as an actor, with the agency the person sits in (read only when the
+    resolver's answer did not give it)."""
+    person = answer.person
+    agency_id = None
+    if person is not None:
+        agency_id = person.agency_id if person.agency_id is not None else agency_of(person.unit_id)
     return ResolvedActor(
         expression, answer.person, answer.rule, answer.citation, answer.notes, agency_id
     )

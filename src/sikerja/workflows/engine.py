@@ -7,69 +7,48 @@ decisions on one step therefore cannot both win — the loser gets StaleState �
 row after the first commits) alike.
 
 The engine knows no subject: the subject app's hooks (by workflow kind) give the typed role map,
-the guard conditions, the checks and writes at a decision and the letters' body.
+the guard conditions, the checks and writes at a decision and the letters' body. This module
+starts instances and finds who may decide what; `deciding` records a decision and advances.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
-from sikerja.audit.services import event_record
-from sikerja.core.errors import NotFound, RuleViolation, StaleState, ValidationFailed
+from sikerja.audit.services import events_held
+from sikerja.core.errors import NotFound, StaleState, ValidationFailed
 from sikerja.organization.models import Delegation, Employee
-from sikerja.organization.officials import official_for
 from sikerja.regulations.loader import LoadedPack, load_pack
-from sikerja.regulations.schema.workflows import (
-    PASSING,
-    SYSTEM_ACTOR,
-    TERMINALS,
-    Decision,
-    FlowCore,
-    StepSpec,
-)
-from sikerja.workflows import events, letters
+from sikerja.regulations.schema.workflows import Decision, FlowCore
 from sikerja.workflows.actors import ActorContext, Parties
-from sikerja.workflows.due_dates import step_due_at
+from sikerja.workflows.deciding import audit as audit
+from sikerja.workflows.deciding import compare_and_set as compare_and_set
+from sikerja.workflows.deciding import context_for as context_for
+from sikerja.workflows.deciding import decide, plain
+from sikerja.workflows.deciding import definition_of as definition_of
+from sikerja.workflows.deciding import justify as justify
 from sikerja.workflows.errors import WorkflowErrorCode
-from sikerja.workflows.hooks import RuleWarning, SubjectHooks, hooks_for
 from sikerja.workflows.models import Recommendation, WorkflowInstance, WorkflowStep
-from sikerja.workflows.opening import MEMBER_STEP, open_step
-
-TERMINAL_STATUS = {
-    "@approved": WorkflowInstance.Status.APPROVED,
-    "@rejected": WorkflowInstance.Status.REJECTED,
-    "@withdrawn": WorkflowInstance.Status.WITHDRAWN,
-}
+from sikerja.workflows.opening import open_rows
 
 
-def definition_of(pack: LoadedPack, key: str) -> FlowCore:
-    """The pack's definition under a key (any kind); `KEY#step` is a per-member step's flow."""
-    if MEMBER_STEP in key:
-        return _member_flow(pack.id, key)
-    definition = pack.data.workflows.get(key)
-    if definition is None:
-        raise NotFound(
-            _("Alur %(flow)s tidak ada dalam %(pack)s.") % {"flow": key, "pack": pack.short}
-        )
-    return definition
+@dataclass(frozen=True)
+class Submitted:
+    """An instance started with its first step decided (`instance_submit`).
 
+    `steps` are its step rows as written, in the order they were created, when the engine wrote
+    each one whole itself (a plain first step and a plain next one); None otherwise (a chain's
+    pending nodes, a member's child instance, a closing), when only a read gives them.
+    """
 
-@functools.cache
-def _member_flow(pack_id: str, key: str) -> FlowCore:
-    parent_key, step_id = key.split(MEMBER_STEP, 1)
-    return load_pack(pack_id).data.workflows[parent_key].member_flow(step_id)
-
-
-def context_for(instance: WorkflowInstance, pack: LoadedPack, on: dt.date) -> ActorContext:
-    """Resolve the instance's actor expressions on a day through its kind's role map."""
-    parties = hooks_for(instance.kind).parties_from_json(instance.parties)
-    return ActorContext(pack, instance.kind, parties, instance.government_id, on)
+    instance: WorkflowInstance
+    steps: list[WorkflowStep] | None
+    letters: list[Any]
 
 
 def instance_start(
@@ -86,45 +65,148 @@ def instance_start(
     parent: WorkflowInstance | None = None,
     party_key: str = "",
     first_due_at: dt.datetime | None = None,
+    ctx: ActorContext | None = None,
 ) -> WorkflowInstance:
     """Start an instance of a definition and open its first step for its resolved actor.
 
     `first_due_at` gives the first step a due date of the subject's own (a periodic report is
-    due after its period ends) instead of the step's days.
+    due after its period ends) instead of the step's days. `ctx` is the caller's context for
+    the same pack, kind, parties, government and day, when it has resolved some of its
+    expressions already (each is then resolved once per request).
 
     Raises: RuleViolation (no official holds the first step's role), StaleState (the subject
     already has an open instance).
     """
     definition = definition_of(pack, key)
     with transaction.atomic():
-        if WorkflowInstance.objects.filter(
-            subject_type=subject_type,
-            subject_id=subject_id,
-            party_key=party_key,
-            status=WorkflowInstance.Status.OPEN,
-        ).exists():
-            raise StaleState(_("Alur ini masih berjalan; selesaikan atau tarik dulu."))
-        instance = WorkflowInstance.objects.create(
+        instance, _first = _start(
             government_id=government_id,
-            pack_id=pack.id,
-            kind=definition.kind,
-            definition_key=key,
-            definition_id=definition.id,
+            pack=pack,
+            key=key,
+            definition=definition,
             subject_type=subject_type,
             subject_id=subject_id,
+            parties=parties,
+            requester_id=requester_id,
+            at=at,
+            ctx=ctx or ActorContext(pack, definition.kind, parties, government_id, on),
             parent=parent,
             party_key=party_key,
-            parties=parties.as_json(),
-            requester_id=requester_id,
-            current_step=definition.start,
-            started_at=at,
+            first_due_at=first_due_at,
         )
-        ctx = ActorContext(pack, definition.kind, parties, government_id, on)
-        first = open_step(instance, definition, definition.step(definition.start), ctx, at=at)
-        if first_due_at is not None:
-            WorkflowStep.objects.filter(pk=first.pk).update(due_at=first_due_at)
-        audit(instance, None, "workflow.started", at, after={"definition": key})
     return instance
+
+
+def instance_submit(
+    *,
+    government_id: int,
+    pack: LoadedPack,
+    key: str,
+    subject_type: str,
+    subject_id: int,
+    parties: Parties,
+    by: Employee,
+    at: dt.datetime,
+    on: dt.date,
+    decision: str = Decision.SUBMIT,
+    justification: str = "",
+    ctx: ActorContext | None = None,
+    savepoint: bool = True,
+) -> Submitted:
+    """Start an instance and decide its first step as its requester, `by`, in one transaction:
+    `instance_start` then `step_decide` on the step it opened, with the same checks, writes and
+    audit events, without reading back what it has just written. The two events (and any of
+    the letters it issues) are appended to the audit chain together.
+
+    A refusal leaves nothing of it written. `savepoint=False` is for a caller whose own atomic
+    block ends with this call's refusal (it catches nothing), where a savepoint of its own would
+    only repeat that block's undoing.
+
+    Raises what `instance_start` and `step_decide` raise (NotFound when `by` may not act on the
+    first step).
+    """
+    definition = definition_of(pack, key)
+    ctx = ctx or ActorContext(pack, definition.kind, parties, government_id, on)
+    with transaction.atomic(savepoint=savepoint), events_held():
+        instance, first = _start(
+            government_id=government_id,
+            pack=pack,
+            key=key,
+            definition=definition,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            parties=parties,
+            requester_id=by.pk,
+            at=at,
+            ctx=ctx,
+        )
+        scope = definition.delegation_scope
+        if by.government_id != government_id or not may_act(first, by.pk, on, scope):
+            raise NotFound()
+        # A new instance's one plain first row: the next row follows it.
+        whole = plain(first) and not definition.step(first.step_key).is_chain
+        advance = decide(
+            instance,
+            first,
+            by,
+            decision,
+            at,
+            on,
+            justification=justification,
+            ctx=ctx,
+            next_seq=first.seq + 1 if whole else None,
+            savepoint=False,
+        )
+    steps = [first, advance.opened] if advance.opened is not None else None
+    whole = whole and steps is not None and all(plain(row) for row in steps)
+    return Submitted(instance=instance, steps=steps if whole else None, letters=advance.letters)
+
+
+def _start(
+    *,
+    government_id: int,
+    pack: LoadedPack,
+    key: str,
+    definition: FlowCore,
+    subject_type: str,
+    subject_id: int,
+    parties: Parties,
+    requester_id: int,
+    at: dt.datetime,
+    ctx: ActorContext,
+    parent: WorkflowInstance | None = None,
+    party_key: str = "",
+    first_due_at: dt.datetime | None = None,
+) -> tuple[WorkflowInstance, WorkflowStep]:
+    if WorkflowInstance.objects.filter(
+        subject_type=subject_type,
+        subject_id=subject_id,
+        party_key=party_key,
+        status=WorkflowInstance.Status.OPEN,
+    ).exists():
+        raise StaleState(_("Alur ini masih berjalan; selesaikan atau tarik dulu."))
+    instance = WorkflowInstance.objects.create(
+        government_id=government_id,
+        pack_id=pack.id,
+        kind=definition.kind,
+        definition_key=key,
+        definition_id=definition.id,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        parent=parent,
+        party_key=party_key,
+        parties=parties.as_json(),
+        requester_id=requester_id,
+        current_step=definition.start,
+        started_at=at,
+    )
+    # A new instance: no step yet (the first is seq 1) and its current step already set.
+    first = open_rows(instance, definition, definition.step(definition.start), ctx, 1, at=at)
+    if first_due_at is not None:
+        WorkflowStep.objects.filter(pk=first.pk).update(due_at=first_due_at)
+        first.due_at = first_due_at
+    audit(instance, None, "workflow.started", at, after={"definition": key})
+    return instance, first
 
 
 def may_act(step: WorkflowStep, employee_id: int, on: dt.date, scope: str | None = None) -> bool:
@@ -178,258 +260,19 @@ def step_decide(
     ValidationFailed / RuleViolation (reason, recommendation, pack rules).
     """
     step = _step_for(step_id, by, on)
-    instance = step.instance
-    pack = load_pack(instance.pack_id)
-    definition = definition_of(pack, instance.definition_key)
-    spec = definition.step(step.step_key)
-    hooks = hooks_for(instance.kind)
-    data = dict(data or {})
-    _check_decision(pack, spec, step, decision, reason, on)
-    warnings = hooks.check_decision(
-        instance=instance, step=spec, decision=decision, data=data, on=on
+    decide(
+        step.instance,
+        step,
+        by,
+        decision,
+        at,
+        on,
+        reason=reason,
+        justification=justification,
+        data=data,
     )
-    data["justifications"] = justify(warnings, justification)
-    with transaction.atomic():
-        compare_and_set(instance, step, at)
-        _record(step, by, decision, reason, data, at)
-        hooks.apply_decision(instance=instance, step=spec, decision=decision, data=data)
-        _issue_and_advance(instance, definition, spec, step, decision, reason, data, at, on)
-        audit(
-            instance,
-            by,
-            "workflow.step_decided",
-            at,
-            after={"step": step.step_key, "decision": decision, "reason": reason.strip()},
-            citation=step.citation,
-        )
     step.refresh_from_db()
     return step
-
-
-def _record(
-    step: WorkflowStep,
-    by: Employee | None,
-    decision: str,
-    reason: str,
-    data: dict[str, Any],
-    at: dt.datetime,
-) -> None:
-    WorkflowStep.objects.filter(pk=step.pk).update(
-        status=WorkflowStep.Status.DECIDED,
-        decision=decision,
-        reason=reason.strip(),
-        data=data,
-        decided_by=by,
-        decided_at=at,
-    )
-
-
-def _issue_and_advance(
-    instance: WorkflowInstance,
-    definition: FlowCore,
-    spec: StepSpec,
-    step: WorkflowStep,
-    decision: str,
-    reason: str,
-    data: dict[str, Any],
-    at: dt.datetime,
-    on: dt.date,
-    letters_too: bool = True,
-) -> None:
-    pack = load_pack(instance.pack_id)
-    ctx = context_for(instance, pack, on)
-    if letters_too:
-        letters.issue_for_decision(
-            instance,
-            step,
-            spec.documents.get(Decision(decision), ()),
-            ctx,
-            at=at,
-            on=on,
-            reason=reason,
-            decision=decision,
-            data=data,
-        )
-    if spec.is_chain and _next_node(instance, spec, step, decision, at):
-        return
-    target = _target(instance, spec, decision, data, on)
-    if target in TERMINALS:
-        _close(instance, target, at, on)
-        return
-    open_step(instance, definition, definition.step(target), ctx, at=at)
-
-
-def _next_node(
-    instance: WorkflowInstance, spec: StepSpec, step: WorkflowStep, decision: str, at: dt.datetime
-) -> bool:
-    """Pass a chain on to its next node; a non-passing decision cancels the rest."""
-    pending = instance.steps.filter(
-        step_key=spec.id, status=WorkflowStep.Status.PENDING, seq__gt=step.seq
-    ).order_by("seq")
-    if decision not in PASSING:
-        pending.update(status=WorkflowStep.Status.CANCELLED)
-        return False
-    node = pending.first()
-    if node is None:
-        return False
-    count = load_pack(instance.pack_id).parameters.deadline_days_count
-    due = step_due_at(at, spec.deadline_days, count)
-    WorkflowStep.objects.filter(pk=node.pk).update(
-        status=WorkflowStep.Status.OPEN, opened_at=at, due_at=due
-    )
-    events.publish_on_commit(events.STEP_OPENED, step_id=node.pk)
-    return True
-
-
-def _target(
-    instance: WorkflowInstance, spec: StepSpec, decision: str, data: dict[str, Any], on: dt.date
-) -> str:
-    """The first guarded transition whose condition holds, else the step's plain next."""
-    hooks = hooks_for(instance.kind)
-    for transition in spec.transitions:
-        if transition.decision != decision:
-            continue
-        if _holds(hooks, transition.when, instance, data, on):
-            return transition.to
-    return spec.next[Decision(decision)]
-
-
-def _holds(
-    hooks: SubjectHooks, when: str, instance: WorkflowInstance, data: dict[str, Any], on: dt.date
-) -> bool:
-    negate = when.startswith("!")
-    value = hooks.evaluate(when.lstrip("!"), instance=instance, data=data, on=on)
-    return not value if negate else value
-
-
-def _close(instance: WorkflowInstance, target: str, at: dt.datetime, on: dt.date) -> None:
-    WorkflowInstance.objects.filter(pk=instance.pk).update(
-        status=TERMINAL_STATUS[target], current_step="", closed_at=at
-    )
-    instance.status = TERMINAL_STATUS[target]
-    events.publish_on_commit(events.INSTANCE_CLOSED, instance_id=instance.pk)
-    if instance.parent_id is not None:
-        _child_closed(instance, at, on)
-
-
-def _child_closed(child: WorkflowInstance, at: dt.datetime, on: dt.date) -> None:
-    """When the last member's child closes, the engine decides the parent's fan-out step."""
-    if child.parent_id is None:
-        return
-    # Lock the parent so that two members answering at once cannot both miss (or both take)
-    # the last answer: the second waits, then reads the first one's committed child.
-    parent = WorkflowInstance.objects.select_for_update().get(pk=child.parent_id)
-    prefix = child.party_key.split(".", 1)[0] + "."
-    siblings = list(parent.children.filter(party_key__startswith=prefix).order_by("pk"))
-    if any(s.status == WorkflowInstance.Status.OPEN for s in siblings):
-        return
-    pack = load_pack(parent.pack_id)
-    definition = definition_of(pack, parent.definition_key)
-    step = parent.steps.get(status=WorkflowStep.Status.OPEN)
-    if step.actor_expression != SYSTEM_ACTOR:
-        return
-    spec = definition.step(step.step_key)
-    approved = [s for s in siblings if s.status == WorkflowInstance.Status.APPROVED]
-    passed = len(approved) == len(siblings) if spec.join == "all" else bool(approved)
-    decision = spec.passing_decision() or Decision.APPROVE
-    if not passed:
-        decision = Decision.REJECT
-    hooks_for(parent.kind).children_closed(parent=parent, children=siblings, step=spec)
-    parent.refresh_from_db(fields=["parties"])
-    compare_and_set(parent, step, at)
-    data = {"members": {s.party_key: s.status for s in siblings}}
-    _record(step, None, decision, "", data, at)
-    # A per-member step's letters were issued to each member in their own child instance.
-    letters_too = not spec.per_member
-    _issue_and_advance(parent, definition, spec, step, decision, "", data, at, on, letters_too)
-    audit(
-        parent,
-        None,
-        "workflow.step_decided",
-        at,
-        after={"step": step.step_key, "decision": decision},
-    )
-
-
-def _check_decision(
-    pack: LoadedPack, spec: StepSpec, step: WorkflowStep, decision: str, reason: str, on: dt.date
-) -> None:
-    if decision not in spec.decisions:
-        raise ValidationFailed(
-            code=WorkflowErrorCode.INVALID_DECISION,
-            message=_("Keputusan “%(decision)s” tidak tersedia pada langkah ini.")
-            % {"decision": decision},
-            fields={
-                "decision": _("Pilih salah satu: %(list)s") % {"list": ", ".join(spec.decisions)}
-            },
-        )
-    if decision in spec.reason_required and not reason.strip():
-        raise RuleViolation(
-            code=WorkflowErrorCode.REASON_REQUIRED,
-            message=_("Alasan wajib diisi untuk keputusan ini."),
-            rule=spec.reason_rule,
-            citation=pack.citation_of(spec.reason_rule),
-            fields={"reason": _("Wajib diisi.")},
-        )
-    recommender_id = step.recommender_id if decision == Decision.APPROVE else None
-    if recommender_id is not None and not Recommendation.objects.filter(step=step).exists():
-        raise _recommendation_required(pack, spec, Employee.objects.get(pk=recommender_id), on)
-
-
-def _recommendation_required(
-    pack: LoadedPack, spec: StepSpec, by: Employee, on: dt.date
-) -> RuleViolation:
-    """Approval waits for the recommender: the refusal names them and says to remind them."""
-    recommender = official_for(by, on)
-    return RuleViolation(
-        code=WorkflowErrorCode.RECOMMENDATION_REQUIRED,
-        message=_("Persetujuan memerlukan rekomendasi terlebih dahulu."),
-        rule=spec.recommendation_rule,
-        citation=pack.citation_of(spec.recommendation_rule),
-        instead=(recommender,),
-        next_step=_("Tunggu rekomendasi %(name)s, atau kirim pengingat kepadanya dari halaman ini.")
-        % {"name": recommender.name},
-    )
-
-
-def justify(warnings: list[RuleWarning], justification: str) -> list[dict[str, str]]:
-    """PREFERRED rules not met need a written justification, recorded with the decision."""
-    if not warnings:
-        return []
-    if not justification.strip():
-        raise ValidationFailed(
-            code=WorkflowErrorCode.JUSTIFICATION_REQUIRED,
-            message=" ".join(w.message for w in warnings),
-            rule=warnings[0].rule,
-            citation=warnings[0].citation,
-            fields={
-                "justification": _("Tuliskan alasan menyimpang dari ketentuan yang diutamakan.")
-            },
-        )
-    return [
-        {
-            "rule": w.rule,
-            "citation": w.citation,
-            "message": w.message,
-            "justification": justification.strip(),
-        }
-        for w in warnings
-    ]
-
-
-def compare_and_set(instance: WorkflowInstance, step: WorkflowStep, at: dt.datetime) -> None:
-    updated = WorkflowInstance.objects.filter(
-        pk=instance.pk,
-        version=instance.version,
-        status=WorkflowInstance.Status.OPEN,
-        current_step=step.step_key,
-    ).update(version=F("version") + 1, updated_at=at)
-    claimed = WorkflowStep.objects.filter(pk=step.pk, status=WorkflowStep.Status.OPEN).update(
-        updated_at=at
-    )
-    if updated != 1 or claimed != 1:
-        raise StaleState(_("Permohonan ini sudah diputuskan oleh pihak lain; muat ulang halaman."))
-    instance.version += 1
 
 
 def step_recommend(
@@ -465,26 +308,3 @@ def step_recommend(
         )
         audit(step.instance, by, "workflow.recommended", at, after={"step": step.step_key})
     return recommendation
-
-
-def audit(
-    instance: WorkflowInstance,
-    by: Employee | None,
-    action: str,
-    at: dt.datetime,
-    *,
-    after: dict[str, Any] | None = None,
-    citation: str = "",
-) -> None:
-    """Append the instance's audit event (the system when no employee acted)."""
-    event_record(
-        government_id=instance.government_id,
-        actor_user_id=by.user_id if by else None,
-        actor_label=by.nip if by else "system",
-        action=action,
-        object_type="workflows.workflowinstance",
-        object_id=str(instance.pk),
-        at=at,
-        after=after,
-        citation=citation,
-    )

@@ -44,11 +44,27 @@ def open_step(
     ctx: ActorContext,
     *,
     at: dt.datetime,
+    seq: int | None = None,
 ) -> WorkflowStep:
-    """Open a step of the definition for its resolved actor(s); return the open row."""
-    seq = next_seq(instance)
+    """Make a step of the definition the instance's current one and open it for its resolved
+    actor(s); return the open row. `seq` is the next row's when the caller knows it (the
+    instance's newest row is one it has just written)."""
     WorkflowInstance.objects.filter(pk=instance.pk).update(current_step=spec.id)
     instance.current_step = spec.id
+    return open_rows(instance, definition, spec, ctx, seq or next_seq(instance), at=at)
+
+
+def open_rows(
+    instance: WorkflowInstance,
+    definition: FlowCore,
+    spec: StepSpec,
+    ctx: ActorContext,
+    seq: int,
+    *,
+    at: dt.datetime,
+) -> WorkflowStep:
+    """Write the rows of a step that is already the instance's current one, from `seq` on;
+    return the open row."""
     if spec.fan_out:
         members = _members(ctx, spec.fan_out, spec)
         return _open_fan_out(instance, spec, ctx, members, spec.child, seq=seq, at=at)
@@ -68,9 +84,18 @@ def open_step(
     for row in rows:
         row.recommender_id = recommender.employee_id if recommender else None
     WorkflowStep.objects.bulk_create(rows)
-    first = instance.steps.get(seq=seq)
+    first = _first_row(instance, rows, seq)
     events.publish_on_commit(events.STEP_OPENED, step_id=first.pk)
     return first
+
+
+def _first_row(instance: WorkflowInstance, rows: list[WorkflowStep], seq: int) -> WorkflowStep:
+    """The first row written, as written: the databases give the new rows' ids back (SQLite
+    from 3.35, PostgreSQL always); read it only where they do not."""
+    written: int | None = rows[0].pk
+    if written is not None:
+        return rows[0]
+    return instance.steps.get(seq=seq)
 
 
 def _required(actor: ResolvedActor, spec: StepSpec, ctx: ActorContext) -> ResolvedActor:
@@ -157,7 +182,7 @@ def reopen_chain(
     for offset, row in enumerate(rows):
         row.status = WorkflowStep.Status.OPEN if offset == 0 else WorkflowStep.Status.PENDING
     WorkflowStep.objects.bulk_create(rows)
-    first = instance.steps.get(seq=seq)
+    first = _first_row(instance, rows, seq)
     events.publish_on_commit(events.STEP_OPENED, step_id=first.pk)
     return first
 

@@ -66,7 +66,7 @@ def assignment_create(request: HttpRequest, payload: AssignmentIn) -> Status[Any
     nips = values.pop("candidate_nips")
     kode = values.pop("external_government_kode")
     with _api_field_names():
-        assignment = commands.request_submit(
+        submitted = commands.request_submit(
             viewer,
             RequestInput(**values),
             candidate_nips=nips,
@@ -74,7 +74,7 @@ def assignment_create(request: HttpRequest, payload: AssignmentIn) -> Status[Any
             at=timezone.now(),
             on=timezone.localdate(),
         )
-    return Status(201, reads.assignment_view(viewer, assignment.pk))
+    return Status(201, reads.submitted_view(viewer, submitted))
 
 
 @router.get(

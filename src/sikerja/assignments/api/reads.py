@@ -3,19 +3,22 @@
 The selectors do the scoping (who may see an assignment, who may download a letter); this
 module only arranges their answers for the schemas, with a fixed number of queries: a page of a
 box costs 2 queries (sent, all) or 4 (inbox), whatever its size; one assignment with its
-timeline costs 7, and 1 more when a recommendation names people.
+timeline costs 7, and 1 more when a recommendation names people. A request just submitted is
+answered from what the service wrote, with no query, where that is the whole of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
 
-from sikerja.assignments import selectors
-from sikerja.assignments.models import Assignment
+from sikerja.assignments import rules, selectors
+from sikerja.assignments.models import Assignment, AssignmentCandidate
+from sikerja.assignments.services import SubmittedRequest
 from sikerja.documents.models import Letter
 from sikerja.documents.render import verification_url
 from sikerja.documents.rules import may_download_letter
@@ -81,6 +84,7 @@ class AssignmentView:
     instance: WorkflowInstance
     flow: FlowRef
     steps: list[StepView]
+    candidates: list[AssignmentCandidate]
 
     @property
     def current_step(self) -> StepView | None:
@@ -156,22 +160,27 @@ def _recommended_people(steps: list[WorkflowStep]) -> dict[int, Employee]:
 
 
 def _step_view(
-    step: WorkflowStep, letters: list[LetterView], people: dict[int, Employee]
+    step: WorkflowStep,
+    letters: list[LetterView],
+    people: dict[int, Employee],
+    recommendations: Sequence[Recommendation] | None = None,
 ) -> StepView:
-    recommendations = [
+    """A step of the timeline; its recommendations are the prefetched ones unless given."""
+    given = step.recommendations.all() if recommendations is None else recommendations
+    recommendations_view = [
         RecommendationView(
             recommendation=recommendation,
             recommended=[
                 people[int(pk)] for pk in recommendation.recommended_ids if int(pk) in people
             ],
         )
-        for recommendation in step.recommendations.all()
+        for recommendation in given
     ]
     return StepView(
         step=step,
         decision_label=decision_label(Decision(step.decision)) if step.decision else "",
         recommendation_required=step.recommender_id is not None,
-        recommendations=recommendations,
+        recommendations=recommendations_view,
         documents=letters,
     )
 
@@ -194,6 +203,30 @@ def assignment_view(viewer: Viewer, assignment_id: int) -> AssignmentView:
         instance=instance,
         flow=FlowRef(key=instance.definition_key, definition=definition),
         steps=[_step_view(step, by_step.get(step.pk, []), people) for step in detail.steps],
+        candidates=list(detail.assignment.candidate_links.all()),
+    )
+
+
+def submitted_view(viewer: Viewer, submitted: SubmittedRequest) -> AssignmentView:
+    """The request the caller has just submitted, as `assignment_view` answers it.
+
+    Built from the rows the service wrote, with no query, when they are the whole answer: the
+    rule lets the caller see it (the requester always may, with no query), the engine wrote
+    every step row itself, and no letter was issued (a letter's answer needs reads). Otherwise
+    read as `assignment_view` reads it.
+    """
+    assignment, written = submitted.assignment, submitted.workflow
+    if written.steps is None or written.letters or not rules.may_see_assignment(viewer, assignment):
+        return assignment_view(viewer, assignment.pk)
+    instance = written.instance
+    definition = load_pack(instance.pack_id).data.workflows[instance.definition_key]
+    # New rows: no recommendation, no letter, and the order they were written in is the pk's.
+    return AssignmentView(
+        assignment=assignment,
+        instance=instance,
+        flow=FlowRef(key=instance.definition_key, definition=definition),
+        steps=[_step_view(step, [], {}, recommendations=()) for step in written.steps],
+        candidates=submitted.candidate_links,
     )
 
 

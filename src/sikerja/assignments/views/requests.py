@@ -76,7 +76,7 @@ def assignment_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     if not form.is_valid():
         return _request_form(request, viewer, form, status=HTTP_BAD_REQUEST)
     try:
-        assignment = commands.request_submit(
+        submitted = commands.request_submit(
             viewer,
             form.request_input(),
             candidate_nips=form.cleaned_data["candidate_nips"],
@@ -88,7 +88,7 @@ def assignment_create(request: HttpRequest, viewer: Viewer) -> HttpResponse:
     except DomainError as exc:
         return _request_form(request, viewer, form, exc, exc.status)
     messages.success(request, _("Permohonan terkirim."))
-    return redirect("web:assignment-detail", assignment.pk)
+    return redirect("web:assignment-detail", submitted.assignment.pk)
 
 
 def _detail(
