@@ -186,8 +186,10 @@ def test_the_page_draws_the_load_chart_beside_its_table(persona, user_of, other_
 # The session, the user, the account, the scope (3), the unit, the people's summary, the people
 # shown, the teams and their count, the competencies asked by teams and by penugasan (with those
 # held), and which of the teams the viewer may open (rules.teams_visible_to: the teams of the
-# units they head, their members and the officials named on the day, five). A pack with a V-61
-# threshold (Blitar) asks one more: how many are above it.
+# units they head, their members and the officials named on the day, five); for the training-need
+# proposal (V-62), whether the viewer may propose (heads the unit or is a head's delegate) and the
+# needs already proposed for the unit's people. A pack with a V-61 threshold (Blitar) asks one
+# more: how many are above it.
 def _read(api: ApiClient, unit: OrgUnit, django_assert_num_queries, queries: int):
     with django_assert_num_queries(queries):
         response = api.get(f"/teams/workload/{unit.pk}")
@@ -195,7 +197,7 @@ def _read(api: ApiClient, unit: OrgUnit, django_assert_num_queries, queries: int
     return response.json()
 
 
-QUERIES = 18
+QUERIES = 20
 
 
 def _more_people(persona, count: int) -> None:

@@ -27,6 +27,8 @@ LETTER_COPIED = "letter_copied"
 TEAM_PLAN_SUBMITTED = "team_plan_submitted"
 TEAM_OBSTACLE_RAISED = "team_obstacle_raised"
 TEAM_REWORK_OPENED = "team_rework_opened"
+TRAINING_PROPOSED = "training_proposed"
+TRAINING_DECIDED = "training_decided"
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,14 @@ MESSAGES = {
     ),
     TEAM_REWORK_OPENED: Message(
         gettext_noop("Hasil tim perlu Anda perbaiki: %(team)s"), "%(citation)s"
+    ),
+    TRAINING_PROPOSED: Message(
+        gettext_noop("Usulan kebutuhan pelatihan menunggu keputusan: %(name)s"),
+        gettext_noop("Kompetensi: %(competencies)s. %(citation)s"),
+    ),
+    TRAINING_DECIDED: Message(
+        gettext_noop("Usulan kebutuhan pelatihan diputuskan: %(name)s"),
+        gettext_noop("Kompetensi: %(competencies)s. %(citation)s"),
     ),
 }
 

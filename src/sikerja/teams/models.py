@@ -230,6 +230,9 @@ class EvidenceFile(models.Model):
 # The reports and evaluation models (their own module, registered with the app's models).
 from sikerja.teams.models_reports import MemberResult, TeamEvaluation, TeamReport  # noqa: E402
 
+# Training-need proposals (V-62), from the unit workload page to the HR agency.
+from sikerja.teams.training_models import TrainingNeedItem, TrainingNeedProposal  # noqa: E402
+
 # The team's work (planning and execution) is kept in its own module.
 from sikerja.teams.work_models import (  # noqa: E402
     ExpectationDialogue,
@@ -263,6 +266,8 @@ __all__ = [
     "TeamMember",
     "TeamPlan",
     "TeamReport",
+    "TrainingNeedItem",
+    "TrainingNeedProposal",
     "WorkPlan",
     "evidence_storage",
 ]

@@ -48,12 +48,15 @@ from sikerja.teams.models import (
     Rework,
     Team,
     TeamMember,
+    TrainingNeedItem,
 )
 from sikerja.workflows.models import WorkflowInstance
 
 PEOPLE_SHOWN = 25
 TEAMS_SHOWN = 40
 NAMES_SHOWN = 8
+GAP_PEOPLE_SHOWN = 25
+PRODUCT_DECISION = "keputusan produk (tidak diatur dalam peraturan)"
 LOAD_PARTS = ("lead_teams", "member_teams", "pengendali_teams", "open_activities", "penugasan")
 
 
@@ -102,6 +105,35 @@ class TrainingNeed:
 
 
 @dataclass(frozen=True)
+class PersonGap:
+    """A person of the unit with competence gaps: those already proposed for training (a
+    proposal waits or is scheduled) and those that may still be proposed (V-62)."""
+
+    employee_id: int
+    name: str
+    gaps: tuple[str, ...]
+    proposed: tuple[str, ...]
+
+    @property
+    def open_gaps(self) -> tuple[str, ...]:
+        taken = {label.casefold() for label in self.proposed}
+        return tuple(gap for gap in self.gaps if gap.casefold() not in taken)
+
+
+@dataclass(frozen=True)
+class TrainingOffer:
+    """Whether the page offers the training-need proposal (V-62) and on what footing: the
+    pack's rule and article where it binds, else a product decision with its note."""
+
+    offered: bool
+    required: bool
+    rule_id: str
+    citation: str
+    note: str
+    note_en: str
+
+
+@dataclass(frozen=True)
 class RuleNote:
     """A pack rule the page implements, with its strength and citation ("" when silent)."""
 
@@ -130,6 +162,10 @@ class UnitWorkload:
     training_needs: list[TrainingNeed]
     distribution_rule: RuleNote
     training_rule: RuleNote
+    training: TrainingOffer
+    may_propose: bool
+    gap_people: list[PersonGap]
+    gap_people_total: int
 
 
 def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
@@ -152,6 +188,8 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
     limit = (ratio * mean).quantize(Decimal("0.01")) if ratio is not None else None
     over_total = people.filter(Q(total__gt=limit)).count() if limit is not None else 0
     gaps = _gaps(_placed_people(unit, on), on)
+    offer = training_offer(pack)
+    gap_people = _gap_people(unit, gaps, on) if offer.offered else []
     return UnitWorkload(
         unit_id=unit.pk,
         unit_name=unit.name,
@@ -169,7 +207,34 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
         training_needs=gaps.needs,
         distribution_rule=_note(pack, "V-61"),
         training_rule=_note(pack, "V-62"),
+        training=offer,
+        may_propose=offer.offered and rules.may_propose_for_unit(viewer.employee_id, unit, on),
+        gap_people=gap_people,
+        gap_people_total=sum(1 for missing in gaps.by_person.values() if missing),
     )
+
+
+def training_offer(pack: LoadedPack) -> TrainingOffer:
+    """The pack's footing for the training-need proposal (V-62): its `[training]` table, the
+    rule's article where the rule binds, a product decision (with the article the pack's V-62
+    row names, where it has one) otherwise."""
+    settings = pack.data.training
+    if settings is None or not settings.offered:
+        return TrainingOffer(False, False, "", "", "", "")
+    if pack.binds("V-62"):
+        return TrainingOffer(True, True, "V-62", pack.citation_of("V-62"), "", "")
+    related = pack.citation_of("V-62")
+    citation = PRODUCT_DECISION + (f"; {related}" if related else "")
+    return TrainingOffer(True, False, "", citation, settings.note, settings.note_en)
+
+
+def person_gaps(*, unit: OrgUnit, employee_id: int, on: dt.date) -> tuple[str, ...] | None:
+    """The competence gaps of one person placed in the unit (or below it) on the day; None when
+    they are not placed there (2 queries)."""
+    person = _placed_people(unit, on).filter(pk=employee_id)
+    if not person.exists():
+        return None
+    return _gaps(person, on).by_person.get(employee_id, ())
 
 
 def units_headed_by(viewer: Viewer) -> list[tuple[int, str]]:
@@ -356,6 +421,27 @@ def _teams(viewer: Viewer, unit: OrgUnit) -> list[UnitTeam]:
 class _Gaps:
     by_person: dict[int, tuple[str, ...]]
     needs: list[TrainingNeed]
+    names: dict[int, str]
+
+
+def _gap_people(unit: OrgUnit, gaps: _Gaps, on: dt.date) -> list[PersonGap]:
+    """The people of the unit with gaps, by name (the first GAP_PEOPLE_SHOWN), each with the
+    gaps already proposed: one query for the open needs of the unit's people."""
+    rows = sorted(
+        ((gaps.names[pk], pk, missing) for pk, missing in gaps.by_person.items() if missing),
+        key=lambda row: (row[0].casefold(), row[1]),
+    )[:GAP_PEOPLE_SHOWN]
+    open_needs: dict[int, list[str]] = {}
+    for employee_id, competency in TrainingNeedItem.objects.filter(
+        government_id=unit.government_id,
+        is_open=True,
+        employee_id__in=_placed_people(unit, on).values("pk"),
+    ).values_list("employee_id", "competency"):
+        open_needs.setdefault(employee_id, []).append(competency)
+    return [
+        PersonGap(pk, name, missing, tuple(sorted(open_needs.get(pk, []))))
+        for name, pk, missing in rows
+    ]
 
 
 def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
@@ -385,7 +471,7 @@ def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
         by_person[pk] = tuple(missing)
         for label in missing:
             lacking.setdefault(label.casefold(), [label]).append(name)
-    return _Gaps(by_person, _needs(lacking))
+    return _Gaps(by_person, _needs(lacking), {pk: name for pk, (name, _held) in held.items()})
 
 
 def _needs(lacking: dict[str, list[str]]) -> list[TrainingNeed]:
