@@ -20,14 +20,11 @@ from typing import Any
 from django.db.models import (
     Count,
     Exists,
-    F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -177,16 +174,12 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
     if unit is None or not may_see_unit(viewer, unit):
         raise NotFound()
     pack = load_pack(viewer.government.pack_id)
-    people = _people(unit, on)
-    summary = people.aggregate(
-        count=Count("pk"), load=Coalesce(Sum("total"), 0), top=Coalesce(Max("total"), 0)
-    )
-    mean = _mean(summary["load"], summary["count"])
+    loads = _loads(unit, on)
+    totals = [load.total for load in loads]
+    mean = _mean(sum(totals), len(totals))
     ratio = _threshold_ratio(pack)
-    # Where the pack sets a threshold the count is always asked, so the page's queries do not
-    # depend on whether anyone carries anything.
     limit = (ratio * mean).quantize(Decimal("0.01")) if ratio is not None else None
-    over_total = people.filter(Q(total__gt=limit)).count() if limit is not None else 0
+    over_total = sum(1 for total in totals if total > limit) if limit is not None else 0
     gaps = _gaps(_placed_people(unit, on), on)
     offer = training_offer(pack)
     gap_people = _gap_people(unit, gaps, on) if offer.offered else []
@@ -194,11 +187,11 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
         unit_id=unit.pk,
         unit_name=unit.name,
         on=on,
-        people=_rows(people[:PEOPLE_SHOWN], limit, gaps.by_person),
-        people_total=summary["count"],
-        load_total=summary["load"],
+        people=_rows(unit, on, loads[:PEOPLE_SHOWN], limit, gaps.by_person),
+        people_total=len(totals),
+        load_total=sum(totals),
         mean_load=mean,
-        max_load=summary["top"],
+        max_load=max(totals, default=0),
         threshold_ratio=ratio,
         threshold_load=limit,
         over_total=over_total,
@@ -316,25 +309,52 @@ def _placed_people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
     return Employee.objects.filter(government_id=unit.government_id, pk__in=placed)
 
 
-def _people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
-    """The people of the unit, each with what they carry, most loaded first."""
-    placement = _placed(unit, on).filter(employee_id=OuterRef("pk")).order_by("valid_from", "pk")
-    active_teams = Team.objects.filter(status=Team.Status.ACTIVE)
-    return (
-        _placed_people(unit, on)
-        .annotate(
-            position_title=Subquery(placement.values("position__title")[:1]),
-            unit_name=Subquery(placement.values("position__unit__name")[:1]),
-            lead_teams=_count(_on_team(TeamMember.Role.LEAD), "employee_id"),
-            member_teams=_count(_on_team(TeamMember.Role.MEMBER), "employee_id"),
-            pengendali_teams=_count(active_teams, "pengendali_id"),
-            open_activities=_count(_open_activities(), "assignee_id"),
-            penugasan=_count(_in_force(on), "employee_id"),
-            missed_targets=_count(Rework.objects.all(), "activity__assignee_id"),
+@dataclass(frozen=True)
+class _Load:
+    """One person's counts, before the page names them."""
+
+    employee_id: int
+    name: str
+    parts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.parts[part] for part in LOAD_PARTS)
+
+
+def _load_queries(on: dt.date) -> dict[str, tuple[QuerySet[Any], str]]:
+    """What each load part counts, and the field naming the person it counts for."""
+    return {
+        "lead_teams": (_on_team(TeamMember.Role.LEAD), "employee_id"),
+        "member_teams": (_on_team(TeamMember.Role.MEMBER), "employee_id"),
+        "pengendali_teams": (Team.objects.filter(status=Team.Status.ACTIVE), "pengendali_id"),
+        "open_activities": (_open_activities(), "assignee_id"),
+        "penugasan": (_in_force(on), "employee_id"),
+        "missed_targets": (Rework.objects.all(), "activity__assignee_id"),
+    }
+
+
+def _loads(unit: OrgUnit, on: dt.date) -> list[_Load]:
+    """Every person of the unit with what they carry, most loaded first (then by name): each
+    part counted once for the whole subtree with a GROUP BY (one query per part, and one for the
+    people), rather than one correlated count per person, which a Perangkat Daerah of thousands
+    makes the database repeat thousands of times."""
+    placed = _placed_people(unit, on)
+    counted: dict[str, dict[int, int]] = {}
+    for part, (queryset, key) in _load_queries(on).items():
+        rows = (
+            queryset.filter(**{f"{key}__in": placed.values("pk")})
+            .order_by()
+            .values(key)
+            .annotate(n=Count("pk"))
+            .values_list(key, "n")
         )
-        .annotate(total=sum((F(part) for part in LOAD_PARTS[1:]), F(LOAD_PARTS[0])))
-        .order_by("-total", "name", "pk")
-    )
+        counted[part] = dict(rows)
+    loads = [
+        _Load(pk, name, {part: counted[part].get(pk, 0) for part in counted})
+        for pk, name in placed.values_list("pk", "name")
+    ]
+    return sorted(loads, key=lambda load: (-load.total, load.name, load.employee_id))
 
 
 def _mean(load: int, count: int) -> Decimal:
@@ -358,21 +378,36 @@ def _note(pack: LoadedPack, rule_id: str) -> RuleNote:
 
 
 def _rows(
-    people: QuerySet[Employee], limit: Decimal | None, gaps: dict[int, tuple[str, ...]]
+    unit: OrgUnit,
+    on: dt.date,
+    loads: list[_Load],
+    limit: Decimal | None,
+    gaps: dict[int, tuple[str, ...]],
 ) -> list[PersonLoad]:
+    """The people shown, named with their position and unit on the day (2 queries)."""
+    ids = [load.employee_id for load in loads]
+    people = Employee.objects.in_bulk(ids)
+    where: dict[int, tuple[str, str]] = {}
+    for employee_id, title, unit_name in (
+        _placed(unit, on)
+        .filter(employee_id__in=ids)
+        .order_by("employee_id", "-valid_from", "-pk")
+        .values_list("employee_id", "position__title", "position__unit__name")
+    ):
+        where[employee_id] = (title, unit_name)  # the earliest placement is the last one kept
     return [
         PersonLoad(
-            employee_id=person.pk,
-            name=person.full_name,
-            position_title=person.position_title or "",  # type: ignore[attr-defined]
-            unit_name=person.unit_name or "",  # type: ignore[attr-defined]
-            **{part: getattr(person, part) for part in LOAD_PARTS},
-            missed_targets=person.missed_targets,  # type: ignore[attr-defined]
-            total=person.total,  # type: ignore[attr-defined]
-            is_over=limit is not None and person.total > limit,  # type: ignore[attr-defined]
-            gaps=gaps.get(person.pk, ()),
+            employee_id=load.employee_id,
+            name=people[load.employee_id].full_name,
+            position_title=where.get(load.employee_id, ("", ""))[0],
+            unit_name=where.get(load.employee_id, ("", ""))[1],
+            **{part: load.parts[part] for part in LOAD_PARTS},
+            missed_targets=load.parts["missed_targets"],
+            total=load.total,
+            is_over=limit is not None and load.total > limit,
+            gaps=gaps.get(load.employee_id, ()),
         )
-        for person in people
+        for load in loads
     ]
 
 
