@@ -198,7 +198,7 @@ def _read(api: ApiClient, unit: OrgUnit, django_assert_num_queries, queries: int
     return response.json()
 
 
-QUERIES = 27
+QUERIES = 29
 
 
 def _more_people(persona, count: int) -> None:

@@ -15,24 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import (
-    Count,
     Exists,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
-from sikerja.assignments.models import AssignmentCandidate
-from sikerja.assignments.rules import SUBJECT_TYPE as PENUGASAN
 from sikerja.core.errors import NotFound
-from sikerja.organization.models import Employee, OrgUnit, Placement
+from sikerja.organization.models import Employee, OrgUnit
 from sikerja.organization.rules import Viewer, agencies_visible_to, may_see_unit
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.enums import Strength
@@ -41,20 +33,25 @@ from sikerja.teams import rules
 from sikerja.teams.models import (
     Obstacle,
     PlanActivity,
-    ProgressEntry,
-    Rework,
     Team,
     TeamMember,
     TrainingNeedItem,
 )
-from sikerja.workflows.models import WorkflowInstance
+from sikerja.teams.workload_loads import (
+    LOAD_PARTS,
+    PEOPLE_SHOWN,
+    Load,
+    count_of,
+    in_force,
+    loads,
+    placed,
+    placed_people,
+)
 
-PEOPLE_SHOWN = 25
 TEAMS_SHOWN = 40
 NAMES_SHOWN = 8
 GAP_PEOPLE_SHOWN = 25
 PRODUCT_DECISION = "keputusan produk (tidak diatur dalam peraturan)"
-LOAD_PARTS = ("lead_teams", "member_teams", "pengendali_teams", "open_activities", "penugasan")
 
 
 @dataclass(frozen=True)
@@ -174,20 +171,20 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
     if unit is None or not may_see_unit(viewer, unit):
         raise NotFound()
     pack = load_pack(viewer.government.pack_id)
-    loads = _loads(unit, on)
-    totals = [load.total for load in loads]
+    carried = loads(unit, on)
+    totals = carried.totals()
     mean = _mean(sum(totals), len(totals))
     ratio = _threshold_ratio(pack)
     limit = (ratio * mean).quantize(Decimal("0.01")) if ratio is not None else None
     over_total = sum(1 for total in totals if total > limit) if limit is not None else 0
-    gaps = _gaps(_placed_people(unit, on), on)
+    gaps = _gaps(placed_people(unit, on), on)
     offer = training_offer(pack)
     gap_people = _gap_people(unit, gaps, on) if offer.offered else []
     return UnitWorkload(
         unit_id=unit.pk,
         unit_name=unit.name,
         on=on,
-        people=_rows(unit, on, loads[:PEOPLE_SHOWN], limit, gaps.by_person),
+        people=_rows(unit, on, carried.ranked[:PEOPLE_SHOWN], limit, gaps.by_person),
         people_total=len(totals),
         load_total=sum(totals),
         mean_load=mean,
@@ -224,7 +221,7 @@ def training_offer(pack: LoadedPack) -> TrainingOffer:
 def person_gaps(*, unit: OrgUnit, employee_id: int, on: dt.date) -> tuple[str, ...] | None:
     """The competence gaps of one person placed in the unit (or below it) on the day; None when
     they are not placed there (2 queries)."""
-    person = _placed_people(unit, on).filter(pk=employee_id)
+    person = placed_people(unit, on).filter(pk=employee_id)
     if not person.exists():
         return None
     return _gaps(person, on).by_person.get(employee_id, ())
@@ -252,111 +249,6 @@ def agency_roots(viewer: Viewer) -> QuerySet[OrgUnit]:
     )
 
 
-def _count(queryset: QuerySet[Any], key: str) -> Coalesce:
-    """A correlated COUNT of `queryset` rows whose `key` is the outer row."""
-    counted = (
-        queryset.filter(**{key: OuterRef("pk")})
-        .order_by()
-        .values(key)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def _in_force(on: dt.date) -> QuerySet[AssignmentCandidate]:
-    """The people named in a penugasan approved and in force on the day, except a team
-    member's own penugasan (already counted as the team)."""
-    approved = WorkflowInstance.objects.filter(
-        subject_type=PENUGASAN,
-        subject_id=OuterRef("assignment_id"),
-        parent__isnull=True,
-        status=WorkflowInstance.Status.APPROVED,
-    )
-    joined = TeamMember.objects.filter(assignment_id__isnull=False).values("assignment_id")
-    return (
-        AssignmentCandidate.objects.filter(Exists(approved))
-        .exclude(answer=AssignmentCandidate.Answer.DECLINED)
-        .filter(Q(assignment__starts_on__isnull=True) | Q(assignment__starts_on__lte=on))
-        .filter(Q(assignment__ends_on__isnull=True) | Q(assignment__ends_on__gte=on))
-        .exclude(assignment_id__in=joined)
-    )
-
-
-def _on_team(role: str) -> QuerySet[Any]:
-    return TeamMember.objects.filter(
-        role=role, status=TeamMember.Status.ACTIVE, team__status=Team.Status.ACTIVE
-    )
-
-
-def _open_activities() -> QuerySet[Any]:
-    """Activities of active teams' plans not yet reported 100 % done."""
-    done = ProgressEntry.objects.filter(activity_id=OuterRef("pk"), percent_complete=100)
-    return PlanActivity.objects.filter(plan__team__status=Team.Status.ACTIVE).exclude(Exists(done))
-
-
-def _placed(unit: OrgUnit, on: dt.date) -> QuerySet[Placement]:
-    return Placement.objects.effective_on(on).filter(
-        government_id=unit.government_id, position__unit__path__startswith=unit.path
-    )
-
-
-def _placed_people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
-    """The people placed in the unit or below it on the day. Driven from the subtree's
-    placements (an IN, which both databases plan as a semi-join from the few placements of a
-    unit), not from every employee of the government."""
-    placed = _placed(unit, on).values("employee_id")
-    return Employee.objects.filter(government_id=unit.government_id, pk__in=placed)
-
-
-@dataclass(frozen=True)
-class _Load:
-    """One person's counts, before the page names them."""
-
-    employee_id: int
-    name: str
-    parts: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.parts[part] for part in LOAD_PARTS)
-
-
-def _load_queries(on: dt.date) -> dict[str, tuple[QuerySet[Any], str]]:
-    """What each load part counts, and the field naming the person it counts for."""
-    return {
-        "lead_teams": (_on_team(TeamMember.Role.LEAD), "employee_id"),
-        "member_teams": (_on_team(TeamMember.Role.MEMBER), "employee_id"),
-        "pengendali_teams": (Team.objects.filter(status=Team.Status.ACTIVE), "pengendali_id"),
-        "open_activities": (_open_activities(), "assignee_id"),
-        "penugasan": (_in_force(on), "employee_id"),
-        "missed_targets": (Rework.objects.all(), "activity__assignee_id"),
-    }
-
-
-def _loads(unit: OrgUnit, on: dt.date) -> list[_Load]:
-    """Every person of the unit with what they carry, most loaded first (then by name): each
-    part counted once for the whole subtree with a GROUP BY (one query per part, and one for the
-    people), rather than one correlated count per person, which a Perangkat Daerah of thousands
-    makes the database repeat thousands of times."""
-    placed = _placed_people(unit, on)
-    counted: dict[str, dict[int, int]] = {}
-    for part, (queryset, key) in _load_queries(on).items():
-        rows = (
-            queryset.filter(**{f"{key}__in": placed.values("pk")})
-            .order_by()
-            .values(key)
-            .annotate(n=Count("pk"))
-            .values_list(key, "n")
-        )
-        counted[part] = dict(rows)
-    loads = [
-        _Load(pk, name, {part: counted[part].get(pk, 0) for part in counted})
-        for pk, name in placed.values_list("pk", "name")
-    ]
-    return sorted(loads, key=lambda load: (-load.total, load.name, load.employee_id))
-
-
 def _mean(load: int, count: int) -> Decimal:
     if not count:
         return Decimal("0.00")
@@ -380,7 +272,7 @@ def _note(pack: LoadedPack, rule_id: str) -> RuleNote:
 def _rows(
     unit: OrgUnit,
     on: dt.date,
-    loads: list[_Load],
+    loads: list[Load],
     limit: Decimal | None,
     gaps: dict[int, tuple[str, ...]],
 ) -> list[PersonLoad]:
@@ -389,7 +281,7 @@ def _rows(
     people = Employee.objects.in_bulk(ids)
     where: dict[int, tuple[str, str]] = {}
     for employee_id, title, unit_name in (
-        _placed(unit, on)
+        placed(unit, on)
         .filter(employee_id__in=ids)
         .order_by("employee_id", "-valid_from", "-pk")
         .values_list("employee_id", "position__title", "position__unit__name")
@@ -429,9 +321,9 @@ def _teams(viewer: Viewer, unit: OrgUnit) -> list[UnitTeam]:
         _unit_teams(unit)
         .select_related("owner_unit", "lead")
         .annotate(
-            people=_count(people, "team_id"),
-            activities=_count(PlanActivity.objects.all(), "plan__team_id"),
-            open_obstacles=_count(open_obstacles, "team_id"),
+            people=count_of(people, "team_id"),
+            activities=count_of(PlanActivity.objects.all(), "plan__team_id"),
+            open_obstacles=count_of(open_obstacles, "team_id"),
             is_visible=Exists(visible),
         )
         .order_by("name", "pk")
@@ -470,7 +362,7 @@ def _gap_people(unit: OrgUnit, gaps: _Gaps, on: dt.date) -> list[PersonGap]:
     for employee_id, competency in TrainingNeedItem.objects.filter(
         government_id=unit.government_id,
         is_open=True,
-        employee_id__in=_placed_people(unit, on).values("pk"),
+        employee_id__in=placed_people(unit, on).values("pk"),
     ).values_list("employee_id", "competency"):
         open_needs.setdefault(employee_id, []).append(competency)
     return [
@@ -488,7 +380,7 @@ def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
         *TeamMember.objects.filter(
             employee_id__in=ids, status=TeamMember.Status.ACTIVE, team__status=Team.Status.ACTIVE
         ).values_list(*fields, "team__competencies"),
-        *_in_force(on).filter(employee_id__in=ids).values_list(*fields, "assignment__competencies"),
+        *in_force(on).filter(employee_id__in=ids).values_list(*fields, "assignment__competencies"),
     ]
     asked: dict[int, dict[str, str]] = {}
     held: dict[int, tuple[str, set[str]]] = {}
