@@ -11,7 +11,10 @@ WSGIHandler (bench/wsgi_client.py) with a session cookie: the team page and the 
 of the team at work, the teams list and the report inbox, as the team's lead (the JF Ahli Muda),
 the head of its owner unit (the Kepala Dinas: sees the team as its manager, resolved in bulk)
 and the Kepala Bidang (appraises the lead, receives the lead's report, is asked to decide the
-obstacle). Every figure is a ratio to the floor's p50 (wall and CPU of this thread), each
+obstacle); the unit workload page (V-61, V-62) of the unit each head heads (the Kepala Dinas's
+whole Dinas, the Kepala Bidang's Bidang) and the training-need proposals list; and a progress
+entry with a 1 MB PDF as evidence, posted by the lead to API v1 (multipart, a bearer token).
+Every figure is a ratio to the floor's p50 (wall and CPU of this thread), each
 scenario reports its growth from 1,000 to N, and the query count of each scenario must be the
 same at both sizes: the run fails (exit 1) when one is not. Writes bench/results-teams.json.
 
@@ -41,6 +44,12 @@ PAGES = (
     ("teams list", "/tim-kerja/"),
     ("report inbox", "/tim-kerja/laporan/"),
 )
+# The unit workload page (V-61, V-62) of the unit each head heads: the Kepala Dinas's whole
+# Dinas, the Kepala Bidang's Bidang; and the training-need proposals list (V-62).
+WORKLOAD_VIEWERS = ("kepala_dinas", "kabid")
+WORKLOAD = "/tim-kerja/beban-kerja/{unit}/"
+TRAINING_LIST = "/tim-kerja/usulan-pelatihan/"
+EVIDENCE_BYTES = 1024 * 1024  # the issue's "progress entry with a 1 MB evidence file"
 
 
 def _parse() -> argparse.Namespace:
@@ -78,25 +87,109 @@ def _callers(result: Any, at: Any, on: Any) -> tuple[dict[str, Any], int]:
     return callers, outcomes[3].team_id
 
 
-def _scenarios(callers: dict[str, Any], team_id: int, n: int, floor: Floor) -> list[dict]:
+def _units(result: Any, on: Any) -> dict[str, int]:
+    """The unit each workload viewer heads on the day."""
+    from sikerja.organization.demo import persona_key
+    from sikerja.organization.models import Placement
+
+    named = {persona_key(login): e for login, e in result.personas.items()}
+    return {
+        key: Placement.objects.effective_on(on)
+        .filter(employee_id=named[key].pk, position__is_head=True)
+        .values_list("position__unit_id", flat=True)
+        .get()
+        for key in WORKLOAD_VIEWERS
+    }
+
+
+class ProgressPoster:
+    """POST a progress entry with a 1 MB PDF to API v1 as the team's lead (multipart, a bearer
+    token), through the same WSGIHandler; a non-201 answer raises."""
+
+    def __init__(self, result: Any, team_id: int, at: Any) -> None:
+        from django.core.handlers.wsgi import WSGIHandler
+        from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+        from sikerja.accounts.tokens import api_token_create
+        from sikerja.organization.demo import persona_key
+        from sikerja.organization.models import Employee
+
+        named = {persona_key(login): e for login, e in result.personas.items()}
+        lead = Employee.objects.get(pk=named["jf_ahli_muda"].pk).user
+        self.token = api_token_create(user=lead, label="bench", at=at)
+        self.app = WSGIHandler()
+        self.path = f"/api/v1/teams/{team_id}/progress"
+        pdf = b"%PDF-1.4\n" + b"0" * (EVIDENCE_BYTES - 16) + b"\n%%EOF\n"
+        self.body = encode_multipart(
+            BOUNDARY,
+            {
+                "summary": "Pendataan minggu ini",
+                "percent_complete": "50",
+                "files": _upload(pdf),
+            },
+        )
+        self.content_type = MULTIPART_CONTENT
+
+    def __call__(self, _path: str) -> bytes:
+        import io
+
+        from wsgi_client import environ
+
+        env = environ(self.path, {"Authorization": f"Bearer {self.token}"})
+        env.update(
+            REQUEST_METHOD="POST",
+            CONTENT_TYPE=self.content_type,
+            CONTENT_LENGTH=str(len(self.body)),
+        )
+        env["wsgi.input"] = io.BytesIO(self.body)
+        status: list[str] = []
+        result = self.app(env, lambda line, _h, _e=None: status.append(line) or (lambda _d: None))
+        try:
+            body = b"".join(result)
+        finally:
+            result.close()
+        if not status[0].startswith("201"):
+            raise RuntimeError(f"POST {self.path} answered {status[0]}: {body[:300]!r}")
+        return body
+
+
+def _upload(content: bytes) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("bukti-1mb.pdf", content, content_type="application/pdf")
+
+
+def _scenarios(size: tuple[Any, ...], n: int, floor: Floor) -> list[dict]:
+    callers, team_id, units, poster = size
     stats = []
     for viewer in VIEWERS:
         for page, pattern in PAGES:
             path = pattern.format(team=team_id)
             samples, queries, cpu = _measure(callers[viewer], [path] * (n + 3), n)
             stats.append(_stat(f"{page} ({viewer})", samples, queries, floor, cpu))
+    for viewer in WORKLOAD_VIEWERS:
+        path = WORKLOAD.format(unit=units[viewer])
+        samples, queries, cpu = _measure(callers[viewer], [path] * (n + 3), n)
+        stats.append(_stat(f"workload page ({viewer})", samples, queries, floor, cpu))
+    samples, queries, cpu = _measure(callers["kepala_dinas"], [TRAINING_LIST] * (n + 3), n)
+    stats.append(_stat("training proposals (kepala_dinas)", samples, queries, floor, cpu))
+    samples, queries, cpu = _measure(poster, ["post"] * (n + 3), n)
+    stats.append(_stat("progress entry, 1 MB PDF (jf_ahli_muda)", samples, queries, floor, cpu))
     return stats
 
 
-def _check_paths(callers: dict[str, Any], team_id: int) -> None:
+def _check_paths(size: tuple[Any, ...]) -> None:
     """Every page answers 200 for every viewer (a hidden team would answer 404)."""
     from wsgi_client import call
 
-    for viewer, caller in callers.items():
-        for _page, pattern in PAGES:
-            code, _body = call(caller.app, pattern.format(team=team_id), caller.headers)
-            if code != 200:
-                raise SystemExit(f"{pattern} answered {code} to {viewer}")
+    callers, team_id, units, _poster = size
+    wanted = [(v, p.format(team=team_id)) for v in callers for _page, p in PAGES]
+    wanted += [(v, WORKLOAD.format(unit=units[v])) for v in WORKLOAD_VIEWERS]
+    wanted += [("kepala_dinas", TRAINING_LIST)]
+    for viewer, path in wanted:
+        code, _body = call(callers[viewer].app, path, callers[viewer].headers)
+        if code != 200:
+            raise SystemExit(f"{path} answered {code} to {viewer}")
 
 
 def main() -> None:
@@ -108,16 +201,20 @@ def main() -> None:
     started = time.perf_counter()
     small, big, at, on = two_demos(pack=args.pack, small=args.small, big=args.employees)
     built = {"small": small, "big": big}
-    sizes = {label: _callers(result, at, on) for label, result in built.items()}
+    sizes = {}
+    for label, result in built.items():
+        callers, team_id = _callers(result, at, on)
+        poster = ProgressPoster(result, team_id, at)
+        sizes[label] = (callers, team_id, _units(result, on), poster)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # what autovacuum does soon after a load, before measuring
     print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     load_start = os.getloadavg()
     floor = _floor(args.n)
     results: dict[str, Any] = {}
-    for label, (callers, team_id) in sizes.items():
-        _check_paths(callers, team_id)
-        results[label] = _scenarios(callers, team_id, args.n, floor)
+    for label, size in sizes.items():
+        _check_paths(size)
+        results[label] = _scenarios(size, args.n, floor)
         print(f"{label} measured", file=sys.stderr)
     floor_after = _floor(args.n)
     pairs = list(zip(results["small"], results["big"], strict=True))

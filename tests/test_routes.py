@@ -101,6 +101,12 @@ PAGES: dict[str, object] = {
     # The workload of a unit is seen by whoever may see the unit (tests/teams/test_workload.py).
     "web:team-workload-home": organization.units_visible_to,
     "web:team-workload": organization.may_see_unit,
+    # Training-need proposals (V-62): proposed by the unit head or their delegate from the
+    # workload page, seen as `training_proposals_visible_to` says, decided by BKPSDM
+    # (tests/teams/test_training.py, tests/teams/test_training_pages.py).
+    "web:training-propose": teams.may_propose_for_unit,
+    "web:training-proposals": teams.training_proposals_visible_to,
+    "web:training-decide": teams.may_decide_training,
     "web:skp-mine": performance.skps_visible_to,
     "web:skp-create": performance.may_edit_skp,
     "web:skp-approvals": performance.skps_waiting_on,
@@ -201,6 +207,9 @@ API: dict[tuple[str, str], object] = {
     ("GET", "/teams/{team_id}/work"): teams.may_see_team_work,
     ("GET", "/my-work"): ANY_VIEWER,
     ("GET", "/teams/workload/{unit_id}"): organization.may_see_unit,
+    ("GET", "/training-proposals"): teams.training_proposals_visible_to,
+    ("POST", "/training-proposals"): teams.may_propose_for_unit,
+    ("POST", "/training-proposals/{proposal_id}/decide"): teams.may_decide_training,
     ("POST", "/teams/{team_id}/plan"): teams.may_plan,
     ("POST", "/teams/{team_id}/plan/submit"): teams.may_plan,
     ("POST", "/teams/{team_id}/plan/decide"): teams.may_decide_plan,

@@ -210,7 +210,7 @@ def test_every_read_of_an_existing_object_matches_its_schema(
         )
         statuses[operation.path] = _call_and_validate(case, headers).status_code
 
-    assert len(statuses) == len(reads) == 43
+    assert len(statuses) == len(reads) == 44
     if role == "bkpsdm":  # the operator sees every object of the government, but the results
         # a leader weighs when setting a unit's level answer only that leader (SPEC 10.3 item 4)
         level_setter_only = statuses.pop("/api/v1/performance/units/{unit_id}/declared-results")

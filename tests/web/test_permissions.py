@@ -81,6 +81,9 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("web:team-workload", "bidang_unit"): (Y, Y, Y, Y, N, N, N, N, N, N),
     ("web:team-workload", "missing"): (N, N, N, N, N, N, N, N, N, N),
     ("web:team-workload-home", ""): (Y, 302, 302, 302, 302, N, N, N, N, 302),
+    # Training-need proposals (V-62): every viewer opens the list of those that concern them
+    # (none for most; BKPSDM all of them: tests/teams/test_training_pages.py).
+    ("web:training-proposals", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:skp-mine", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:skp-approvals", ""): (Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
     ("web:skp-detail", "skp"): (Y, Y, Y, Y, N, Y, N, N, N, N),
@@ -197,6 +200,9 @@ POST_ROUTES = {
     "web:rhk-feedback-acknowledge",
     "web:rhk-evidence-upload",
     "web:rhk-evidence-download",
+    # A training-need proposal and its decision (V-62): tests/teams/test_training_pages.py.
+    "web:training-propose",
+    "web:training-decide",
     "web:account-unlock",
     "web:login-create",
     "web:login-action",

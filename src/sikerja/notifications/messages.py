@@ -28,6 +28,8 @@ TEAM_PLAN_SUBMITTED = "team_plan_submitted"
 TEAM_OBSTACLE_RAISED = "team_obstacle_raised"
 TEAM_REWORK_OPENED = "team_rework_opened"
 INDIVIDUAL_REPORT_COPIED = "individual_report_copied"
+TRAINING_PROPOSED = "training_proposed"
+TRAINING_DECIDED = "training_decided"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,14 @@ MESSAGES = {
     ),
     INDIVIDUAL_REPORT_COPIED: Message(
         gettext_noop("Tembusan laporan individu %(name)s, periode %(period)s"), "%(citation)s"
+    ),
+    TRAINING_PROPOSED: Message(
+        gettext_noop("Usulan kebutuhan pelatihan menunggu keputusan: %(name)s"),
+        gettext_noop("Kompetensi: %(competencies)s. %(citation)s"),
+    ),
+    TRAINING_DECIDED: Message(
+        gettext_noop("Usulan kebutuhan pelatihan diputuskan: %(name)s"),
+        gettext_noop("Kompetensi: %(competencies)s. %(citation)s"),
     ),
 }
 

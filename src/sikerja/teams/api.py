@@ -28,6 +28,7 @@ from sikerja.teams.schemas import (
     TeamRowOut,
     VacateLeadIn,
 )
+from sikerja.teams.training_api import router as training_router
 from sikerja.teams.work_api import router as work_router
 from sikerja.teams.workload_api import router as workload_router
 
@@ -35,6 +36,7 @@ router = Router(tags=["tim kerja"])
 router.add_router("", work_router)
 router.add_router("", report_router)
 router.add_router("", workload_router)
+router.add_router("", training_router)
 
 
 def _input(viewer: Viewer, payload: TeamIn) -> TeamInput:

@@ -237,6 +237,9 @@ from sikerja.teams.models_reports import (  # noqa: E402
     TeamReport,
 )
 
+# Training-need proposals (V-62), from the unit workload page to the HR agency.
+from sikerja.teams.training_models import TrainingNeedItem, TrainingNeedProposal  # noqa: E402
+
 # The team's work (planning and execution) is kept in its own module.
 from sikerja.teams.work_models import (  # noqa: E402
     ExpectationDialogue,
@@ -273,6 +276,8 @@ __all__ = [
     "TeamMember",
     "TeamPlan",
     "TeamReport",
+    "TrainingNeedItem",
+    "TrainingNeedProposal",
     "WorkPlan",
     "evidence_storage",
 ]

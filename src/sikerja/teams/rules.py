@@ -1,7 +1,8 @@
 """Who may see and act on a team: the one answer, in STYLE §5's shapes.
 
 - may: `may_form_team`, `may_see_team`, `may_decide_step`, `may_manage_team`, `may_fill_lead`;
-- which: `teams_visible_to`, `teams_managed_by`;
+  `may_propose_for_unit`, `may_decide_training` (training-need proposals, V-62);
+- which: `teams_visible_to`, `teams_managed_by`; `training_proposals_visible_to`;
 - who: `team_manager`, `lead_appointer`.
 
 A team, its work, its evidence and its reports are seen by one rule, `teams_visible_to`: the
@@ -21,6 +22,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
+from sikerja.organization.models import PATH_STEP, Delegation, Employee, OrgUnit, Placement
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
@@ -38,6 +40,7 @@ from sikerja.teams.models import (
     TeamReport,
 )
 from sikerja.teams.officials import person_of, primed, resolver_for, teams_officiated_by
+from sikerja.teams.training_models import TrainingNeedProposal
 from sikerja.workflows.engine import may_act
 from sikerja.workflows.models import WorkflowStep
 
@@ -471,3 +474,67 @@ def dialogue_roles(team: Team) -> tuple[str, ...]:
     if not pack.has_rule("V-59"):
         return DIALOGUE_WITH
     return tuple(pack.rule("V-59").params.get("with", DIALOGUE_WITH))
+
+
+# Training-need proposals (V-62): proposed by the head of the unit, of a unit above it or of its
+# agency on the day, or by the person such a head delegated performance management to; decided
+# by the HR agency, the government's BKPSDM operators (`Account.Role.BKPSDM_ADMIN`); seen by
+# BKPSDM, the auditor and the Sekda (the whole government), the proposer, the person proposed
+# for and the heads of the proposal's unit or of the units above it.
+
+
+def unit_and_above(unit: OrgUnit) -> list[str]:
+    """The materialised paths of the unit and of every unit above it in its agency (a path is
+    each unit's id in PATH_STEP digits, each followed by a dot: "00000002.00000006.")."""
+    step = PATH_STEP + 1
+    return [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
+
+
+def may_propose_for_unit(employee_id: int | None, unit: OrgUnit, on: dt.date) -> bool:
+    """V-62 (may): the head of the unit, of a unit above it or of its agency on the day
+    proposes training for the unit's people, or the person to whom such a head delegated
+    performance management (in force on the day). Resolved fresh: 1 query."""
+    if employee_id is None:
+        return False
+    heads = Placement.objects.effective_on(on).filter(
+        government_id=unit.government_id,
+        position__is_head=True,
+        position__unit__path__in=unit_and_above(unit),
+    )
+    delegated = Delegation.objects.effective_on(on).filter(
+        government_id=unit.government_id,
+        to_employee_id=employee_id,
+        scope=Delegation.Scope.PERF_MGMT,
+        from_employee_id__in=heads.values("employee_id"),
+    )
+    return (
+        Employee.objects.filter(pk=employee_id, government_id=unit.government_id)
+        .filter(Exists(heads.filter(employee_id=OuterRef("pk"))) | Exists(delegated))
+        .exists()
+    )
+
+
+def may_decide_training(viewer: Viewer) -> bool:
+    """The HR agency decides (may): the government's BKPSDM operators (`Account.Role
+    .BKPSDM_ADMIN`), never the auditor, who sees and changes nothing."""
+    return viewer.is_admin
+
+
+def may_see_training(viewer: Viewer) -> bool:
+    """Whether the viewer may open the proposals list at all: everyone with an account sees
+    the proposals that concern them (none, for most)."""
+    return viewer.user_id is not None
+
+
+def training_proposals_visible_to(viewer: Viewer) -> QuerySet[TrainingNeedProposal]:
+    """Every proposal the viewer may see (which)."""
+    queryset = TrainingNeedProposal.objects.filter(government_id=viewer.government.pk)
+    if viewer.is_admin or viewer.is_auditor or viewer.sees_government:
+        return queryset
+    if viewer.employee_id is None:
+        return queryset.none()
+    mine = Q(proposed_by_id=viewer.employee_id) | Q(employee_id=viewer.employee_id)
+    mine |= Q(unit__agency_id__in=list(viewer.agency_ids))
+    for path in viewer.unit_paths:
+        mine |= Q(unit__path__startswith=path)
+    return queryset.filter(mine)

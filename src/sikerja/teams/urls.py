@@ -3,7 +3,7 @@
 from django.urls import path
 
 from sikerja.teams import report_urls
-from sikerja.teams.views import changes, evidence, proposal, teams, work, workload
+from sikerja.teams.views import changes, evidence, proposal, teams, training, work, workload
 
 urlpatterns = [
     path("tim-kerja/", teams.team_list, name="team-list"),
@@ -20,6 +20,17 @@ urlpatterns = [
     path("pekerjaan-saya/", work.my_work, name="my-work"),
     path("tim-kerja/beban-kerja/", workload.workload_home, name="team-workload-home"),
     path("tim-kerja/beban-kerja/<int:unit_id>/", workload.unit_workload, name="team-workload"),
+    path(
+        "tim-kerja/beban-kerja/<int:unit_id>/usulan-pelatihan/",
+        training.training_propose,
+        name="training-propose",
+    ),
+    path("tim-kerja/usulan-pelatihan/", training.training_list, name="training-proposals"),
+    path(
+        "tim-kerja/usulan-pelatihan/<int:pk>/putuskan/",
+        training.training_decide,
+        name="training-decide",
+    ),
     path(
         "tim-kerja/<int:pk>/bukti/<int:evidence_id>/",
         evidence.evidence_download,

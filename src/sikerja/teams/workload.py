@@ -15,27 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import (
-    Count,
     Exists,
-    F,
-    IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
-from sikerja.assignments.models import AssignmentCandidate
-from sikerja.assignments.rules import SUBJECT_TYPE as PENUGASAN
 from sikerja.core.errors import NotFound
-from sikerja.organization.models import Employee, OrgUnit, Placement
+from sikerja.organization.models import Employee, OrgUnit
 from sikerja.organization.rules import Viewer, agencies_visible_to, may_see_unit
 from sikerja.regulations.loader import LoadedPack, load_pack
 from sikerja.regulations.schema.enums import Strength
@@ -44,17 +33,25 @@ from sikerja.teams import rules
 from sikerja.teams.models import (
     Obstacle,
     PlanActivity,
-    ProgressEntry,
-    Rework,
     Team,
     TeamMember,
+    TrainingNeedItem,
 )
-from sikerja.workflows.models import WorkflowInstance
+from sikerja.teams.workload_loads import (
+    LOAD_PARTS,
+    PEOPLE_SHOWN,
+    Load,
+    count_of,
+    in_force,
+    loads,
+    placed,
+    placed_people,
+)
 
-PEOPLE_SHOWN = 25
 TEAMS_SHOWN = 40
 NAMES_SHOWN = 8
-LOAD_PARTS = ("lead_teams", "member_teams", "pengendali_teams", "open_activities", "penugasan")
+GAP_PEOPLE_SHOWN = 25
+PRODUCT_DECISION = "keputusan produk (tidak diatur dalam peraturan)"
 
 
 @dataclass(frozen=True)
@@ -102,6 +99,35 @@ class TrainingNeed:
 
 
 @dataclass(frozen=True)
+class PersonGap:
+    """A person of the unit with competence gaps: those already proposed for training (a
+    proposal waits or is scheduled) and those that may still be proposed (V-62)."""
+
+    employee_id: int
+    name: str
+    gaps: tuple[str, ...]
+    proposed: tuple[str, ...]
+
+    @property
+    def open_gaps(self) -> tuple[str, ...]:
+        taken = {label.casefold() for label in self.proposed}
+        return tuple(gap for gap in self.gaps if gap.casefold() not in taken)
+
+
+@dataclass(frozen=True)
+class TrainingOffer:
+    """Whether the page offers the training-need proposal (V-62) and on what footing: the
+    pack's rule and article where it binds, else a product decision with its note."""
+
+    offered: bool
+    required: bool
+    rule_id: str
+    citation: str
+    note: str
+    note_en: str
+
+
+@dataclass(frozen=True)
 class RuleNote:
     """A pack rule the page implements, with its strength and citation ("" when silent)."""
 
@@ -130,6 +156,10 @@ class UnitWorkload:
     training_needs: list[TrainingNeed]
     distribution_rule: RuleNote
     training_rule: RuleNote
+    training: TrainingOffer
+    may_propose: bool
+    gap_people: list[PersonGap]
+    gap_people_total: int
 
 
 def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
@@ -141,26 +171,24 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
     if unit is None or not may_see_unit(viewer, unit):
         raise NotFound()
     pack = load_pack(viewer.government.pack_id)
-    people = _people(unit, on)
-    summary = people.aggregate(
-        count=Count("pk"), load=Coalesce(Sum("total"), 0), top=Coalesce(Max("total"), 0)
-    )
-    mean = _mean(summary["load"], summary["count"])
+    carried = loads(unit, on)
+    totals = carried.totals()
+    mean = _mean(sum(totals), len(totals))
     ratio = _threshold_ratio(pack)
-    # Where the pack sets a threshold the count is always asked, so the page's queries do not
-    # depend on whether anyone carries anything.
     limit = (ratio * mean).quantize(Decimal("0.01")) if ratio is not None else None
-    over_total = people.filter(Q(total__gt=limit)).count() if limit is not None else 0
-    gaps = _gaps(_placed_people(unit, on), on)
+    over_total = sum(1 for total in totals if total > limit) if limit is not None else 0
+    gaps = _gaps(placed_people(unit, on), on)
+    offer = training_offer(pack)
+    gap_people = _gap_people(unit, gaps, on) if offer.offered else []
     return UnitWorkload(
         unit_id=unit.pk,
         unit_name=unit.name,
         on=on,
-        people=_rows(people[:PEOPLE_SHOWN], limit, gaps.by_person),
-        people_total=summary["count"],
-        load_total=summary["load"],
+        people=_rows(unit, on, carried.ranked[:PEOPLE_SHOWN], limit, gaps.by_person),
+        people_total=len(totals),
+        load_total=sum(totals),
         mean_load=mean,
-        max_load=summary["top"],
+        max_load=max(totals, default=0),
         threshold_ratio=ratio,
         threshold_load=limit,
         over_total=over_total,
@@ -169,7 +197,34 @@ def unit_workload(*, viewer: Viewer, unit_id: int, on: dt.date) -> UnitWorkload:
         training_needs=gaps.needs,
         distribution_rule=_note(pack, "V-61"),
         training_rule=_note(pack, "V-62"),
+        training=offer,
+        may_propose=offer.offered and rules.may_propose_for_unit(viewer.employee_id, unit, on),
+        gap_people=gap_people,
+        gap_people_total=sum(1 for missing in gaps.by_person.values() if missing),
     )
+
+
+def training_offer(pack: LoadedPack) -> TrainingOffer:
+    """The pack's footing for the training-need proposal (V-62): its `[training]` table, the
+    rule's article where the rule binds, a product decision (with the article the pack's V-62
+    row names, where it has one) otherwise."""
+    settings = pack.data.training
+    if settings is None or not settings.offered:
+        return TrainingOffer(False, False, "", "", "", "")
+    if pack.binds("V-62"):
+        return TrainingOffer(True, True, "V-62", pack.citation_of("V-62"), "", "")
+    related = pack.citation_of("V-62")
+    citation = PRODUCT_DECISION + (f"; {related}" if related else "")
+    return TrainingOffer(True, False, "", citation, settings.note, settings.note_en)
+
+
+def person_gaps(*, unit: OrgUnit, employee_id: int, on: dt.date) -> tuple[str, ...] | None:
+    """The competence gaps of one person placed in the unit (or below it) on the day; None when
+    they are not placed there (2 queries)."""
+    person = placed_people(unit, on).filter(pk=employee_id)
+    if not person.exists():
+        return None
+    return _gaps(person, on).by_person.get(employee_id, ())
 
 
 def units_headed_by(viewer: Viewer) -> list[tuple[int, str]]:
@@ -194,84 +249,6 @@ def agency_roots(viewer: Viewer) -> QuerySet[OrgUnit]:
     )
 
 
-def _count(queryset: QuerySet[Any], key: str) -> Coalesce:
-    """A correlated COUNT of `queryset` rows whose `key` is the outer row."""
-    counted = (
-        queryset.filter(**{key: OuterRef("pk")})
-        .order_by()
-        .values(key)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def _in_force(on: dt.date) -> QuerySet[AssignmentCandidate]:
-    """The people named in a penugasan approved and in force on the day, except a team
-    member's own penugasan (already counted as the team)."""
-    approved = WorkflowInstance.objects.filter(
-        subject_type=PENUGASAN,
-        subject_id=OuterRef("assignment_id"),
-        parent__isnull=True,
-        status=WorkflowInstance.Status.APPROVED,
-    )
-    joined = TeamMember.objects.filter(assignment_id__isnull=False).values("assignment_id")
-    return (
-        AssignmentCandidate.objects.filter(Exists(approved))
-        .exclude(answer=AssignmentCandidate.Answer.DECLINED)
-        .filter(Q(assignment__starts_on__isnull=True) | Q(assignment__starts_on__lte=on))
-        .filter(Q(assignment__ends_on__isnull=True) | Q(assignment__ends_on__gte=on))
-        .exclude(assignment_id__in=joined)
-    )
-
-
-def _on_team(role: str) -> QuerySet[Any]:
-    return TeamMember.objects.filter(
-        role=role, status=TeamMember.Status.ACTIVE, team__status=Team.Status.ACTIVE
-    )
-
-
-def _open_activities() -> QuerySet[Any]:
-    """Activities of active teams' plans not yet reported 100 % done."""
-    done = ProgressEntry.objects.filter(activity_id=OuterRef("pk"), percent_complete=100)
-    return PlanActivity.objects.filter(plan__team__status=Team.Status.ACTIVE).exclude(Exists(done))
-
-
-def _placed(unit: OrgUnit, on: dt.date) -> QuerySet[Placement]:
-    return Placement.objects.effective_on(on).filter(
-        government_id=unit.government_id, position__unit__path__startswith=unit.path
-    )
-
-
-def _placed_people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
-    """The people placed in the unit or below it on the day. Driven from the subtree's
-    placements (an IN, which both databases plan as a semi-join from the few placements of a
-    unit), not from every employee of the government."""
-    placed = _placed(unit, on).values("employee_id")
-    return Employee.objects.filter(government_id=unit.government_id, pk__in=placed)
-
-
-def _people(unit: OrgUnit, on: dt.date) -> QuerySet[Employee]:
-    """The people of the unit, each with what they carry, most loaded first."""
-    placement = _placed(unit, on).filter(employee_id=OuterRef("pk")).order_by("valid_from", "pk")
-    active_teams = Team.objects.filter(status=Team.Status.ACTIVE)
-    return (
-        _placed_people(unit, on)
-        .annotate(
-            position_title=Subquery(placement.values("position__title")[:1]),
-            unit_name=Subquery(placement.values("position__unit__name")[:1]),
-            lead_teams=_count(_on_team(TeamMember.Role.LEAD), "employee_id"),
-            member_teams=_count(_on_team(TeamMember.Role.MEMBER), "employee_id"),
-            pengendali_teams=_count(active_teams, "pengendali_id"),
-            open_activities=_count(_open_activities(), "assignee_id"),
-            penugasan=_count(_in_force(on), "employee_id"),
-            missed_targets=_count(Rework.objects.all(), "activity__assignee_id"),
-        )
-        .annotate(total=sum((F(part) for part in LOAD_PARTS[1:]), F(LOAD_PARTS[0])))
-        .order_by("-total", "name", "pk")
-    )
-
-
 def _mean(load: int, count: int) -> Decimal:
     if not count:
         return Decimal("0.00")
@@ -293,21 +270,36 @@ def _note(pack: LoadedPack, rule_id: str) -> RuleNote:
 
 
 def _rows(
-    people: QuerySet[Employee], limit: Decimal | None, gaps: dict[int, tuple[str, ...]]
+    unit: OrgUnit,
+    on: dt.date,
+    loads: list[Load],
+    limit: Decimal | None,
+    gaps: dict[int, tuple[str, ...]],
 ) -> list[PersonLoad]:
+    """The people shown, named with their position and unit on the day (2 queries)."""
+    ids = [load.employee_id for load in loads]
+    people = Employee.objects.in_bulk(ids)
+    where: dict[int, tuple[str, str]] = {}
+    for employee_id, title, unit_name in (
+        placed(unit, on)
+        .filter(employee_id__in=ids)
+        .order_by("employee_id", "-valid_from", "-pk")
+        .values_list("employee_id", "position__title", "position__unit__name")
+    ):
+        where[employee_id] = (title, unit_name)  # the earliest placement is the last one kept
     return [
         PersonLoad(
-            employee_id=person.pk,
-            name=person.full_name,
-            position_title=person.position_title or "",  # type: ignore[attr-defined]
-            unit_name=person.unit_name or "",  # type: ignore[attr-defined]
-            **{part: getattr(person, part) for part in LOAD_PARTS},
-            missed_targets=person.missed_targets,  # type: ignore[attr-defined]
-            total=person.total,  # type: ignore[attr-defined]
-            is_over=limit is not None and person.total > limit,  # type: ignore[attr-defined]
-            gaps=gaps.get(person.pk, ()),
+            employee_id=load.employee_id,
+            name=people[load.employee_id].full_name,
+            position_title=where.get(load.employee_id, ("", ""))[0],
+            unit_name=where.get(load.employee_id, ("", ""))[1],
+            **{part: load.parts[part] for part in LOAD_PARTS},
+            missed_targets=load.parts["missed_targets"],
+            total=load.total,
+            is_over=limit is not None and load.total > limit,
+            gaps=gaps.get(load.employee_id, ()),
         )
-        for person in people
+        for load in loads
     ]
 
 
@@ -329,9 +321,9 @@ def _teams(viewer: Viewer, unit: OrgUnit) -> list[UnitTeam]:
         _unit_teams(unit)
         .select_related("owner_unit", "lead")
         .annotate(
-            people=_count(people, "team_id"),
-            activities=_count(PlanActivity.objects.all(), "plan__team_id"),
-            open_obstacles=_count(open_obstacles, "team_id"),
+            people=count_of(people, "team_id"),
+            activities=count_of(PlanActivity.objects.all(), "plan__team_id"),
+            open_obstacles=count_of(open_obstacles, "team_id"),
             is_visible=Exists(visible),
         )
         .order_by("name", "pk")
@@ -356,6 +348,27 @@ def _teams(viewer: Viewer, unit: OrgUnit) -> list[UnitTeam]:
 class _Gaps:
     by_person: dict[int, tuple[str, ...]]
     needs: list[TrainingNeed]
+    names: dict[int, str]
+
+
+def _gap_people(unit: OrgUnit, gaps: _Gaps, on: dt.date) -> list[PersonGap]:
+    """The people of the unit with gaps, by name (the first GAP_PEOPLE_SHOWN), each with the
+    gaps already proposed: one query for the open needs of the unit's people."""
+    rows = sorted(
+        ((gaps.names[pk], pk, missing) for pk, missing in gaps.by_person.items() if missing),
+        key=lambda row: (row[0].casefold(), row[1]),
+    )[:GAP_PEOPLE_SHOWN]
+    open_needs: dict[int, list[str]] = {}
+    for employee_id, competency in TrainingNeedItem.objects.filter(
+        government_id=unit.government_id,
+        is_open=True,
+        employee_id__in=placed_people(unit, on).values("pk"),
+    ).values_list("employee_id", "competency"):
+        open_needs.setdefault(employee_id, []).append(competency)
+    return [
+        PersonGap(pk, name, missing, tuple(sorted(open_needs.get(pk, []))))
+        for name, pk, missing in rows
+    ]
 
 
 def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
@@ -367,7 +380,7 @@ def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
         *TeamMember.objects.filter(
             employee_id__in=ids, status=TeamMember.Status.ACTIVE, team__status=Team.Status.ACTIVE
         ).values_list(*fields, "team__competencies"),
-        *_in_force(on).filter(employee_id__in=ids).values_list(*fields, "assignment__competencies"),
+        *in_force(on).filter(employee_id__in=ids).values_list(*fields, "assignment__competencies"),
     ]
     asked: dict[int, dict[str, str]] = {}
     held: dict[int, tuple[str, set[str]]] = {}
@@ -385,7 +398,7 @@ def _gaps(people: QuerySet[Employee], on: dt.date) -> _Gaps:
         by_person[pk] = tuple(missing)
         for label in missing:
             lacking.setdefault(label.casefold(), [label]).append(name)
-    return _Gaps(by_person, _needs(lacking))
+    return _Gaps(by_person, _needs(lacking), {pk: name for pk, (name, _held) in held.items()})
 
 
 def _needs(lacking: dict[str, list[str]]) -> list[TrainingNeed]:

@@ -22,7 +22,10 @@ router = Router(tags=["tim kerja: beban kerja"])
         "Per pegawai yang berkedudukan di unit dan unit di bawahnya: jumlah tim sebagai ketua, "
         "anggota dan Pengendali, kegiatan rencana tim yang belum selesai, penugasan yang "
         "berlaku, kegiatan yang dikembalikan untuk diperbaiki, dan gap kompetensi; tim unit yang "
-        "sedang dibentuk atau aktif; kebutuhan pelatihan per kompetensi. `is_over` dan "
+        "sedang dibentuk atau aktif; kebutuhan pelatihan per kompetensi; pegawai dengan gap "
+        "kompetensi dan gap yang sudah diusulkan (`gap_people`), dasar usulan kebutuhan "
+        "pelatihan (`training`: wajib menurut V-62 paket regulasi, atau keputusan produk) dan "
+        "apakah pemanggil boleh mengusulkannya (`may_propose`). `is_over` dan "
         "`over_total` mengikuti ambang V-61 paket regulasi (bila ada). Hanya bagi yang boleh "
         "melihat unit itu (pimpinannya, atasan, operator BKPSDM); selain itu 404 `not_found`."
     ),

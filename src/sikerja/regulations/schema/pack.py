@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from sikerja.regulations.schema.enums import Strength
 from sikerja.regulations.schema.flow_core import SYSTEM_ACTOR
 from sikerja.regulations.schema.identity import PackIdentity
 from sikerja.regulations.schema.letters import LetterLayouts
@@ -14,6 +15,7 @@ from sikerja.regulations.schema.parameters import PackParameters
 from sikerja.regulations.schema.rules import Rule
 from sikerja.regulations.schema.teamwork import TeamWork
 from sikerja.regulations.schema.workflows import ChainSpec, FlowCore, parse_definition
+from sikerja.regulations.schema.workload import TrainingProposals
 
 Definition = Annotated[FlowCore, BeforeValidator(parse_definition)]
 
@@ -32,6 +34,7 @@ class Pack(BaseModel):
     chains: dict[str, ChainSpec] = Field(default_factory=dict)
     letters: LetterLayouts = Field(default_factory=LetterLayouts)
     teamwork: TeamWork | None = None
+    training: TrainingProposals | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -71,6 +74,7 @@ class Pack(BaseModel):
         if wrong_keys:
             raise ValueError(f"workflow keys must start with their id: {', '.join(wrong_keys)}")
         self._check_flow_links()
+        self._check_training()
         known = set(ids)
         referenced = self._referenced_rule_ids()
         missing = sorted(referenced - known)
@@ -102,6 +106,26 @@ class Pack(BaseModel):
         plan_flow = self.teamwork.plan.flow if self.teamwork else ""
         if plan_flow and getattr(self.workflows.get(plan_flow), "kind", "") != "plan":
             raise ValueError(f"teamwork.plan.flow {plan_flow!r} is not a workflow of kind plan")
+
+    def _check_training(self) -> None:
+        """V-62 binding needs the proposal offered, on the pack's own footing (not as a product
+        decision); a pack silent on it may offer it only as a product decision."""
+        binds = any(
+            rule.id == "V-62" and rule.strength in {Strength.MUST, Strength.ONLY}
+            for rule in self.rules
+        )
+        training = self.training
+        if binds and (training is None or not training.offered or training.product_decision):
+            raise ValueError("V-62 binds: [training] offers the proposal on the pack's footing")
+        if (
+            not binds
+            and training is not None
+            and training.offered
+            and not training.product_decision
+        ):
+            raise ValueError(
+                "V-62 does not bind: [training] offers the proposal as a product decision"
+            )
 
     def _referenced_rule_ids(self) -> set[str]:
         referenced: set[str] = set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sikerja.regulations.schema.base import RuleParams
 
@@ -29,3 +29,23 @@ WORKLOAD_PARAMS: dict[str, type[RuleParams]] = {
     "V-61": EvenDistribution,
     "V-62": TrainingNeeds,
 }
+
+
+class TrainingProposals(BaseModel):
+    """The `[training]` table of a pack (`<id>.training.toml`): whether the unit workload page
+    offers the training-need proposal of V-62 (a competence gap proposed to the HR agency, who
+    schedules or declines it), and on what footing: the pack's V-62 where it binds (Blitar
+    Pasal 29(2)), else a product decision stated in `note` and shown as such."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    offered: bool
+    product_decision: bool = False
+    note: str = ""
+    note_en: str = ""
+
+    @model_validator(mode="after")
+    def _decision_explained(self) -> TrainingProposals:
+        if self.product_decision and not (self.note and self.note_en):
+            raise ValueError("training: a product decision states its note and note_en")
+        return self

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
+from sikerja.core.errors import DomainError
 from sikerja.organization.http import render_page, today, viewer_required
 from sikerja.organization.rules import Viewer
 from sikerja.teams import workload
@@ -34,11 +35,25 @@ def workload_home(request: HttpRequest, viewer: Viewer) -> HttpResponse:
 @viewer_required
 def unit_workload(request: HttpRequest, viewer: Viewer, unit_id: int) -> HttpResponse:
     """One unit's workload and training needs on the day (404 when hidden or missing)."""
+    return workload_page(request, viewer, unit_id)
+
+
+def workload_page(
+    request: HttpRequest,
+    viewer: Viewer,
+    unit_id: int,
+    *,
+    error: DomainError | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The workload page of the unit, with a refusal of its proposal form when there is one."""
     page = workload.unit_workload(viewer=viewer, unit_id=unit_id, on=today())
     return render_page(
         request,
         viewer,
         "teams/workload.html",
+        status=status,
+        error=error,
         page=page,
         load=load_chart(page.people, page.mean_load, page.threshold_load, page.max_load),
         needs=needs_chart(page.training_needs),

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from sikerja.teams.workload import LOAD_PARTS, PersonLoad, TrainingNeed
+from sikerja.teams.workload import PersonLoad, TrainingNeed
+from sikerja.teams.workload_loads import LOAD_PARTS
 
 WIDTH = 520
 LABEL = 200
