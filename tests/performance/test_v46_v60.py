@@ -188,6 +188,22 @@ def test_v46_lampiran_vi_1_b_surakarta_the_plt_of_a_vacant_kepala_bagian_gives_i
 
 
 @pytest.mark.django_db
+def test_v46_lampiran_vi_1_b_surakarta_a_vacant_kepala_bagian_is_answered_one_level_up():
+    """With no Plt. or Plh., the resolver forwards the vacant head to the unit above (as the
+    individual reports read it): the former Kepala Bagian no longer gives the consideration."""
+    org, _jf, appraiser, rating = _setda_madya("surakarta-2023", field="hukum")
+    Placement.objects.filter(position=org.heads["hukum"]).update(valid_to=dt.date(2026, 7, 1))
+
+    with pytest.raises(ValidationFailed) as former:
+        _consider(appraiser, rating, org.people["hukum"])
+    recorded = _consider(appraiser, rating, org.people["asisten"])
+
+    assert former.value.code == "consideration_giver_invalid"
+    assert recorded.given_by_id == org.people["asisten"].pk
+    assert _sign(appraiser, rating).status == "SIGNED"
+
+
+@pytest.mark.django_db
 def test_v46_lampiran_vi_1_b_surakarta_refuses_while_bkpsdm_has_not_recorded_the_field():
     org, _jf, appraiser, rating = _setda_madya("surakarta-2023", field=None)
 

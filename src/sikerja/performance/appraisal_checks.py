@@ -34,7 +34,8 @@ def _field_head_id(pack: LoadedPack, skp: Skp, on: dt.date) -> int | None:
     """V-46 (Lampiran VI angka 1 huruf b): the Kepala Bagian for the field is the head on the day
     (the resolver's answer: the definitive holder, else the Plt. or Plh.) of the Bagian BKPSDM
     recorded on the SKP's position, the reading the individual reports use. Refused, citing
-    V-46, while no Bagian is recorded; None while its head post is vacant."""
+    V-46, while no Bagian is recorded. A vacant head post without a Plt. or Plh. is answered
+    one level up, as the resolver answers it; None only when no one is found."""
     field_unit_id = skp.position.field_unit_id
     if field_unit_id is None:
         raise RuleViolation(
