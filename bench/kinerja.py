@@ -16,7 +16,9 @@ the htmx call); the SKP rating form with its curves; `curve.unit_curve` alone; t
 dashboard (page and API) of that agency and of the largest one; and the dashboard's htmx answer
 that opens, in the largest agency, the unit just below the root with the most children. Every figure is also a ratio to
 the floor's p50, in wall time and in this thread's CPU time, and each reports its queries per
-call (the same at both sizes where the page is a constant-query page). Writes
+call (the same at both sizes where the page is a constant-query page). Then, at N: EXPLAIN
+(ANALYZE, BUFFERS) of the largest agency's dashboard counts, and the dashboard with and without
+the count indexes of performance 0007, interleaved in the same database (`--ab-rounds`). Writes
 bench/results-kinerja.json.
 """
 
@@ -48,6 +50,17 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--pack", default="surakarta-2023")
     parser.add_argument("--n", type=int, default=50, help="calls per scenario (50)")
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results-kinerja.json")
+    parser.add_argument(
+        "--ab-rounds",
+        type=int,
+        default=3,
+        help="rounds of the dashboard with and without its count indexes, interleaved (3; 0 skips)",
+    )
+    parser.add_argument(
+        "--no-explain",
+        action="store_true",
+        help="skip EXPLAIN (ANALYZE, BUFFERS) of the largest agency's dashboard counts",
+    )
     return parser.parse_args()
 
 
@@ -272,6 +285,110 @@ def _in_process(size: Size, n: int, floor: Any) -> list[dict]:
     return stats
 
 
+def explain_dashboard(size: Size) -> list[dict]:
+    """EXPLAIN (ANALYZE, BUFFERS) of the GROUP BY queries the largest agency's dashboard runs
+    (the whole-subtree counts of ratings and SKPs and the shown children's), captured from the
+    dashboard's own call so the statements are exactly the product's."""
+    from django.db import connection
+
+    from sikerja.performance.board import Period
+    from sikerja.performance.dashboard import agency_dashboard_for
+
+    kind, index = YEAR_KIND_INDEX
+    captured: list[tuple[str, tuple]] = []
+
+    def keep(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        if "GROUP BY" in sql and ("performance_rating" in sql or "performance_skp" in sql):
+            captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        agency_dashboard_for(
+            viewer=size.viewer, agency_id=size.largest_id, period=Period(size.year, kind, index)
+        )
+    plans = []
+    with connection.cursor() as cursor:
+        for sql, params in captured:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+            plan = [row[0] for row in cursor.fetchall()]
+            plans.append({"sql": sql[:400], "plan": plan})
+    return plans
+
+
+COUNT_INDEXES = ("rating_period_unit_counts", "skp_year_unit_status")  # performance 0007
+
+
+def _set_count_indexes(present: bool, definitions: dict[str, str]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for name, definition in definitions.items():
+            created = definition.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
+            cursor.execute(created if present else f"DROP INDEX IF EXISTS {name}")
+        cursor.execute("ANALYZE performance_rating, performance_skp")
+
+
+def ab_count_indexes(size: Size, n: int, rounds: int) -> dict:
+    """The dashboard with and without the count indexes of performance 0007, in the same
+    database and interleaved (with, without, with, ...) so the machine's load falls on both
+    alike: wall p50 / p95 of each case over all rounds, and the plans of its counts."""
+    from django.db import connection
+    from measure import percentile, timed
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)",
+            [list(COUNT_INDEXES)],
+        )
+        definitions = dict(cursor.fetchall())
+    if set(definitions) != set(COUNT_INDEXES):
+        return {"skipped": "the count indexes are not in this database (before performance 0007)"}
+    kind, index = YEAR_KIND_INDEX
+    period = f"year={size.year}&period_kind={kind}&period_index={index}"
+    cases = {
+        f"page, largest ({size.largest_people})": (
+            size.page,
+            f"/kinerja/perangkat-daerah/{size.largest_id}/?{period}",
+        ),
+        f"API, largest ({size.largest_people})": (
+            size.api,
+            f"/api/v1/performance/agencies/{size.largest_id}/dashboard?{period}",
+        ),
+        f"page, {size.people}-person agency": (
+            size.page,
+            f"/kinerja/perangkat-daerah/{size.agency_id}/?{period}",
+        ),
+        f"API, {size.people}-person agency": (
+            size.api,
+            f"/api/v1/performance/agencies/{size.agency_id}/dashboard?{period}",
+        ),
+    }
+    walls: dict[str, dict[str, list[float]]] = {"with": {}, "without": {}}
+    plans: dict[str, list[dict]] = {}
+    for _round in range(rounds):
+        for state in ("with", "without"):
+            _set_count_indexes(state == "with", definitions)
+            plans.setdefault(state, explain_dashboard(size))
+            for name, (caller, path) in cases.items():
+                walls[state].setdefault(name, []).extend(timed(caller, [path] * n, warmup=3))
+    _set_count_indexes(True, definitions)
+    return {
+        "rounds": rounds,
+        "calls_per_round": n,
+        "wall_ms": {
+            state: {
+                name: {
+                    "p50": round(percentile(samples, 50), 2),
+                    "p95": round(percentile(samples, 95), 2),
+                }
+                for name, samples in by_case.items()
+            }
+            for state, by_case in walls.items()
+        },
+        "plans": plans,
+    }
+
+
 def main() -> None:
     args = _parse()
     from hot_paths import _configure, _floor
@@ -287,14 +404,19 @@ def main() -> None:
         "small": seed_ratings(small.government, on, 2),
         "big": seed_ratings(big.government, on, 1),
     }
+    # VACUUM, not only ANALYZE: bulk-written tables have no visibility map until (auto)vacuum
+    # passes, and whether it has by the time of measuring is luck; a settled table is what a
+    # government has after the first day, and index-only scans depend on it.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     built = time.perf_counter() - started
     print(f"built and rated in {built:.0f} s", file=sys.stderr)
     floor = _floor(args.n)
     sizes = {"small": Size(small, at, on), "big": Size(big, at, on)}
     results = {label: _scenarios(size, args.n, floor) for label, size in sizes.items()}
     floor_after = _floor(args.n)
+    explain = [] if args.no_explain else explain_dashboard(sizes["big"])
+    ab = ab_count_indexes(sizes["big"], args.n, args.ab_rounds) if args.ab_rounds else {}
     output = {
         "command": " ".join(sys.argv),
         "machine": {
@@ -323,6 +445,8 @@ def main() -> None:
             "after": round(floor_after.cpu, 3),
         },
         "results": results,
+        "explain_largest_dashboard": explain,
+        "count_indexes_ab": ab,
         "seconds": {"build": round(built, 1), "all": round(time.perf_counter() - started, 1)},
     }
     args.output.write_text(json.dumps(output, indent=2) + "\n")
@@ -334,6 +458,13 @@ def main() -> None:
             print(
                 f"{label:5} {stat['name'][:70]:70} p50 {stat['p50_ms']:8.2f} p95 {stat['p95_ms']:8.2f}"
                 f" q {stat['queries']!s:8} x{stat['x_floor_p50']:7.1f} CPU x{stat.get('cpu_x_floor_p50', 0):7.1f}"
+            )
+    for shown in explain:
+        print("\n".join(shown["plan"]), file=sys.stderr)
+    for state, by_case in ab.get("wall_ms", {}).items():
+        for name, stat in by_case.items():
+            print(
+                f"{state:7} count indexes: dashboard {name:40} p50 {stat['p50']:8.2f} p95 {stat['p95']:8.2f}"
             )
 
 

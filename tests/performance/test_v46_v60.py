@@ -11,7 +11,7 @@ import pytest
 
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import PermissionDenied, RuleViolation, ValidationFailed
-from sikerja.organization.models import Employee
+from sikerja.organization.models import Employee, Placement, Position
 from sikerja.organization.resolver import Resolver
 from sikerja.performance import services
 from sikerja.performance.models import ActivityItemTarget, Consideration, Rating
@@ -29,11 +29,17 @@ TALK = DialogueInput(dt.date(2026, 11, 20), "Butir kegiatan analis", "Target but
 SETDA_CITATION = "Perwali Surakarta 32/2023 Pasal 28 ayat (3); Perwali Surakarta 32/2023 Lampiran VI angka 1 huruf b"
 
 
-def _setda_madya(pack_id: str, unit: str = "asisten"):
+def _setda_madya(pack_id: str, unit: str = "asisten", field: str | None = "bagian"):
     """A JF Ahli Madya of the Setda (under the Asisten, or where the pack's placement table puts
-    them), their SKP approved, a quarter drafted by their appraiser."""
+    them) whose field BKPSDM recorded as `field` (None: not recorded), their SKP approved, a
+    quarter drafted by their appraiser. A second Bagian (Hukum) sits beside the first."""
     org = build_org(pack_id)
+    org.unit("hukum", "asisten", "Bagian Hukum", "BAGIAN", "ADMINISTRATOR")
+    org.people["hukum"] = org.person("Kepala Bagian Hukum")
+    org.place(org.people["hukum"], org.heads["hukum"])
     jf = org.staff("Ratna Sari", unit, "FUNGSIONAL", "AHLI_MADYA")
+    if field is not None:
+        Position.objects.filter(placements__employee=jf).update(field_unit=org.units[field])
     skp = approved(main_rhk(jf, Resolver(load_pack(pack_id)), {}).skp)
     appraiser = Employee.objects.get(pk=skp.appraiser_id)
     drafted = services.rating_draft(
@@ -47,6 +53,18 @@ def _setda_madya(pack_id: str, unit: str = "asisten"):
 
 def _sign(appraiser, rating):
     return services.rating_sign(actor=appraiser, rating_id=rating.pk, at=NOW, on=ON)
+
+
+def _consider(appraiser, rating, giver):
+    return rating_consideration_record(
+        actor=appraiser,
+        rating_id=rating.pk,
+        kind="KEPALA_BAGIAN",
+        given_by_id=giver.pk,
+        text="Analisis kelembagaan sesuai target",
+        at=NOW,
+        on=ON,
+    )
 
 
 @pytest.mark.django_db
@@ -113,6 +131,105 @@ def test_v46_the_consideration_comes_from_a_kepala_bagian_and_from_the_appraiser
 
     assert not_bagian.value.code == "consideration_giver_invalid"
     assert not Consideration.objects.exists()
+
+
+@pytest.mark.django_db
+def test_v46_lampiran_vi_1_b_surakarta_only_the_kepala_bagian_of_the_recorded_field_gives_it():
+    org, _jf, appraiser, rating = _setda_madya("surakarta-2023", field="hukum")
+
+    with pytest.raises(ValidationFailed) as other_bagian:
+        _consider(appraiser, rating, org.people["bagian"])
+    with pytest.raises(RuleViolation) as before:
+        _sign(appraiser, rating)
+    recorded = _consider(appraiser, rating, org.people["hukum"])
+    signed = _sign(appraiser, rating)
+
+    assert (other_bagian.value.code, list(other_bagian.value.fields)) == (
+        "consideration_giver_invalid",
+        ["given_by_id"],
+    )
+    assert before.value.code == "kepala_bagian_consideration_required"
+    assert recorded.given_by_id == org.people["hukum"].pk
+    assert signed.status == "SIGNED"
+
+
+@pytest.mark.django_db
+def test_v46_lampiran_vi_1_b_surakarta_a_consideration_from_another_bagian_does_not_sign():
+    """A consideration recorded before BKPSDM moved the field to another Bagian no longer
+    counts: the sign-off reads the field's head on the day."""
+    org, jf, appraiser, rating = _setda_madya("surakarta-2023", field="bagian")
+    _consider(appraiser, rating, org.people["bagian"])
+    Position.objects.filter(placements__employee=jf).update(field_unit=org.units["hukum"])
+
+    with pytest.raises(RuleViolation) as refused:
+        _sign(appraiser, rating)
+
+    assert (refused.value.code, refused.value.rule) == (
+        "kepala_bagian_consideration_required",
+        "V-46",
+    )
+    assert Rating.objects.get(pk=rating.pk).status == "DRAFT"
+
+
+@pytest.mark.django_db
+def test_v46_lampiran_vi_1_b_surakarta_the_plt_of_a_vacant_kepala_bagian_gives_it():
+    org, _jf, appraiser, rating = _setda_madya("surakarta-2023", field="hukum")
+    # The definitive Kepala Bagian Hukum left in June; a Plt. acts from July.
+    Placement.objects.filter(position=org.heads["hukum"]).update(valid_to=dt.date(2026, 7, 1))
+    plt = org.person("Plt. Kepala Bagian Hukum")
+    org.place(plt, org.heads["hukum"], kind="PLT", start=dt.date(2026, 7, 1))
+
+    with pytest.raises(ValidationFailed):
+        _consider(appraiser, rating, org.people["Kepala Bagian Hukum"])
+    recorded = _consider(appraiser, rating, plt)
+
+    assert recorded.given_by_id == plt.pk
+    assert _sign(appraiser, rating).status == "SIGNED"
+
+
+@pytest.mark.django_db
+def test_v46_lampiran_vi_1_b_surakarta_a_vacant_kepala_bagian_is_answered_one_level_up():
+    """With no Plt. or Plh., the resolver forwards the vacant head to the unit above (as the
+    individual reports read it): the former Kepala Bagian no longer gives the consideration."""
+    org, _jf, appraiser, rating = _setda_madya("surakarta-2023", field="hukum")
+    Placement.objects.filter(position=org.heads["hukum"]).update(valid_to=dt.date(2026, 7, 1))
+
+    with pytest.raises(ValidationFailed) as former:
+        _consider(appraiser, rating, org.people["hukum"])
+    recorded = _consider(appraiser, rating, org.people["asisten"])
+
+    assert former.value.code == "consideration_giver_invalid"
+    assert recorded.given_by_id == org.people["asisten"].pk
+    assert _sign(appraiser, rating).status == "SIGNED"
+
+
+@pytest.mark.django_db
+def test_v46_lampiran_vi_1_b_surakarta_refuses_while_bkpsdm_has_not_recorded_the_field():
+    org, _jf, appraiser, rating = _setda_madya("surakarta-2023", field=None)
+
+    with pytest.raises(RuleViolation) as consider:
+        _consider(appraiser, rating, org.people["bagian"])
+    with pytest.raises(RuleViolation) as sign:
+        _sign(appraiser, rating)
+
+    for refused in (consider.value, sign.value):
+        assert (refused.code, refused.rule, refused.citation) == (
+            "field_unit_not_recorded",
+            "V-46",
+            SETDA_CITATION,
+        )
+        assert "BKPSDM" in refused.message
+    assert not Consideration.objects.exists()
+    assert Rating.objects.get(pk=rating.pk).status == "DRAFT"
+
+
+@pytest.mark.django_db
+def test_v46_kotim_silent_a_bagian_head_consideration_needs_no_recorded_field():
+    org, _jf, appraiser, rating = _setda_madya("kotim-2023", "bagian", field=None)
+
+    recorded = _consider(appraiser, rating, org.people["hukum"])
+
+    assert (recorded.kind, _sign(appraiser, rating).status) == ("KEPALA_BAGIAN", "SIGNED")
 
 
 @pytest.mark.django_db

@@ -32,6 +32,7 @@ class PerformanceErrorCode(StrEnum):
     ROLE_PK_EMPTY = "role_pk_indicators_required"
     CONSIDERATION_REQUIRED = "kepala_bagian_consideration_required"
     CONSIDERATION_GIVER = "consideration_giver_invalid"
+    FIELD_UNIT_MISSING = "field_unit_not_recorded"
     DIALOGUE_BEFORE_TARGET = "dialogue_before_activity_item_target"
     PERIOD = "rating_period_invalid"
     RATING_SIGNED = "rating_signed"

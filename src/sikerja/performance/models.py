@@ -112,6 +112,10 @@ class Skp(TimeStampedModel):
             models.Index(fields=["government", "year"], name="skp_gov_year"),
             models.Index(fields=["government", "appraiser", "status"], name="skp_appraiser_status"),
             models.Index(fields=["government", "unit", "year"], name="skp_unit_year"),
+            # The agency dashboard's whole-subtree count, answered from the index alone.
+            models.Index(
+                fields=["government", "year", "unit", "status"], name="skp_year_unit_status"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -262,6 +266,19 @@ class Rating(TimeStampedModel):
             models.Index(
                 fields=["government", "unit", "year", "period_kind", "period_index"],
                 name="rating_unit_period",
+            ),
+            # The agency dashboard's whole-subtree count, answered from the index alone.
+            models.Index(
+                fields=[
+                    "government",
+                    "year",
+                    "period_kind",
+                    "period_index",
+                    "unit",
+                    "predikat",
+                    "status",
+                ],
+                name="rating_period_unit_counts",
             ),
         ]
         constraints = [

@@ -74,8 +74,10 @@ def rating_consideration_record(
     """Record, as the appraiser of record, a consideration heard for a drafted rating: the
     Kepala Bagian's for its field (V-46) or a team lead's.
 
-    Implements: V-46 (Perwali Surakarta 32/2023 Pasal 28 ayat (3)). Raises NotFound,
-    PermissionDenied, ValidationFailed (signed rating, wrong giver, empty text).
+    Implements: V-46 (Perwali Surakarta 32/2023 Pasal 28 ayat (3), Lampiran VI angka 1 huruf b:
+    the giver is the head on the day of the Bagian BKPSDM recorded as the position's field).
+    Raises NotFound, PermissionDenied, ValidationFailed (signed rating, wrong giver, empty text),
+    RuleViolation (V-46: no field recorded).
     """
     rating, skp = _draft_to_consider(actor, rating_id, on)
     checks.choice_check(kind, Consideration.Kind.values, "kind")

@@ -211,7 +211,7 @@ def rating_sign(
     skp, answer = _rated_skp(actor, rating.skp_id, on)
     pack = load_pack(skp.government.pack_id)
     kept = _curve_check(pack, rating, justification)
-    appraisal_checks.v46_check(pack, skp, rating)
+    appraisal_checks.v46_check(pack, skp, rating, on)
     # Check-and-set: the draft as read, still a draft, becomes signed; a concurrent signer (or a
     # redraft) changed the version first and this update finds no row.
     signed = Rating.objects.filter(
