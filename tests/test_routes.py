@@ -200,6 +200,10 @@ API: dict[tuple[str, str], object] = {
         "POST",
         "/individual-reports/{individual_report_id}/steps/{step_id}/decide",
     ): teams.may_decide_step,
+    (
+        "POST",
+        "/individual-reports/{individual_report_id}/reroute",
+    ): individual.may_reroute_individual_report,
     ("POST", "/teams/{team_id}/evaluations"): teams.may_submit_team_results,
     ("POST", "/teams/{team_id}/reports/demand"): teams.may_demand_report,
     ("GET", "/teams/evaluations/{evaluation_id}"): teams.teams_visible_to,

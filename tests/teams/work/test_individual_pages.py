@@ -191,3 +191,18 @@ def test_the_list_page_costs_the_same_queries_for_one_report_and_three(client_of
     assert IndividualReport.objects.filter(author=persona("jf_ahli_muda")).count() == 3
     assert waiting.count('data-testid="waiting-row"') == 3
     assert one == three
+
+
+def test_the_api_re_route_answers_the_report_and_hides_it_from_others(session_as):
+    author = session_as("jf_ahli_muda")
+    report_id = author.post("/individual-reports", {"period_start": QUARTER.isoformat()}).json()[
+        "id"
+    ]
+    author.client.post(f"/api/v1/individual-reports/{report_id}/evidence", {"file": pdf()})
+    sent = author.post(f"/individual-reports/{report_id}/submit", {"text": "Kajian"}).json()
+
+    hidden = session_as("pelaksana").post(f"/individual-reports/{report_id}/reroute", {})
+    unchanged = author.post(f"/individual-reports/{report_id}/reroute", {})
+
+    assert hidden.status_code == 404
+    assert (unchanged.status_code, unchanged.json()["steps"]) == (200, sent["steps"])
