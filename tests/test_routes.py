@@ -93,6 +93,7 @@ PAGES: dict[str, object] = {
     "web:individual-report-detail": individual.individual_reports_visible_to,
     "web:individual-report-submit": individual.may_submit_individual_report,
     "web:individual-report-decide": teams.may_decide_step,
+    "web:individual-report-reroute": individual.may_reroute_individual_report,
     "web:individual-evidence": individual.individual_reports_visible_to,
     "web:team-results-submit": teams.may_submit_team_results,
     "web:team-work": teams.may_see_team_work,
@@ -200,6 +201,10 @@ API: dict[tuple[str, str], object] = {
         "POST",
         "/individual-reports/{individual_report_id}/steps/{step_id}/decide",
     ): teams.may_decide_step,
+    (
+        "POST",
+        "/individual-reports/{individual_report_id}/reroute",
+    ): individual.may_reroute_individual_report,
     ("POST", "/teams/{team_id}/evaluations"): teams.may_submit_team_results,
     ("POST", "/teams/{team_id}/reports/demand"): teams.may_demand_report,
     ("GET", "/teams/evaluations/{evaluation_id}"): teams.teams_visible_to,

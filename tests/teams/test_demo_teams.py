@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from sikerja.organization.demo import generate
 from sikerja.organization.models import Employee, Government
 from sikerja.teams.demo import demo_teams
 from sikerja.teams.models import (
@@ -27,6 +26,7 @@ from sikerja.teams.models import (
 from sikerja.teams.selectors import is_lead_overdue
 from sikerja.workflows.models import WorkflowStep
 from tests.conftest import NOW, TODAY
+from tests.teams.world import pack_demo
 
 STATES = ("FORMING", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "COMPLETED")
 
@@ -163,16 +163,7 @@ EXPECTED = {
 @pytest.mark.parametrize("pack_id", sorted(EXPECTED))
 @pytest.mark.django_db
 def test_every_pack_demo_has_teams_at_work_reporting_and_completed(pack_id):
-    demo = generate(
-        pack_id=pack_id,
-        employees=80,
-        seed=3,
-        at=NOW,
-        on=TODAY,
-        kode=f"D{pack_id[:4].upper()}",
-        username_prefix=True,
-    )
-    person = {name.split(".")[-1]: employee.pk for name, employee in demo.personas.items()}
+    demo, person = pack_demo(pack_id, "D")
     approver, targets, first_reader, reviewers = EXPECTED[pack_id]
 
     outcomes = demo_teams(government=demo.government, at=NOW, on=TODAY)

@@ -133,6 +133,60 @@ def test_v62_the_head_of_the_agency_above_and_its_performance_delegate_may_propo
     )
 
 
+BLITAR_V41 = "Perwali Blitar 6/2023 Pasal 17 ayat (1) dan ayat (2)"
+
+
+def _delegate_to_subbidang(org, grades, unit=None):
+    """The Kepala Dinas delegates performance management to the Kepala Sub Bidang (a Pengawas,
+    who may take the Keterampilan grades and the Ahli Pertama, V-41)."""
+    return services_people.delegation_create(
+        actor=org.actor,
+        from_employee=org.people["dinas"],
+        to_employee=org.people["subbidang"],
+        scope="PERF_MGMT",
+        grades=grades,
+        unit=org.units[unit] if unit else None,
+        valid_from=ON,
+        legal_basis="Surat Kuasa Kepala Dinas Nomor 800/3/2026",
+        at=NOW,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["pelaksana", "ahli_pertama"], ids=lambda w: f"{w}_case")
+def test_v41_a_delegate_for_the_terampil_grade_may_not_propose_for_another_grade(blitar, who):
+    org, people = blitar
+    _delegate_to_subbidang(org, ["TERAMPIL"])
+    deputy = org.people["subbidang"]
+
+    error = _refused(lambda: _propose(org, people, by=deputy, who=who), PermissionDenied)
+    allowed = _propose(org, people, by=deputy, who="terampil")
+
+    assert (error.code, error.rule, error.citation) == ("permission_denied", "V-41", BLITAR_V41)
+    assert "Surat Kuasa Kepala Dinas Nomor 800/3/2026" in error.message
+    assert allowed.proposed_by_id == deputy.pk
+
+
+@pytest.mark.django_db
+def test_v41_a_delegate_limited_to_a_unit_proposes_only_below_it_and_never_for_themself(blitar):
+    org, people = blitar
+    _delegate_to_subbidang(org, ["TERAMPIL", "AHLI_PERTAMA"], unit="subbidang")
+    deputy = org.people["subbidang"]
+    below = org.staff("Eko Prasetyo", "subbidang", "FUNGSIONAL", "TERAMPIL")
+    people = {**people, "below": below, "self": deputy}
+
+    outside = _refused(lambda: _propose(org, people, by=deputy, who="terampil"), PermissionDenied)
+    themself = _refused(lambda: _propose(org, people, by=deputy, who="self"), PermissionDenied)
+    # within the delegation's unit the limit passes; the person's lack of a gap refuses next
+    within = _refused(lambda: _propose(org, people, by=deputy, who="below"))
+    by_head = _propose(org, people, by=org.people["bidang"], who="terampil")
+
+    assert (outside.rule, outside.citation) == ("V-41", BLITAR_V41)
+    assert (themself.rule, themself.citation) == ("V-41", BLITAR_V41)
+    assert within.code == "training_not_a_gap"
+    assert by_head.proposed_by_id == org.people["bidang"].pk
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "who", ["ahli_muda", "subbidang", "sekretariat"], ids=lambda w: f"{w}_case"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
+from sikerja.organization.demo import generate
 from sikerja.organization.models import Employee
 from sikerja.teams import services
 from sikerja.teams.inputs import SubActivity, TeamInput
 from sikerja.teams.models import Team
 from sikerja.workflows.models import WorkflowInstance, WorkflowStep
+from tests.conftest import NOW as DEMO_AT
+from tests.conftest import TODAY as DEMO_ON
 from tests.organization.builders import Org
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -99,3 +103,18 @@ def refused(call, error=None):  # type: ignore[no-untyped-def]
         call()
     assert counts() == before
     return raised.value
+
+
+def pack_demo(pack_id: str, letter: str) -> tuple[Any, dict[str, int]]:
+    """A demo pemda of the pack (80 employees, its personas' logins prefixed with its kode
+    `<letter><PACK>`) and its personas' employee ids by persona name."""
+    demo = generate(
+        pack_id=pack_id,
+        employees=80,
+        seed=3,
+        at=DEMO_AT,
+        on=DEMO_ON,
+        kode=f"{letter}{pack_id[:4].upper()}",
+        username_prefix=True,
+    )
+    return demo, {name.split(".")[-1]: employee.pk for name, employee in demo.personas.items()}

@@ -170,12 +170,13 @@ POST_ROUTES = {
     "web:team-evaluation-detail",
     "web:team-evaluation-decide",
     "web:team-results-submit",
-    # Reports on individual work: who may see, submit and decide, per persona, in
+    # Reports on individual work: who may see, submit, decide and re-route, per persona, in
     # tests/teams/work/test_individual_pages.py.
     "web:individual-report-create",
     "web:individual-report-detail",
     "web:individual-report-submit",
     "web:individual-report-decide",
+    "web:individual-report-reroute",
     "web:individual-evidence",
     "web:skp-create",
     "web:skp-decide",

@@ -3,8 +3,10 @@
 One team waits for the decision of the official the pack names, one is active with its lead and
 members, one is active with its lead's post vacant (overdue where the pack sets a deadline,
 V-13); three more, from the first of this month (one report period due), are at work, reporting
-and declared complete (`demo_work`). Who proposes, how the lead is named (candidates or a lead) and what each step needs come
-from the pack's WF-TEAM flow; a proposal the pack refuses is reported, never forced.
+and declared complete (`demo_work`); then two training-need proposals for the gaps the teams
+show, one waiting for BKPSDM and one scheduled (`demo_training`). Who proposes, how the lead is
+named (candidates or a lead) and what each step needs come from the pack's WF-TEAM flow; a
+proposal the pack refuses is reported, never forced.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sikerja.organization.demo import persona_employee
 from sikerja.organization.models import Employee, Government, Placement
 from sikerja.regulations.loader import load_pack
 from sikerja.regulations.schema.workflows import Decision
-from sikerja.teams import demo_work, services
+from sikerja.teams import demo_training, demo_work, services
 from sikerja.teams.inputs import SubActivity, TeamInput
 from sikerja.teams.models import Team
 from sikerja.teams.rules import team_manager
@@ -187,6 +189,7 @@ def demo_teams(*, government: Government, at: dt.datetime, on: dt.date) -> list[
             )
         outcomes.append(Outcome(name, team.pk, team.status))
     demo_work.individual_report_waiting(lead, at, on)
+    demo_training.demo_training_proposals(government=government, at=at, on=on)
     return outcomes
 
 

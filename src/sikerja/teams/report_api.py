@@ -328,3 +328,22 @@ def individual_decide(
         on=timezone.localdate(),
     )
     return _individual(viewer, individual_report_id)
+
+
+@router.post(
+    "/individual-reports/{individual_report_id}/reroute",
+    response=write_answers(200, IndividualReportOut),
+    summary=(
+        "Alihkan langkah laporan individu yang menunggu kepada pejabat yang kini memegang "
+        "jabatannya (setelah perubahan penempatan; tercatat di jejak audit)"
+    ),
+)
+def individual_reroute(request: HttpRequest, individual_report_id: int) -> dict[str, Any]:
+    viewer = viewer_of(request)
+    selectors_individual.individual_report_get(
+        viewer=viewer, report_id=individual_report_id, on=timezone.localdate()
+    )
+    report_commands.individual_reroute_step(
+        viewer, individual_report_id, at=timezone.now(), on=timezone.localdate()
+    )
+    return _individual(viewer, individual_report_id)

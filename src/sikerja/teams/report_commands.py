@@ -14,6 +14,7 @@ from sikerja.teams.commands import employee_of, ids_of, one_id
 from sikerja.teams.models import IndividualEvidence, IndividualReport, TeamEvaluation, TeamReport
 from sikerja.teams.services import evaluation as evaluation_services
 from sikerja.teams.services import individual_reports as individual_services
+from sikerja.teams.services import individual_reroute
 from sikerja.teams.services import report_demand as report_demand_services
 from sikerja.teams.services import reports as report_services
 from sikerja.teams.work_commands import upload_of
@@ -156,6 +157,15 @@ def individual_decide(
     """Pass on (acknowledge) or return an individual report at my step of its chain."""
     return individual_services.individual_report_decide(
         step_id=step_id, by=employee_of(viewer), decision=decision, reason=reason, at=at, on=on
+    )
+
+
+def individual_reroute_step(
+    viewer: Viewer, report_id: int, *, at: dt.datetime, on: dt.date
+) -> tuple[int, int] | None:
+    """Move my (or my unit's) individual report's waiting step to whoever holds its post."""
+    return individual_reroute.individual_report_reroute(
+        report_id=report_id, by=employee_of(viewer), at=at, on=on
     )
 
 

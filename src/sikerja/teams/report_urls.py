@@ -48,6 +48,11 @@ urlpatterns = [
         name="individual-report-decide",
     ),
     path(
+        "laporan-individu/<int:pk>/alihkan/",
+        individual.individual_report_reroute,
+        name="individual-report-reroute",
+    ),
+    path(
         "laporan-individu/<int:pk>/bukti/<int:evidence_id>/",
         individual.individual_evidence,
         name="individual-evidence",

@@ -22,7 +22,14 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
-from sikerja.organization.models import PATH_STEP, Delegation, Employee, OrgUnit, Placement
+from sikerja.organization.models import (
+    PATH_STEP,
+    Delegation,
+    Employee,
+    OrgUnit,
+    Placement,
+    Position,
+)
 from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
 from sikerja.regulations.loader import load_pack
@@ -490,28 +497,79 @@ def unit_and_above(unit: OrgUnit) -> list[str]:
     return [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
 
 
+def _proposing_heads(unit: OrgUnit, on: dt.date) -> QuerySet[Placement]:
+    """The placements of the heads of the unit, of the units above it and of its agency."""
+    return Placement.objects.effective_on(on).filter(
+        government_id=unit.government_id,
+        position__is_head=True,
+        position__unit__path__in=unit_and_above(unit),
+    )
+
+
+def _proposing_delegations(employee_id: int, unit: OrgUnit, on: dt.date) -> QuerySet[Delegation]:
+    """The delegations of performance management in force on the day from such a head to the
+    employee."""
+    return Delegation.objects.effective_on(on).filter(
+        government_id=unit.government_id,
+        to_employee_id=employee_id,
+        scope=Delegation.Scope.PERF_MGMT,
+        from_employee_id__in=_proposing_heads(unit, on).values("employee_id"),
+    )
+
+
 def may_propose_for_unit(employee_id: int | None, unit: OrgUnit, on: dt.date) -> bool:
     """V-62 (may): the head of the unit, of a unit above it or of its agency on the day
     proposes training for the unit's people, or the person to whom such a head delegated
     performance management (in force on the day). Resolved fresh: 1 query."""
     if employee_id is None:
         return False
-    heads = Placement.objects.effective_on(on).filter(
-        government_id=unit.government_id,
-        position__is_head=True,
-        position__unit__path__in=unit_and_above(unit),
-    )
-    delegated = Delegation.objects.effective_on(on).filter(
-        government_id=unit.government_id,
-        to_employee_id=employee_id,
-        scope=Delegation.Scope.PERF_MGMT,
-        from_employee_id__in=heads.values("employee_id"),
-    )
+    heads = _proposing_heads(unit, on)
+    delegated = _proposing_delegations(employee_id, unit, on)
     return (
         Employee.objects.filter(pk=employee_id, government_id=unit.government_id)
         .filter(Exists(heads.filter(employee_id=OuterRef("pk"))) | Exists(delegated))
         .exists()
     )
+
+
+def _appraisee_code(position: Position) -> str:
+    """A position's code as a delegation's grades name it: its JF grade, 'PLK', or its kind."""
+    if position.kind == Position.Kind.FUNGSIONAL:
+        return position.grade
+    if position.kind == Position.Kind.PELAKSANA:
+        return "PLK"
+    return str(position.kind)
+
+
+def delegation_covers(delegation: Delegation, placement: Placement) -> bool:
+    """Whether a delegation reaches the person of a placement, within the limits it carries
+    as the resolver applies them to an appraisal delegation: the grades it names (Blitar V-41,
+    by grade), the unit it is limited to (and the units below), never the delegate themself."""
+    if placement.employee_id == delegation.to_employee_id:
+        return False
+    code = _appraisee_code(placement.position)
+    if delegation.grades and f",{code}," not in delegation.grades:
+        return False
+    unit = delegation.unit
+    return unit is None or placement.position.unit.path.startswith(unit.path)
+
+
+def proposal_delegation_limit(
+    employee_id: int, unit: OrgUnit, person_id: int, on: dt.date
+) -> Delegation | None:
+    """V-62 for one person (may): None when the employee may propose for the person placed in
+    the unit, as a head of it or above it, or under a delegation of performance management
+    whose limits reach the person; else the delegation whose limits keep them out (to cite)."""
+    if _proposing_heads(unit, on).filter(employee_id=employee_id).exists():
+        return None
+    delegations = list(_proposing_delegations(employee_id, unit, on).select_related("unit"))
+    placements = list(
+        Placement.objects.effective_on(on)
+        .filter(employee_id=person_id, position__unit__path__startswith=unit.path)
+        .select_related("position__unit")
+    )
+    covered = any(delegation_covers(d, p) for d in delegations for p in placements)
+    return None if covered or not delegations else delegations[0]
 
 
 def may_decide_training(viewer: Viewer) -> bool:

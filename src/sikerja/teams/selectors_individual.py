@@ -87,6 +87,9 @@ class IndividualReportView:
     copies: list[str]
     my_step: WorkflowStep | None = None
     may_submit: bool = False
+    # the author may move a step waiting for an official who has since moved (no query: the
+    # service checks whether anyone moved)
+    may_reroute: bool = False
 
 
 def individual_report_get(*, viewer: Viewer, report_id: int, on: dt.date) -> IndividualReport:
@@ -114,7 +117,8 @@ def individual_report_view(*, viewer: Viewer, report_id: int, on: dt.date) -> In
     open_step = next((s for s in steps if s.status == WorkflowStep.Status.OPEN), None)
     may_submit = report.status in OPEN and report.author_id == me
     my_step = None
-    if open_step is not None and me is not None and open_step.step_key != "submit":
+    waiting_official = open_step is not None and open_step.step_key != "submit"
+    if open_step is not None and me is not None and waiting_official:
         my_step = open_step if engine.may_act(open_step, me, on) else None
     return IndividualReportView(
         report=report,
@@ -126,6 +130,7 @@ def individual_report_view(*, viewer: Viewer, report_id: int, on: dt.date) -> In
         ],
         my_step=my_step,
         may_submit=may_submit,
+        may_reroute=waiting_official and report.author_id == me,
     )
 
 

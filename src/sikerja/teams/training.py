@@ -129,6 +129,25 @@ def _unit(government_id: int, unit_id: int) -> OrgUnit:
     return unit
 
 
+def _delegation_limit_check(by: Employee, unit: OrgUnit, employee_id: int, on: dt.date) -> None:
+    """A delegate proposes only within the limits of their delegation (its grades, Blitar V-41;
+    its unit; never for themself), cited as the delegation's rule. Raises PermissionDenied."""
+    limit = rules.proposal_delegation_limit(by.pk, unit, employee_id, on)
+    if limit is None:
+        return
+    pack = load_pack(by.government.pack_id)
+    roles = pack.data.roles
+    raise PermissionDenied(
+        _(
+            "Pendelegasian pengelolaan kinerja kepada Anda (%(basis)s) tidak mencakup pegawai ini: "
+            "jenjang, unit, atau diri Anda sendiri berada di luar batasnya."
+        )
+        % {"basis": limit.legal_basis},
+        rule=limit.rule_id or (roles.delegation.rule if roles else ""),
+        citation=pack.cite(roles.delegation.citation) if roles else "",
+    )
+
+
 @dataclass(frozen=True)
 class ProposalInput:
     """What a proposal names: the unit whose page showed the gap, the person, the chosen
@@ -162,6 +181,7 @@ def training_proposal_submit(
             message=_("Pegawai ini tidak berkedudukan di unit ini pada tanggal ini."),
             fields={"employee": _("Pilih pegawai unit ini.")},
         )
+    _delegation_limit_check(by, unit, data.employee_id, on)
     names = _wanted(gaps, data.competencies)
     text = required_text(data.reason, "reason")
     proposal = TrainingNeedProposal.objects.create(

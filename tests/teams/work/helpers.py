@@ -10,6 +10,8 @@ import pytest
 
 from sikerja.audit.models import AuditEvent
 from sikerja.core.errors import DomainError
+from sikerja.organization import services_people
+from sikerja.organization.models import Employee, Placement
 from sikerja.teams.models import (
     EvidenceFile,
     Feedback,
@@ -81,3 +83,17 @@ def refused(call, error=DomainError):  # type: ignore[no-untyped-def]
         call()
     assert work_counts() == before
     return raised.value
+
+
+def replace_kabid(org, at: dt.datetime, later: dt.date) -> tuple[Employee, Employee]:  # type: ignore[no-untyped-def]
+    """The Kabid's placement ends on `later`; a new Kabid takes the post from that day."""
+    former = org.people["bidang"]
+    services_people.placement_end(
+        actor=org.actor,
+        placement=Placement.objects.get(employee=former, valid_to__isnull=True),
+        valid_to=later,
+        at=at,
+    )
+    successor = org.person("Kepala Bidang Baru")
+    org.place(successor, org.heads["bidang"], start=later)
+    return former, successor

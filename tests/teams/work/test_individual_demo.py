@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from sikerja.organization.demo import generate
 from sikerja.teams.demo import demo_teams
 from sikerja.teams.models import IndividualReport
 from sikerja.workflows.models import WorkflowStep
 from tests.conftest import NOW, TODAY
+from tests.teams.world import pack_demo
 
 # Who the JF's report waits for first: the Kepala Bidang (Kotim, Blitar, Cilegon: the head of
 # the JF's unit, as the resolver names it; Barut and Surakarta: the appraiser).
@@ -26,16 +26,7 @@ FIRST = {
 @pytest.mark.parametrize("pack_id", sorted(FIRST))
 @pytest.mark.django_db
 def test_every_pack_demo_has_an_individual_report_waiting_case(pack_id):
-    demo = generate(
-        pack_id=pack_id,
-        employees=80,
-        seed=3,
-        at=NOW,
-        on=TODAY,
-        kode=f"I{pack_id[:4].upper()}",
-        username_prefix=True,
-    )
-    person = {name.split(".")[-1]: employee.pk for name, employee in demo.personas.items()}
+    demo, person = pack_demo(pack_id, "I")
 
     demo_teams(government=demo.government, at=NOW, on=TODAY)
 

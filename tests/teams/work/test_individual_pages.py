@@ -191,3 +191,56 @@ def test_the_list_page_costs_the_same_queries_for_one_report_and_three(client_of
     assert IndividualReport.objects.filter(author=persona("jf_ahli_muda")).count() == 3
     assert waiting.count('data-testid="waiting-row"') == 3
     assert one == three
+
+
+def test_the_api_re_route_answers_the_report_and_hides_it_from_others(session_as):
+    author = session_as("jf_ahli_muda")
+    report_id = author.post("/individual-reports", {"period_start": QUARTER.isoformat()}).json()[
+        "id"
+    ]
+    author.client.post(f"/api/v1/individual-reports/{report_id}/evidence", {"file": pdf()})
+    sent = author.post(f"/individual-reports/{report_id}/submit", {"text": "Kajian"}).json()
+
+    hidden = session_as("pelaksana").post(f"/individual-reports/{report_id}/reroute", {})
+    unchanged = author.post(f"/individual-reports/{report_id}/reroute", {})
+
+    assert hidden.status_code == 404
+    assert (unchanged.status_code, unchanged.json()["steps"]) == (200, sent["steps"])
+
+
+def test_the_author_reroutes_on_the_page_the_report_waiting_for_a_kabid_who_moved(
+    client_of, persona, operator, today, now
+):
+    from sikerja.audit.models import AuditEvent
+    from sikerja.organization import services_people
+    from sikerja.organization.models import Placement
+    from tests.organization.api.test_query_counts import _new_employee
+    from tests.organization.web.test_agency_page_kept import _place
+
+    author, kabid = client_of("jf_ahli_muda"), persona("kabid")
+    report = created(author)
+    author.post(
+        reverse("web:individual-report-submit", args=[report.pk]),
+        {"text": "Kajian", "evidence": [pdf()]},
+    )
+    url = reverse("web:individual-report-reroute", args=[report.pk])
+    kept = author.post(url, follow=True).content.decode()
+    placement = Placement.objects.get(employee=kabid, kind="DEFINITIVE", valid_to__isnull=True)
+    services_people.placement_end(actor=operator, placement=placement, valid_to=today, at=now)
+    successor = _new_employee(operator, kabid.government, "Kepala Bidang Baru", now)
+    _place(operator, successor, placement.position, today, now)
+
+    hidden = client_of("pelaksana").post(url)
+    moved = author.post(url)
+    page = author.get(reverse("web:individual-report-detail", args=[report.pk])).content.decode()
+
+    waiting = WorkflowStep.objects.get(instance_id=report.workflow_instance_id, status="OPEN")
+    assert "Pejabat yang dituju masih memegang jabatannya; tidak dialihkan." in kept
+    assert (hidden.status_code, moved.status_code) == (404, 302)
+    assert waiting.actor_id == successor.pk
+    assert "Laporan dialihkan kepada pemegang jabatan hari ini." in page
+    assert 'data-testid="reroute-form"' in page
+    event = AuditEvent.objects.get(
+        action="teams.individual_report_rerouted", object_id=str(report.pk)
+    )
+    assert (event.after["former"], event.after["new"]) == (str(kabid.pk), str(successor.pk))

@@ -8,12 +8,10 @@ import datetime as dt
 import pytest
 
 from sikerja.core.errors import PermissionDenied
-from sikerja.organization import services_people
-from sikerja.organization.models import Placement
 from sikerja.teams.models import Obstacle, TeamPlan
 from sikerja.teams.services.obstacles import obstacle_raise
 from sikerja.teams.services.reroute import team_work_reroute
-from tests.teams.work.helpers import actions, refused, submitted_plan
+from tests.teams.work.helpers import actions, refused, replace_kabid, submitted_plan
 from tests.teams.work.packs import active_team
 from tests.teams.world import NOW, ON
 
@@ -23,7 +21,6 @@ LATER = ON + dt.timedelta(days=3)
 
 def test_the_new_unit_head_takes_over_the_waiting_plan_and_obstacle():
     org, people, team = active_team("kotim-2023")
-    former = org.people["bidang"]
     submitted_plan(team, people["ahli_muda"])
     obstacle = obstacle_raise(
         team_id=team.pk,
@@ -33,14 +30,7 @@ def test_the_new_unit_head_takes_over_the_waiting_plan_and_obstacle():
         at=NOW,
         on=ON,
     )
-    services_people.placement_end(
-        actor=org.actor,
-        placement=Placement.objects.get(employee=former, valid_to__isnull=True),
-        valid_to=LATER,
-        at=NOW,
-    )
-    successor = org.person("Kepala Bidang Baru")
-    org.place(successor, org.heads["bidang"], start=LATER)
+    former, successor = replace_kabid(org, NOW, LATER)
 
     untouched = (TeamPlan.objects.get().approver_id, Obstacle.objects.get().targets)
     refused(

@@ -10,8 +10,11 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from sikerja.organization.models import Delegation
+from sikerja.organization.resolver import Resolver
 from sikerja.organization.rules import Viewer
+from sikerja.regulations.loader import load_pack
 from sikerja.teams.models import IndividualReport, IndividualReportCopy
+from sikerja.workflows.lifecycle import step_needs_reroute
 from sikerja.workflows.models import WorkflowStep
 
 INDIVIDUAL_SUBJECT = "teams.individualreport"
@@ -59,3 +62,25 @@ def may_submit_individual_report(viewer: Viewer, report: IndividualReport) -> bo
 def may_report_individual_work(viewer: Viewer) -> bool:
     """Whether the viewer opens a report on their own individual work (may): any employee."""
     return viewer.employee_id is not None
+
+
+def individual_report_rerouters(
+    report: IndividualReport, step: WorkflowStep, on: dt.date
+) -> set[int]:
+    """Who moves the report's open step after a placement change (who): its author, the
+    official who holds the step's post on the day, and the head of the report's unit."""
+    fresh = step_needs_reroute(step, on)
+    head = Resolver(load_pack(report.government.pack_id)).head_of_unit(report.unit_id, on)
+    found = {
+        report.author_id,
+        fresh.employee_id if fresh else None,
+        head.person.employee_id if head.person else None,
+    }
+    return {pk for pk in found if pk is not None}
+
+
+def may_reroute_individual_report(
+    viewer: Viewer, report: IndividualReport, step: WorkflowStep, on: dt.date
+) -> bool:
+    """Whether the viewer re-routes the report's open step (may)."""
+    return viewer.employee_id in individual_report_rerouters(report, step, on)

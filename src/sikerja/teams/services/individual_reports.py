@@ -61,7 +61,7 @@ def _months(pack: LoadedPack) -> int:
     return pack.rule_params("V-52", ReportInterval).default_interval_months
 
 
-def _audit(
+def audit_individual(
     report: IndividualReport, by: Employee | None, action: str, at: dt.datetime, **kw: str
 ) -> None:
     event_record(
@@ -183,7 +183,7 @@ def individual_reports_open(
                 report = _open(
                     pack, author_id, assignment.pk, assignment.owner_unit_id, (start, end), at, on
                 )
-                _audit(
+                audit_individual(
                     report,
                     None,
                     "teams.individual_report_opened",
@@ -249,7 +249,7 @@ def individual_report_create(
         if existing is not None:
             return existing
         report = _open(pack, by.pk, None, unit_id, period, at, on)
-        _audit(
+        audit_individual(
             report,
             by,
             "teams.individual_report_opened",
@@ -349,7 +349,7 @@ def individual_report_submit(
             ignore_conflicts=True,
         )
         _notify_copies(pack, report, copied)
-        _audit(
+        audit_individual(
             report,
             by,
             "teams.individual_report_submitted",
@@ -405,7 +405,7 @@ def individual_report_decide(
         )
         instance = WorkflowInstance.objects.get(pk=step.instance_id)
         report = _mirror(instance, decision, at)
-        _audit(
+        audit_individual(
             report,
             by,
             "teams.individual_report_decided",
@@ -440,7 +440,7 @@ def individual_evidence_upload(
     report = _report_of_author(report_id, by)
     with evidence_files_kept() as written:
         evidence = _keep(report, by, upload, at, written)
-        _audit(
+        audit_individual(
             report,
             by,
             "teams.individual_evidence_uploaded",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -170,6 +171,23 @@ def individual_report_decide(request: HttpRequest, viewer: Viewer, pk: int) -> H
         done=_("Keputusan atas laporan tersimpan."),
         again=lambda exc: _page(request, viewer, pk, decision=form, error=exc, status=exc.status),
     )
+
+
+@require_POST
+@viewer_required
+def individual_report_reroute(request: HttpRequest, viewer: Viewer, pk: int) -> HttpResponse:
+    """Move the step waiting for an official who has moved to whoever holds the post today."""
+    selectors_individual.individual_report_get(viewer=viewer, report_id=pk, on=today())
+    url = reverse("web:individual-report-detail", args=[pk])
+    try:
+        moved = report_commands.individual_reroute_step(viewer, pk, at=timezone.now(), on=today())
+    except DomainError as exc:
+        return _page(request, viewer, pk, error=exc, status=exc.status)
+    if moved is None:
+        messages.info(request, _("Pejabat yang dituju masih memegang jabatannya; tidak dialihkan."))
+    else:
+        messages.success(request, _("Laporan dialihkan kepada pemegang jabatan hari ini."))
+    return redirect(url)
 
 
 @require_GET

@@ -90,7 +90,8 @@ def _list_page(
         may_decide=rules.may_decide_training(viewer),
         form=DecisionForm(),
         error=error,
-        nav="workload",
+        # BKPSDM reaches the list from its own entry; a unit head from the workload page
+        nav="training" if rules.may_decide_training(viewer) else "workload",
     )
 
 
