@@ -66,6 +66,7 @@ INDEX_NOT_LEADING = {
     "workflows.WorkflowStep.wfstep_recorder_status": "by person: routed by government",
     "workflows.WorkflowStep.wfstep_recommender_status": "by person: routed by government",
     "teams.Team.team_owner_status": "by unit: routed by government",
+    "teams.TrainingNeedItem.training_item_open_idx": "a person's open needs: routed by government",
 }
 # Foreign keys of tenant tables allowed to point at another government's row.
 ACROSS_GOVERNMENTS = {
@@ -204,6 +205,7 @@ def test_no_row_refers_to_a_row_of_another_government(world, settings, tmp_path)
         "organization.Delegation.from_employee",  # the demo has no delegation
         "organization.Delegation.to_employee",
         "organization.Delegation.unit",
+        "organization.Position.field_unit",  # ... nor a position's recorded field (V-46)
         "workflows.WorkflowStep.recorder",  # ... nor a step of another government's official
         "documents.LetterRevocation.letter",  # ... nor a revoked letter
         "documents.LetterFile.letter",  # ... nor a letter's stored PDF
