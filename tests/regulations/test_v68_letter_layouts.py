@@ -6,12 +6,10 @@ as a product decision.
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
 from pydantic import ValidationError
 
-from sikerja.regulations.loader import PACKS_DIR
+from sikerja.regulations.loader import PACKS_DIR, pack_raw
 from sikerja.regulations.schema import Pack
 from sikerja.regulations.schema.letters import LetterLayouts
 from tests.regulations.conftest import REGIONAL
@@ -67,8 +65,7 @@ def test_v68_a_layout_the_schema_does_not_know_is_refused_at_load(raw):
 
 
 def test_v68_a_pack_naming_a_rule_it_lacks_is_refused():
-    with (PACKS_DIR / "blitar-2023.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    raw = pack_raw(PACKS_DIR / "blitar-2023.toml")
     raw["letters"] = {"rule": "V-68"}
 
     with pytest.raises(ValidationError, match="rules referenced but not defined: V-68"):

@@ -6,7 +6,7 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -126,11 +126,13 @@ def _read(path: Path) -> Pack:
     return _parse(path.read_bytes(), tuple(part.read_bytes() for part in _parts(path)))
 
 
-@functools.lru_cache(maxsize=32)
-def _parse(text: bytes, parts: tuple[bytes, ...]) -> Pack:
-    """The validated pack of these file contents. Keyed by the contents themselves, so the
-    start-up checks, `packs --check` and `load_pack` of one process parse a pack once (the
-    TOML parse and validation are most of a pack's load), and an edited file is read afresh."""
+def pack_raw(path: Path) -> dict[str, Any]:
+    """A pack's tables with its part files merged, before validation: for a tool or a test that
+    changes one table of a real pack and validates the whole of it."""
+    return _merged(path.read_bytes(), tuple(part.read_bytes() for part in _parts(path)))
+
+
+def _merged(text: bytes, parts: tuple[bytes, ...]) -> dict[str, Any]:
     raw = tomllib.loads(text.decode())
     for part in parts:
         extra = tomllib.loads(part.decode())
@@ -141,7 +143,15 @@ def _parse(text: bytes, parts: tuple[bytes, ...]) -> Pack:
                 raw.setdefault(key, []).extend(value)
             else:
                 raw.setdefault(key, {}).update(value)
-    return Pack.model_validate(raw)
+    return raw
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(text: bytes, parts: tuple[bytes, ...]) -> Pack:
+    """The validated pack of these file contents. Keyed by the contents themselves, so the
+    start-up checks, `packs --check` and `load_pack` of one process parse a pack once (the
+    TOML parse and validation are most of a pack's load), and an edited file is read afresh."""
+    return Pack.model_validate(_merged(text, parts))
 
 
 def _pack_files(directory: Path) -> list[Path]:

@@ -145,19 +145,27 @@ def test_every_api_route_is_in_the_matrix():
         | {(method, route) for method, route, _ in PERFORMANCE_MATRIX}
         | TEAM_WORK_ROUTES
         | PERFORMANCE_RULE_ROUTES
+        | POSITION_ROUTES
     )
 
 
 # A team's work, reports and evaluation: each route's rule is named in tests/test_routes.py and
 # every "may" of those rules is checked against its "which" for each persona in
 # tests/teams/work/test_rules_matrix.py and test_report_rules_matrix.py; the routes themselves
-# in tests/teams/work/test_api.py and test_report_api.py.
+# in tests/teams/work/test_api.py and test_report_api.py. Reports on individual work and
+# training-need proposals likewise: tests/teams/work/test_individual_pages.py,
+# test_individual_reroute.py and tests/teams/test_training_pages.py.
 TEAM_WORK_ROUTES = {
     route
     for route in ROUTE_RULES
-    if route[1].startswith(("/teams/", "/my-work"))
+    if route[1].startswith(("/teams/", "/my-work", "/individual-reports", "/training-proposals"))
     and route not in {(method, path) for method, path, _ in TEAMS_MATRIX}
 }
+
+
+# A position's recorded field (V-46): BKPSDM only, its rule named in tests/test_routes.py and
+# checked for each persona in tests/organization/test_position_field_unit.py.
+POSITION_ROUTES = {route for route in ROUTE_RULES if route[1].startswith("/positions/")}
 
 
 # The objection, the feed and the appraisal inputs: each route's rule is named in

@@ -5,12 +5,11 @@ the JPT Pratama ('agency'), or the Administrator heading the person's Bidang ('o
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 
 import pytest
 
 from sikerja.organization.resolver import Resolver
-from sikerja.regulations.loader import PACKS_DIR, LoadedPack
+from sikerja.regulations.loader import PACKS_DIR, LoadedPack, pack_raw
 from sikerja.regulations.schema import Pack
 from tests.organization.builders import build_org
 
@@ -21,7 +20,7 @@ CITATION = "Lampiran B, Mekanisme 1; Pasal 19, Pasal 22 huruf a, Pasal 26 huruf 
 
 def _blitar_with_m1_unit_head(scope: str) -> LoadedPack:
     path = PACKS_DIR / f"{PACK}.toml"
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    raw = pack_raw(path)
     table = next(t for t in raw["placement"]["tables"] if t["id"] == "BLT-M1-PTP")
     table["unit_head"] = {
         "rule": "T-BLITAR-MEKANISME",
