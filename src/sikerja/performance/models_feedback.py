@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikerja.organization.models import Employee, Government
 from sikerja.performance.models import Rating, Rhk, Skp
-from sikerja.teams.models import evidence_storage
+from sikerja.teams.models import KeptEvidence
 
 # A note is about the year (no period) or about one period (its kind and index, both given).
 PERIOD_COMPLETE = Q(period_kind="", period_index__isnull=True) | (
@@ -58,7 +58,7 @@ class RhkFeedback(models.Model):
         return f"{self.rhk_id}: {self.giver_role} {self.given_at:%Y-%m-%d}"
 
 
-class RhkEvidence(models.Model):
+class RhkEvidence(KeptEvidence):
     """A file of evidence (bukti dukung) of one RHK of an SKP, optionally for one appraisal
     period: kept under a generated name, served only as uploaded (P-EVIDENCE)."""
 
@@ -67,13 +67,6 @@ class RhkEvidence(models.Model):
     rhk = models.ForeignKey(Rhk, on_delete=models.PROTECT, related_name="evidence")
     period_kind = models.CharField(max_length=10, choices=Rating.PeriodKind.choices, blank=True)
     period_index = models.PositiveSmallIntegerField(null=True, blank=True)
-    uploaded_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField()
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    file = models.FileField(storage=evidence_storage, max_length=255)
 
     class Meta:
         indexes = [models.Index(fields=["government", "skp", "rhk"], name="rhkevidence_skp_rhk")]

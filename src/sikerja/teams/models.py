@@ -192,12 +192,11 @@ def evidence_storage() -> Storage:
     return EvidenceStorage()
 
 
-class EvidenceFile(models.Model):
-    """A file of supporting evidence (data dukung) uploaded for a team's work, owned by the
-    record it supports (a progress entry, a report, ...) through `owner_kind` + `owner_id`."""
+class KeptEvidence(models.Model):
+    """The fields of a kept evidence file, whoever's it is: who uploaded it and when, the
+    uploaded name as a label, its media type, size and SHA-256, and its generated storage name
+    (`teams.services.evidence.evidence_store` fills them; `evidence_read` checks them)."""
 
-    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="evidence_files")
     uploaded_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField()
     original_name = models.CharField(max_length=255)
@@ -205,6 +204,17 @@ class EvidenceFile(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
     file = models.FileField(storage=evidence_storage, max_length=255)
+
+    class Meta:
+        abstract = True
+
+
+class EvidenceFile(KeptEvidence):
+    """A file of supporting evidence (data dukung) uploaded for a team's work, owned by the
+    record it supports (a progress entry, a report, ...) through `owner_kind` + `owner_id`."""
+
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="evidence_files")
     owner_kind = models.CharField(max_length=40, blank=True)
     owner_id = models.BigIntegerField(null=True, blank=True)
 

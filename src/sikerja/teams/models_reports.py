@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikerja.core.models import TimeStampedModel
 from sikerja.organization.models import Employee, Government, OrgUnit
-from sikerja.teams.models import Team, evidence_storage
+from sikerja.teams.models import KeptEvidence, Team
 
 
 class TeamReport(TimeStampedModel):
@@ -202,19 +202,12 @@ class IndividualReport(TimeStampedModel):
         return f"{self.author_id} {self.basis} {self.period_start} ({self.status})"
 
 
-class IndividualEvidence(models.Model):
+class IndividualEvidence(KeptEvidence):
     """A file of supporting evidence (data dukung, V-29) of an individual report, checked and
     stored as a team's evidence is (`teams.services.evidence`)."""
 
     government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="+")
     report = models.ForeignKey(IndividualReport, on_delete=models.PROTECT, related_name="files")
-    uploaded_by = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField()
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    file = models.FileField(storage=evidence_storage, max_length=255)
 
     class Meta:
         indexes = [

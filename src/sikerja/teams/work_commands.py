@@ -21,6 +21,7 @@ from sikerja.teams.models import (
     EvidenceFile,
     ExpectationDialogue,
     Feedback,
+    KeptEvidence,
     MonitoringRecord,
     Obstacle,
     ProgressEntry,
@@ -33,7 +34,6 @@ from sikerja.teams.models import (
 from sikerja.teams.services import evidence as evidence_services
 from sikerja.teams.services import execution, obstacles, planning, reroute
 from sikerja.teams.services.evidence import (
-    KeptFile,
     Upload,
     evidence_read,
     max_bytes,
@@ -58,7 +58,7 @@ def evidence_upload(
     )
 
 
-def evidence_response(evidence: KeptFile) -> HttpResponse:
+def evidence_response(evidence: KeptEvidence) -> HttpResponse:
     """The kept bytes as an attachment under the uploaded name (shared with the API)."""
     response = HttpResponse(evidence_read(evidence), content_type=evidence.content_type)
     response["Content-Disposition"] = content_disposition_header(

@@ -25,19 +25,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Protocol
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 from sikerja.core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from sikerja.organization.models import Employee
 from sikerja.teams import rules
 from sikerja.teams.errors import TeamErrorCode
-from sikerja.teams.models import EvidenceFile, Team, evidence_storage
+from sikerja.teams.models import EvidenceFile, KeptEvidence, Team, evidence_storage
 from sikerja.teams.services.common import audit_team
 
 logger = logging.getLogger(__name__)
@@ -254,28 +253,7 @@ def evidence_upload(
     return evidence
 
 
-class KeptFile(Protocol):
-    """A kept evidence file as read back and served: its storage name, the SHA-256 kept at
-    upload, its media type and uploaded name (a team's `EvidenceFile`, and the evidence other
-    apps keep in the same storage)."""
-
-    @property
-    def pk(self) -> Any: ...
-
-    @property
-    def file(self) -> FieldFile: ...
-
-    @property
-    def sha256(self) -> str: ...
-
-    @property
-    def content_type(self) -> str: ...
-
-    @property
-    def original_name(self) -> str: ...
-
-
-def evidence_read(evidence: KeptFile) -> bytes:
+def evidence_read(evidence: KeptEvidence) -> bytes:
     """The kept bytes of an evidence file, checked against its SHA-256.
 
     Raises DomainError `evidence_damaged` when the file is gone or altered: a file is never
